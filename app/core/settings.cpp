@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace md {
+namespace {
+
+Error configError(const QString &key, const QString &why)
+{
+    return makeError(QStringLiteral("config"), key, why);
+}
+
+bool readBool(const QVariant &v, bool &out)
+{
+    const QString s = v.toString().trimmed().toLower();
+    if (s == u"true" || s == u"1" || s == u"yes" || s == u"on")
+        out = true;
+    else if (s == u"false" || s == u"0" || s == u"no" || s == u"off")
+        out = false;
+    else
+        return false;
+    return true;
+}
+
+bool readInt(const QVariant &v, qint64 min, qint64 max, qint64 &out)
+{
+    bool ok = false;
+    const qint64 n = v.toString().trimmed().toLongLong(&ok);
+    if (!ok || n < min || n > max)
+        return false;
+    out = n;
+    return true;
+}
+
+} // namespace
+
+QByteArray PlatformSettings::effectiveAesKey() const
+{
+    if (!aesKey.isEmpty())
+        return aesKey.toUtf8().left(16);
+    return appSecret.toUtf8().left(16);
+}
+
+QString tokenCaseName(TokenCase c)
+{
+    return c == TokenCase::Upper ? QStringLiteral("upper") : QStringLiteral("lower");
+}
+
+QString signModeName(SignMode m)
+{
+    switch (m) {
+    case SignMode::Off:
+        return QStringLiteral("off");
+    case SignMode::Strict:
+        return QStringLiteral("strict");
+    case SignMode::Lenient:
+        break;
+    }
+    return QStringLiteral("lenient");
+}
+
+Result<Settings> Settings::load(const QString &iniPath)
+{
+    Settings s;
+    if (!iniPath.isEmpty() && !QFileInfo::exists(iniPath))
+        return s;
+    QSettings ini(iniPath, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return configError(QString(), QStringLiteral("cannot read %1").arg(iniPath));
+
+    auto has = [&](const char *key) { return ini.contains(QLatin1String(key)); };
+    auto get = [&](const char *key) { return ini.value(QLatin1String(key)); };
+    qint64 n = 0;
+
+    if (has("platform/baseUrl")) {
+        s.platform.baseUrl = get("platform/baseUrl").toString().trimmed();
+        const QUrl url(s.platform.baseUrl);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+            return configError(QStringLiteral("platform/baseUrl"), QStringLiteral("not an http(s) URL"));
+    }
+    s.platform.appId = get("platform/appId").toString();
+    s.platform.appSecret = get("platform/appSecret").toString();
+    s.platform.aesKey = get("platform/aesKey").toString();
+    if (!s.platform.aesKey.isEmpty() && s.platform.aesKey.toUtf8().size() != 16)
+        return configError(QStringLiteral("platform/aesKey"), QStringLiteral("must be 16 bytes"));
+    if (has("platform/tokenCase")) {
+        const QString v = get("platform/tokenCase").toString().trimmed().toLower();
+        if (v == u"upper")
+            s.platform.tokenCase = TokenCase::Upper;
+        else if (v == u"lower")
+            s.platform.tokenCase = TokenCase::Lower;
+        else
+            return configError(QStringLiteral("platform/tokenCase"), QStringLiteral("upper or lower"));
+    }
+    if (has("platform/signMode")) {
+        const QString v = get("platform/signMode").toString().trimmed().toLower();
+        if (v == u"off")
+            s.platform.signMode = SignMode::Off;
+        else if (v == u"lenient")
+            s.platform.signMode = SignMode::Lenient;
+        else if (v == u"strict")
+            s.platform.signMode = SignMode::Strict;
+        else
+            return configError(QStringLiteral("platform/signMode"), QStringLiteral("off, lenient or strict"));
+    }
+    if (has("platform/encryptSensitive") && !readBool(get("platform/encryptSensitive"), s.platform.encryptSensitive))
+        return configError(QStringLiteral("platform/encryptSensitive"), QStringLiteral("true or false"));
+    if (has("platform/timeZone")) {
+        s.platform.timeZone = get("platform/timeZone").toString().trimmed().toUtf8();
+        if (!QTimeZone(s.platform.timeZone).isValid())
+            return configError(QStringLiteral("platform/timeZone"), QStringLiteral("unknown IANA time zone"));
+    }
+    if (has("platform/requestTimeoutSeconds")) {
+        if (!readInt(get("platform/requestTimeoutSeconds"), 1, 600, n))
+            return configError(QStringLiteral("platform/requestTimeoutSeconds"), QStringLiteral("1 to 600"));
+        s.platform.requestTimeoutSeconds = int(n);
+    }
+    if (has("platform/commandTtlHours")) {
+        if (!readInt(get("platform/commandTtlHours"), 1, 24 * 365, n))
+            return configError(QStringLiteral("platform/commandTtlHours"), QStringLiteral("1 to 8760"));
+        s.platform.commandTtlHours = int(n);
+    }
+
+    if (has("listener/enabled") && !readBool(get("listener/enabled"), s.listener.enabled))
+        return configError(QStringLiteral("listener/enabled"), QStringLiteral("true or false"));
+    if (has("listener/host"))
+        s.listener.host = get("listener/host").toString().trimmed();
+    if (has("listener/port")) {
+        if (!readInt(get("listener/port"), 0, 65535, n))
+            return configError(QStringLiteral("listener/port"), QStringLiteral("0 to 65535"));
+        s.listener.port = quint16(n);
+    }
+    if (has("listener/pathPrefix")) {
+        s.listener.pathPrefix = get("listener/pathPrefix").toString().trimmed();
+        if (!s.listener.pathPrefix.isEmpty() && !s.listener.pathPrefix.startsWith(u'/'))
+            return configError(QStringLiteral("listener/pathPrefix"), QStringLiteral("must start with /"));
+        while (s.listener.pathPrefix.endsWith(u'/'))
+            s.listener.pathPrefix.chop(1);
+    }
+    if (has("listener/maxBodyBytes")) {
+        if (!readInt(get("listener/maxBodyBytes"), 1024, qint64(1) << 30, n))
+            return configError(QStringLiteral("listener/maxBodyBytes"), QStringLiteral("1024 to 1073741824"));
+        s.listener.maxBodyBytes = n;
+    }
+    if (has("listener/timestampToleranceSeconds")) {
+        if (!readInt(get("listener/timestampToleranceSeconds"), 1, 86400, n))
+            return configError(QStringLiteral("listener/timestampToleranceSeconds"), QStringLiteral("1 to 86400"));
+        s.listener.timestampToleranceSeconds = int(n);
+    }
+    s.listener.tlsCertificate = get("listener/tlsCertificate").toString();
+    s.listener.tlsKey = get("listener/tlsKey").toString();
+    s.storage.database = get("storage/database").toString().trimmed();
+    s.operatorName = get("ui/operator").toString().trimmed();
+    s.language = get("ui/language").toString().trimmed();
+    return s;
+}
+
+Result<void> Settings::save(const QString &iniPath) const
+{
+    QDir().mkpath(QFileInfo(iniPath).absolutePath());
+    QSettings ini(iniPath, QSettings::IniFormat);
+    ini.setValue("platform/baseUrl", platform.baseUrl);
+    ini.setValue("platform/appId", platform.appId);
+    ini.setValue("platform/appSecret", platform.appSecret);
+    ini.setValue("platform/aesKey", platform.aesKey);
+    ini.setValue("platform/tokenCase", tokenCaseName(platform.tokenCase));
+    ini.setValue("platform/signMode", signModeName(platform.signMode));
+    ini.setValue("platform/encryptSensitive", platform.encryptSensitive);
+    ini.setValue("platform/timeZone", QString::fromUtf8(platform.timeZone));
+    ini.setValue("platform/requestTimeoutSeconds", platform.requestTimeoutSeconds);
+    ini.setValue("platform/commandTtlHours", platform.commandTtlHours);
+    ini.setValue("listener/enabled", listener.enabled);
+    ini.setValue("listener/host", listener.host);
+    ini.setValue("listener/port", listener.port);
+    ini.setValue("listener/pathPrefix", listener.pathPrefix);
+    ini.setValue("listener/maxBodyBytes", listener.maxBodyBytes);
+    ini.setValue("listener/timestampToleranceSeconds", listener.timestampToleranceSeconds);
+    ini.setValue("listener/tlsCertificate", listener.tlsCertificate);
+    ini.setValue("listener/tlsKey", listener.tlsKey);
+    ini.setValue("storage/database", storage.database);
+    ini.setValue("ui/operator", operatorName);
+    ini.setValue("ui/language", language);
+    ini.sync();
+    if (ini.status() != QSettings::NoError)
+        return configError(QString(), QStringLiteral("cannot write %1").arg(iniPath));
+    return {};
+}
+
+QString Settings::defaultConfigPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/meterdesk.ini");
+}
+
+QString Settings::defaultDatabasePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/meterdesk.sqlite");
+}
+
+QString Settings::databaseOrDefault() const
+{
+    return storage.database.isEmpty() ? defaultDatabasePath() : storage.database;
+}
+
+QString Settings::effectiveOperator() const
+{
+    if (!operatorName.isEmpty())
+        return operatorName;
+    QString user = qEnvironmentVariable("USERNAME");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USER");
+    return user.isEmpty() ? QStringLiteral("operator") : user;
+}
+
+} // namespace md

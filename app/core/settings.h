@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The configuration of protocol.md section 9: one INI file (QSettings), command-line options override.
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace md {
+
+enum class TokenCase { Upper, Lower };
+enum class SignMode { Off, Lenient, Strict };
+
+struct PlatformSettings
+{
+    QString baseUrl = QStringLiteral("http://127.0.0.1:9080");
+    QString appId;
+    QString appSecret; // secret: never logged, masked in the UI
+    QString aesKey;    // secret
+    TokenCase tokenCase = TokenCase::Upper;
+    SignMode signMode = SignMode::Lenient;
+    bool encryptSensitive = true;
+    QByteArray timeZone = QByteArrayLiteral("Asia/Shanghai");
+    int requestTimeoutSeconds = 15;
+    int commandTtlHours = 72;
+
+    // aesKey when configured, else the first 16 bytes of appSecret (UTF-8), protocol.md section 4.
+    QByteArray effectiveAesKey() const;
+};
+
+struct ListenerSettings
+{
+    bool enabled = true;
+    QString host = QStringLiteral("0.0.0.0");
+    quint16 port = 8080;
+    QString pathPrefix = QStringLiteral("/rest/v1/bussinessPlatform");
+    qint64 maxBodyBytes = 8 * 1024 * 1024;
+    int timestampToleranceSeconds = 300;
+    QString tlsCertificate; // PEM file; TLS is on when both are set
+    QString tlsKey;
+};
+
+struct StorageSettings
+{
+    QString database; // empty: meterdesk.sqlite in the per-user data folder; or postgresql://...
+};
+
+struct Settings
+{
+    PlatformSettings platform;
+    ListenerSettings listener;
+    StorageSettings storage;
+    QString operatorName; // empty: the OS account
+    QString language;     // empty: follow the system locale; "en" or "zh_CN"
+
+    // Reads the INI; a missing file gives the defaults. Errors name the key: "listener/port".
+    static Result<Settings> load(const QString &iniPath);
+    Result<void> save(const QString &iniPath) const;
+
+    static QString defaultConfigPath();   // per-user config location
+    static QString defaultDatabasePath(); // per-user data location
+    QString databaseOrDefault() const;
+    QString effectiveOperator() const;
+};
+
+QString tokenCaseName(TokenCase c);
+QString signModeName(SignMode m);
+
+} // namespace md
