@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The command table's rows (protocol.md section 8) and the recharge ledger. Plain values: instants in
+// UTC epoch seconds, money as md::Money. `params` holds the command's plain field values, never the
+// ciphertext that went on the wire.
+
+#include "core/fixeddecimal.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace md {
+
+enum class CommandState {
+    Queued,      // stored, not yet sent
+    Sent,        // HTTP 200 and returnCode 0000; waiting for the result upload
+    Accepted,    // terminal for commands without a result upload (updatePriceAndBalance, setParameter, meterInfo)
+    Succeeded,   // result upload resultCode 00 (or parameterUp / meterDataSupplement arrived)
+    Failed,      // result upload resultCode 01
+    Expired,     // no result within commandTtlHours
+    Rejected,    // platform returnCode not 0000
+    Unreachable, // no HTTP answer
+    Cancelled,   // by the operator while queued
+};
+
+QString commandStateName(CommandState s);                    // "queued", "sent", ... (stored form)
+std::optional<CommandState> commandStateFromName(const QString &name);
+bool isTerminal(CommandState s);
+// The legal transitions; terminal states never change again. Same-state is not a transition.
+bool isLegalTransition(CommandState from, CommandState to);
+
+struct CommandRecord
+{
+    qint64 id = 0;
+    QString commandSeq; // 20 digits
+    QString name;       // valveOperate, recharge, ... (the /prepose/ name)
+    QString meterNo;
+    QString tradeNo;    // recharge / cancelRecharge only
+    CommandState state = CommandState::Queued;
+    QString operatorName;
+    QJsonObject params; // plain values as strings
+    qint64 createdAt = 0;
+    qint64 sentAt = 0;     // 0: not yet
+    qint64 finishedAt = 0; // 0: not finished
+    QString returnCode;    // the platform's reply
+    QString returnMessage;
+    QString resultCode;    // from the result upload: 00 / 01
+    int attempts = 0;
+    QString batchId;       // groups commands sent together (CSV batch); empty when single
+    qint64 changeId = 0;   // increases on every change; the cursor of changedCommandsSince
+};
+
+// Fields that updateCommandState may set together with the state. Unset optionals stay unchanged.
+struct CommandUpdate
+{
+    CommandState state = CommandState::Sent;
+    std::optional<qint64> sentAt;
+    std::optional<qint64> finishedAt; // defaults to `now` for terminal states when unset
+    std::optional<QString> returnCode;
+    std::optional<QString> returnMessage;
+    std::optional<QString> resultCode;
+    bool incrementAttempts = false;
+};
+
+struct CommandFilter
+{
+    QList<CommandState> states; // empty: any
+    QString meterNo;            // exact; empty: any
+    QString name;               // exact; empty: any
+    QString batchId;
+    qint64 from = 0;            // createdAt >= from (0: open)
+    qint64 to = 0;              // createdAt < to (0: open)
+    int offset = 0;
+    int limit = 200;
+};
+
+struct CommandPage
+{
+    QList<CommandRecord> rows; // newest first
+    qint64 total = 0;          // count matching the filter (capped at countCap in queries.h)
+};
+
+// One recharge (or its cancellation) as the ledger knows it.
+struct RechargeLedgerEntry
+{
+    QString tradeNo;
+    QString meterNo;
+    Money amount;          // rechargeNum as sent
+    QString rechargeType;  // 1 amount, 2 volume
+    QString state;         // the command's state name: queued, sent, succeeded, failed, ...
+    qint64 createdAt = 0;
+    qint64 creditedAt = 0; // 0: not credited (no rechargeUp with 00 yet)
+    QString commandSeq;
+    bool cancelled = false; // a cancelRechargeUp with 00 arrived for this tradeNo
+    qint64 cancelledAt = 0;
+};
+
+// What the next recharge command for a meter must carry (rechargeCount, totalRechargeAmt), computed
+// from the ledger: credited recharges minus cancelled ones, plus the one about to be sent.
+// `pending*` are recharges sent (or queued) whose result has not arrived: the command layer decides
+// whether to refuse a new recharge while one is pending.
+struct RechargeNumbers
+{
+    qint64 creditedCount = 0;     // credited and not cancelled
+    Money creditedTotal;
+    qint64 pendingCount = 0;      // queued / sent, no result yet
+    Money pendingTotal;
+    qint64 rechargeCount = 0;     // creditedCount + 1
+    Money totalRechargeAmt;       // creditedTotal + the new amount
+};
+
+} // namespace md

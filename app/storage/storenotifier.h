@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What changed, announced after the commit. In-process: StoreNotifier lives with the store and emits
+// on the writer thread (connect with Qt::QueuedConnection). Across processes: ChangeWatcher
+// (changewatcher.h) polls the `changes` table (SQLite) or LISTENs (PostgreSQL) and emits the same
+// kind of signals.
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+namespace md {
+
+class StoreNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+signals:
+    void metersChanged();                         // registry rows added / changed / removed
+    void readingsAdded(const QStringList &meterNos); // new readings or status for these meters
+    void alarmsChanged(const QStringList &meterNos, const QList<qint64> &newCriticalAlarmIds);
+    void commandsChanged(const QStringList &commandSeqs);
+    void journalAppended(qint64 lastJournalId);
+    void reviewFlagsChanged();
+};
+
+} // namespace md
