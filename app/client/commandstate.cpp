@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandstate.h"
+
+#include "protocol/catalog.h"
+
+#include <QCoreApplication>
+
+namespace md {
+
+namespace CommandNames {
+
+QStringList all()
+{
+    QStringList names;
+    for (const auto &spec : Catalog::instance().commands())
+        names << spec.name;
+    return names;
+}
+
+bool isKnown(const QString &name)
+{
+    return Catalog::instance().command(name) != nullptr;
+}
+
+bool hasResultUpload(const QString &name)
+{
+    const MessageSpec *spec = Catalog::instance().command(name);
+    return spec && !spec->resultUploads.isEmpty();
+}
+
+CommandState stateAfterAcceptance(const QString &name)
+{
+    return hasResultUpload(name) ? CommandState::Sent : CommandState::Accepted;
+}
+
+bool movesMoney(const QString &name)
+{
+    return carriesTradeNo(name);
+}
+
+bool carriesTradeNo(const QString &name)
+{
+    const MessageSpec *spec = Catalog::instance().command(name);
+    return spec && spec->field(u"tradeNo") != nullptr;
+}
+
+bool carriesCommandSeq(const QString &name)
+{
+    const MessageSpec *spec = Catalog::instance().command(name);
+    return spec && spec->field(u"commandSeq") != nullptr;
+}
+
+QStringList serviceFilledFields(const QString &name)
+{
+    QStringList fields{QStringLiteral("commandSeq"), QStringLiteral("meterNo"), QStringLiteral("meterType")};
+    if (name == u"recharge")
+        fields << QStringLiteral("tradeNo") << QStringLiteral("rechargeCount")
+               << QStringLiteral("totalRechargeAmt") << QStringLiteral("rechargeTime");
+    if (name == u"meterInfo")
+        fields << QStringLiteral("userNo") << QStringLiteral("addrDes") << QStringLiteral("userName")
+               << QStringLiteral("devNo") << QStringLiteral("companyNo") << QStringLiteral("setUpTime")
+               << QStringLiteral("enableMeterReading");
+    return fields;
+}
+
+} // namespace CommandNames
+
+QString commandStateDisplayName(CommandState s)
+{
+    switch (s) {
+    case CommandState::Queued: return QCoreApplication::translate("md::CommandState", "Queued");
+    case CommandState::Sent: return QCoreApplication::translate("md::CommandState", "Sent");
+    case CommandState::Accepted: return QCoreApplication::translate("md::CommandState", "Accepted");
+    case CommandState::Succeeded: return QCoreApplication::translate("md::CommandState", "Succeeded");
+    case CommandState::Failed: return QCoreApplication::translate("md::CommandState", "Failed");
+    case CommandState::Expired: return QCoreApplication::translate("md::CommandState", "Expired");
+    case CommandState::Rejected: return QCoreApplication::translate("md::CommandState", "Rejected");
+    case CommandState::Unreachable: return QCoreApplication::translate("md::CommandState", "Unreachable");
+    case CommandState::Cancelled: return QCoreApplication::translate("md::CommandState", "Cancelled");
+    }
+    return commandStateName(s);
+}
+
+QList<CommandState> allCommandStates()
+{
+    return {CommandState::Queued,   CommandState::Sent,     CommandState::Accepted,
+            CommandState::Succeeded, CommandState::Failed,  CommandState::Expired,
+            CommandState::Rejected, CommandState::Unreachable, CommandState::Cancelled};
+}
+
+bool canResend(CommandState s)
+{
+    return s == CommandState::Rejected || s == CommandState::Unreachable || s == CommandState::Expired
+           || s == CommandState::Failed;
+}
+
+} // namespace md
