@@ -25,6 +25,9 @@ struct FieldSpec
     QMap<QString, QString> values;    // enumeration: code -> "english 中文"
     QList<FieldSpec> items;           // for lists: the fields of each element
     QString description;              // "meter number 表具编号(表钢号)"
+    // Return code for a present but malformed or unknown value: 9002, except alarmTime (1301) and
+    // alarmType (1302, whose `values` are the catalogue's alarm dictionary).
+    QString invalidCode = QStringLiteral("9002");
 
     bool isEnum() const { return !values.isEmpty(); }
     bool matches(QStringView key) const; // name or an alias

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parsing side of the codec: JSON values -> typed FieldValues, checked against the catalogue.
+#include "fieldwalk.h"
+
+#include <QJsonArray>
+
+namespace md::detail {
+
+QString FieldPath::current() const
+{
+    QString out;
+    for (const auto &f : m_frames) {
+        if (!out.isEmpty())
+            out += u'.';
+        out += *f.key;
+        if (f.index >= 0)
+            out += u'[' + QString::number(f.index) + u']';
+    }
+    return out;
+}
+
+QString FieldPath::with(const QString &leaf) const
+{
+    const QString prefix = current();
+    return prefix.isEmpty() ? leaf : prefix + u'.' + leaf;
+}
+
+FieldType effectiveType(const FieldSpec &field, const QJsonObject &siblings)
+{
+    if (field.type == FieldType::Money && field.name == u"rechargeNum"
+        && siblings.value(u"rechargeType") == QLatin1String("2"))
+        return FieldType::Volume;
+    return field.type;
+}
+
+std::optional<qint64> parseInteger(QStringView text)
+{
+    if (text.isEmpty() || text.size() > 18)
+        return std::nullopt;
+    qint64 v = 0;
+    for (const QChar c : text) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        v = v * 10 + (c.unicode() - u'0');
+    }
+    return v;
+}
+
+QJsonValue lookup(const QJsonObject &object, const FieldSpec &field, const QString **usedKey)
+{
+    auto it = object.constFind(field.name);
+    *usedKey = &field.name;
+    if (it != object.constEnd() && !isAbsent(*it))
+        return *it;
+    for (const auto &alias : field.aliases) {
+        const auto a = object.constFind(alias);
+        if (a != object.constEnd() && !isAbsent(*a)) {
+            *usedKey = &alias;
+            return *a;
+        }
+    }
+    return it != object.constEnd() ? QJsonValue(*it) : QJsonValue(QJsonValue::Undefined);
+}
+
+bool isAbsent(const QJsonValue &v)
+{
+    return v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty());
+}
+
+FieldReader::FieldReader(const CodecOptions &options, QStringList &flags)
+    : m_options(options), m_aes(options.aesKey), m_flags(flags)
+{
+}
+
+Error FieldReader::fail(const FieldSpec &field, const QString &key, const QString &detail) const
+{
+    return makeError(field.invalidCode, m_path.with(key), detail);
+}
+
+std::optional<Error> FieldReader::read(const QList<FieldSpec> &fields, const QJsonObject &object, Record &out)
+{
+    out.fields.reserve(fields.size());
+    for (const FieldSpec &field : fields) {
+        const QString *key = nullptr;
+        const QJsonValue value = lookup(object, field, &key);
+        if (isAbsent(value)) {
+            if (field.required)
+                return makeError(QStringLiteral("9002"), m_path.with(field.name), QStringLiteral("required field missing"));
+            continue;
+        }
+        if (field.type == FieldType::List) {
+            if (auto error = list(field, *key, value, out))
+                return error;
+            continue;
+        }
+        FieldValue fv;
+        if (auto error = scalar(field, *key, value, object, fv))
+            return error;
+        out.fields.insert(field.name, std::move(fv));
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> FieldReader::list(const FieldSpec &field, const QString &key, const QJsonValue &value, Record &out)
+{
+    if (!value.isArray())
+        return makeError(QStringLiteral("9002"), m_path.with(key), QStringLiteral("not a JSON array"));
+    const QJsonArray array = value.toArray();
+    if (array.isEmpty()) {
+        // A reading, batch or alarm message without a single element carries nothing to store.
+        if (field.required)
+            return makeError(QStringLiteral("9002"), m_path.with(key), QStringLiteral("empty list"));
+        return std::nullopt;
+    }
+    QList<Record> items;
+    items.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue element = array.at(i);
+        m_path.push(key, i);
+        if (!element.isObject()) {
+            const Error e = makeError(QStringLiteral("9002"), m_path.current(), QStringLiteral("not a JSON object"));
+            m_path.pop();
+            return e;
+        }
+        items.emplace_back();
+        auto error = read(field.items, element.toObject(), items.back());
+        m_path.pop();
+        if (error)
+            return error;
+    }
+    out.lists.insert(field.name, std::move(items));
+    return std::nullopt;
+}
+
+std::optional<Error> FieldReader::scalar(const FieldSpec &field, const QString &key, const QJsonValue &value,
+                                         const QJsonObject &siblings, FieldValue &out)
+{
+    // All scalars travel as JSON strings (protocol.md section 5); a JSON number would force a
+    // double somewhere between the wire and the database, so it is rejected rather than guessed at.
+    if (!value.isString())
+        return fail(field, key, QStringLiteral("not a JSON string"));
+    out.type = effectiveType(field, siblings);
+    out.text = value.toString();
+
+    switch (out.type) {
+    case FieldType::String:
+        if (field.isEnum() && !field.values.contains(out.text)) {
+            // Data must not be lost: an unknown code in an optional field is kept and flagged. A
+            // required code (resultCode, alarmStatus ...) drives processing, so it is rejected.
+            if (field.required || field.invalidCode != u"9002")
+                return fail(field, key, QStringLiteral("unknown code"));
+            out.unknownEnum = true;
+            m_flags << m_path.with(key);
+        }
+        return std::nullopt;
+    case FieldType::Integer:
+        if (const auto n = parseInteger(out.text)) {
+            out.number = *n;
+            return std::nullopt;
+        }
+        return fail(field, key, QStringLiteral("not an integer"));
+    case FieldType::Money:
+    case FieldType::Volume: {
+        const int decimals = out.type == FieldType::Money ? Money::decimals : Volume::decimals;
+        if (out.text.size() <= 17) {
+            if (const auto units = parseFixed(out.text, decimals, Money::maxIntegerDigits)) {
+                out.number = *units;
+                return std::nullopt;
+            }
+        } else if (field.sensitive && out.text.size() >= 24) {
+            const auto plain = m_aes.decryptFromBase64(out.text.toLatin1());
+            if (plain && plain->size() <= 17) {
+                const QString text = QString::fromLatin1(*plain);
+                if (const auto units = parseFixed(text, decimals, Money::maxIntegerDigits)) {
+                    out.text = text;
+                    out.number = *units;
+                    out.wasEncrypted = true;
+                    return std::nullopt;
+                }
+            }
+            return fail(field, key, QStringLiteral("neither a decimal nor an encrypted decimal"));
+        }
+        return fail(field, key, out.type == FieldType::Money ? QStringLiteral("not a money value (max 4 decimals)")
+                                                             : QStringLiteral("not a volume (max 3 decimals)"));
+    }
+    case FieldType::DateTime:
+        if (const auto epoch = m_options.time.parseDateTime(out.text)) {
+            out.number = *epoch;
+            return std::nullopt;
+        }
+        return fail(field, key, QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
+    case FieldType::Date:
+        if (const auto d = parseIsoDate(out.text)) {
+            out.number = d->toJulianDay();
+            return std::nullopt;
+        }
+        return fail(field, key, QStringLiteral("not yyyy-MM-dd"));
+    case FieldType::YyMMdd:
+        if (const auto d = parseYyMMdd(out.text)) {
+            out.number = d->toJulianDay();
+            return std::nullopt;
+        }
+        return fail(field, key, QStringLiteral("not yyMMdd"));
+    case FieldType::List:
+        break;
+    }
+    return fail(field, key, QStringLiteral("unexpected type"));
+}
+
+} // namespace md::detail
