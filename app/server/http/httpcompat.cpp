@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every QT_VERSION check about QHttpServer lives in this file (see httpcompat.h for the list).
+#include "httpcompat.h"
+
+#include "connectionguard.h"
+
+#include <QPointer>
+#include <QPromise>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+#include <QHttpHeaders>
+#include <QHttpServerResponder>
+#endif
+
+namespace md::http {
+
+QByteArray headerValue(const QHttpServerRequest &request, QByteArrayView name)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return request.headers().value(name).toByteArray(); // QHttpHeaders: case-insensitive
+#else
+    return request.value(name.toByteArray()); // 6.4 hashes the lower-cased name
+#endif
+}
+
+QList<QPair<QByteArray, QByteArray>> headerList(const QHttpServerRequest &request)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QList<QPair<QByteArray, QByteArray>> list;
+    const QHttpHeaders headers = request.headers();
+    list.reserve(headers.size());
+    for (qsizetype i = 0; i < headers.size(); ++i)
+        list.append({headers.nameAt(i).toByteArray(), headers.valueAt(i).toByteArray()});
+    return list;
+#else
+    return request.headers();
+#endif
+}
+
+bool bindServer(QHttpServer &server, QTcpServer *tcpServer)
+{
+    if (!tcpServer || !tcpServer->isListening())
+        return false;
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return server.bind(tcpServer);
+#else
+    server.bind(tcpServer); // void in 6.4
+    return true;
+#endif
+}
+
+void setMissingHandler(QHttpServer &server, QObject *context, SyncHandler handler)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    server.setMissingHandler(context, [handler](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        responder.sendResponse(handler(request));
+    });
+#else
+    Q_UNUSED(context);
+    server.setMissingHandler([handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        handler(request).write(std::move(responder));
+    });
+#endif
+}
+
+void addAfterRequestHook(QHttpServer &server, QObject *context, AfterRequestHook hook)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    server.addAfterRequestHandler(context, [hook](const QHttpServerRequest &request, QHttpServerResponse &response) {
+        hook(request, response);
+    });
+#else
+    Q_UNUSED(context);
+    server.afterRequest([hook](QHttpServerResponse &&response, const QHttpServerRequest &request) {
+        hook(request, response);
+        return std::move(response);
+    });
+#endif
+}
+
+bool addRoute(QHttpServer &server, const QString &path, SyncHandler handler)
+{
+    auto view = [handler](const QHttpServerRequest &request) { return handler(request); };
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return server.route(path, std::move(view)) != nullptr;
+#else
+    return server.route(path, std::move(view));
+#endif
+}
+
+bool addAsyncRoute(QHttpServer &server, const QString &path, AsyncHandler handler)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    // QHttpServerStream (6.5+) keeps the socket and the request until the responder is gone.
+    auto view = [handler](const QHttpServerRequest &request) { return handler(request); };
+#  if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    return server.route(path, std::move(view)) != nullptr;
+#  else
+    return server.route(path, std::move(view));
+#  endif
+#else
+    // 6.4: QHttpServer's own QFuture path captures a raw socket pointer and a reference to the
+    // request; a client that hangs up first makes it write to freed memory. So take the responder,
+    // pin the socket (its deleteLater() is held back) and write when the answer is ready.
+    return server.route(path, [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        QFuture<QHttpServerResponse> future = handler(request);
+        QTcpSocket *socket = ConnectionGuard::currentSocket();
+        ConnectionGuard *guard = ConnectionGuard::of(socket);
+        if (!guard || future.isFinished()) {
+            future.waitForFinished(); // no guard to pin with: answer in place (blocks this thread)
+            future.takeResult().write(std::move(responder));
+            return;
+        }
+        guard->pin();
+        QPointer<QTcpSocket> alive(socket);
+        future.then(guard, [responder = std::move(responder), alive, guard](QHttpServerResponse &&response) mutable {
+            if (alive && alive->state() == QAbstractSocket::ConnectedState)
+                response.write(std::move(responder));
+            guard->unpin();
+        });
+    });
+#endif
+}
+
+void setResponseHeader(QHttpServerResponse &response, const QByteArray &name, const QByteArray &value)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    QHttpHeaders headers = response.headers();
+    headers.removeAll(name);
+    headers.append(name, value);
+    response.setHeaders(std::move(headers));
+#else
+    response.setHeader(name, value);
+#endif
+}
+
+QHttpServerResponse jsonResponse(const QJsonObject &body, int httpStatus)
+{
+    return QHttpServerResponse(body, static_cast<QHttpServerResponse::StatusCode>(httpStatus));
+}
+
+QFuture<QHttpServerResponse> readyResponse(QHttpServerResponse &&response)
+{
+    QPromise<QHttpServerResponse> promise;
+    promise.start();
+    promise.addResult(std::move(response));
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace md::http
