@@ -11,6 +11,8 @@
 
 #include <QObject>
 
+#include <functional>
+
 namespace md::sim {
 
 class Faults;
