@@ -180,10 +180,14 @@ void CommandEndpoint::addRoutes()
             const QJsonDocument doc = QJsonDocument::fromJson(request.body());
             if (!doc.isObject())
                 return http::jsonResponse(replyBody(s("9002"), s("a JSON object of switches")), 400);
-            if (auto r = m_faults->apply(doc.object()); !r)
+            QJsonObject switches = doc.object();
+            const QJsonValue delay = switches.take(s("resultDelayMs"));
+            if (!delay.isUndefined() && (!delay.isDouble() || delay.toInt() < 0))
+                return http::jsonResponse(replyBody(s("9002"), s("resultDelayMs: integer >= 0")), 400);
+            if (auto r = m_faults->apply(switches); !r)
                 return http::jsonResponse(replyBody(r.error().code, r.error().path + s(": ") + r.error().detail), 400);
-            if (doc.object().contains(s("resultDelayMs")))
-                m_effects->setResultDelayMs(doc.object().value(s("resultDelayMs")).toInt());
+            if (!delay.isUndefined())
+                m_effects->setResultDelayMs(delay.toInt());
             qInfo("control: %s", QJsonDocument(m_faults->switches().toJson()).toJson(QJsonDocument::Compact).constData());
         }
         return http::jsonResponse(status());

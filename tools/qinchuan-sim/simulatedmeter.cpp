@@ -131,7 +131,7 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
     while (t < epoch) {
         const QDate date = time.dateOf(t);
         const qint64 dayStart = time.startOfDay(date);
-        const int hour = int(qBound<qint64>(0, (t - dayStart) / 3600, 23));
+        const int hour = int(qBound(qint64(0), (t - dayStart) / 3600, qint64(23)));
         const qint64 hourStart = dayStart + hour * 3600;
         const qint64 hourEnd = hourStart + 3600;
         const qint64 segEnd = qMin(hourEnd, epoch);
