@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consolecontext.h"
+
+#include "storage/storenotifier.h"
+
+#include <QDateTime>
+
+namespace md {
+
+ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings)),
+      m_time(m_settings.platform.timeZone)
+{
+    if (!m_time.isValid())
+        m_time = PlatformTime();
+    if (m_store && m_store->notifier()) {
+        // The notifier emits on the writer thread: queue everything onto ours.
+        auto *n = m_store->notifier();
+        connect(n, &StoreNotifier::metersChanged, this, &ConsoleContext::metersChanged, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::readingsAdded, this, &ConsoleContext::readingsAdded, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::alarmsChanged, this, &ConsoleContext::alarmsChanged, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::commandsChanged, this, &ConsoleContext::commandsChanged, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::journalAppended, this, &ConsoleContext::journalAppended, Qt::QueuedConnection);
+    }
+}
+
+void ConsoleContext::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    PlatformTime t(settings.platform.timeZone);
+    if (t.isValid())
+        m_time = t;
+}
+
+int ConsoleContext::utcOffsetSeconds() const
+{
+    return m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc());
+}
+
+qint64 ConsoleContext::now() const
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+Error ConsoleContext::readOnlyError() const
+{
+    return makeError(QStringLiteral("9998"), {}, tr("This database is open read-only (offline review)."));
+}
+
+QFuture<Result<bool>> ConsoleContext::acknowledgeAlarm(qint64 alarmId)
+{
+    if (isReadOnly())
+        return QtFuture::makeReadyFuture(Result<bool>(readOnlyError()));
+    return m_store->acknowledgeAlarm(alarmId, operatorName(), now()).then(this, [this, alarmId](Result<bool> r) {
+        if (r.ok())
+            emit alarmAcknowledged(alarmId);
+        return r;
+    });
+}
+
+} // namespace md

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// What every view of one console window shares: the store (live or opened read-only for offline
+// review), the settings, the platform clock, and the store's change signals re-emitted on the GUI
+// thread. Views ask the store through query(): the read runs on a QtConcurrent worker (its own reader
+// connection) and the caller continues with .then(this, ...), so the GUI thread never waits on disk.
+
+#include "core/result.h"
+#include "core/settings.h"
+#include "core/timeformat.h"
+#include "storage/store.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+
+namespace md {
+
+class ConsoleContext : public QObject
+{
+    Q_OBJECT
+public:
+    ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent = nullptr);
+
+    Store *store() const { return m_store.get(); }
+    std::shared_ptr<Store> storePtr() const { return m_store; }
+    bool isReadOnly() const { return !m_store || m_store->isReadOnly(); }
+    const Settings &settings() const { return m_settings; }
+    void setSettings(const Settings &settings);
+    const PlatformTime &time() const { return m_time; }
+    QString operatorName() const { return m_settings.effectiveOperator(); }
+    int utcOffsetSeconds() const;
+    qint64 now() const; // epoch seconds
+
+    // Runs fn(const Store &) on a worker thread; the store stays alive until it returns.
+    template<typename Fn>
+    auto query(Fn fn) const
+    {
+        return QtConcurrent::run([store = m_store, fn = std::move(fn)]() { return fn(*store); });
+    }
+
+    // Writes that views may ask for; each refuses in read-only mode with 9998.
+    QFuture<Result<bool>> acknowledgeAlarm(qint64 alarmId);
+    Error readOnlyError() const;
+
+signals:
+    // The store's notifications, delivered on the GUI thread.
+    void metersChanged();
+    void readingsAdded(const QStringList &meterNos);
+    void alarmsChanged(const QStringList &meterNos, const QList<qint64> &newCriticalAlarmIds);
+    void commandsChanged(const QStringList &commandSeqs);
+    void journalAppended(qint64 lastJournalId);
+    // An alarm acknowledged from any view of this window (banner, alarms view, detail).
+    void alarmAcknowledged(qint64 alarmId);
+    // Hooks the forms engineer connects to: open the dialog of that command for that meter.
+    void actionRequested(const QString &commandName, const QString &meterNo);
+    void openMeterRequested(const QString &meterNo);
+
+private:
+    std::shared_ptr<Store> m_store;
+    Settings m_settings;
+    PlatformTime m_time;
+};
+
+} // namespace md
