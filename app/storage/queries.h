@@ -19,8 +19,8 @@
 
 namespace md {
 
-// Counts over big tables stop at this many (the UI shows "10000+").
-inline constexpr qint64 countCap = 10000;
+// Counts over big tables stop at this many (the UI shows "100000+").
+inline constexpr qint64 countCap = 100000;
 
 enum class ValveFilter { Any, Open, Closed }; // Closed: any valveStatus other than 0
 

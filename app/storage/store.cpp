@@ -1,56 +1,241 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TEMPORARY stub so dependants build; replaced by the real store.
-#include "store.h"
-#include "storenotifier.h"
-#include <QFuture>
+// Opening (migrations), the reader connections, and the write side: every write is a task for the
+// writer thread (writer.h) built from the operations in writeops.h.
+#include "storeprivate.h"
+
+#include "schema.h"
+#include "writeops.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QDir>
+#include <QSqlQuery>
 
 namespace md {
 
-class Store::Private {};
+namespace {
 
-namespace { Error notYet() { return makeError(QStringLiteral("9999"), {}, QStringLiteral("store not implemented yet")); } }
+QAtomicInteger<quint64> nextConnectionId{1};
 
-Result<std::shared_ptr<Store>> Store::open(StoreOptions) { return notYet(); }
+QString connectionName(const char *role)
+{
+    return QStringLiteral("md-store-%1-%2").arg(QLatin1String(role)).arg(nextConnectionId.fetchAndAddRelaxed(1));
+}
+
+// Per thread: a key that is never reused (thread ids are), and the registries to tell at exit.
+struct ThreadReaders
+{
+    quint64 key = nextConnectionId.fetchAndAddRelaxed(1);
+    QList<std::weak_ptr<ReaderRegistry>> registries;
+    ~ThreadReaders()
+    {
+        for (const auto &weak : std::as_const(registries))
+            if (auto reg = weak.lock())
+                reg->dropThread(key);
+    }
+};
+thread_local ThreadReaders threadReaders;
+
+} // namespace
+
+ReaderRegistry::ReaderRegistry(DatabaseLocation loc, Dialect dialect, Dialect::Role role, int busyTimeoutMs)
+    : m_loc(std::move(loc)), m_dialect(dialect), m_role(role), m_busyTimeoutMs(busyTimeoutMs),
+      m_id(nextConnectionId.fetchAndAddRelaxed(1))
+{
+}
+
+ReaderRegistry::~ReaderRegistry()
+{
+    // Threads still alive lose their idle connections here; nothing runs a query on a store that is
+    // being destroyed.
+    qDeleteAll(m_dbs);
+}
+
+Result<Db *> ReaderRegistry::forCurrentThread()
+{
+    ThreadReaders &tls = threadReaders;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (Db *db = m_dbs.value(tls.key))
+            return db;
+    }
+    auto opened = m_dialect.openConnection(m_loc, connectionName("reader"), m_role, m_busyTimeoutMs);
+    if (!opened)
+        return opened.error();
+    auto *db = new Db(std::move(opened).value(), m_dialect);
+    QMutexLocker lock(&m_mutex);
+    m_dbs.insert(tls.key, db);
+    tls.registries << weak_from_this();
+    return db;
+}
+
+void ReaderRegistry::dropThread(quint64 threadKey)
+{
+    QMutexLocker lock(&m_mutex);
+    delete m_dbs.take(threadKey);
+}
+
+Error Store::Private::readOnlyError() const
+{
+    return makeError(QStringLiteral("9998"), {}, QStringLiteral("the store is open read-only"));
+}
+
+Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
+{
+    auto loc = parseDatabaseLocation(options.database);
+    if (!loc)
+        return loc.error();
+    auto p = std::make_unique<Private>();
+    p->options = options;
+    p->location = *loc;
+    p->dialect = Dialect(loc->backend);
+    if (loc->backend == Backend::Sqlite && !options.readOnly) {
+        const QFileInfo fi(loc->path);
+        if (!fi.absoluteDir().exists() && !QDir().mkpath(fi.absolutePath()))
+            return makeError(QStringLiteral("9998"), QStringLiteral("storage/database"),
+                             QStringLiteral("cannot create folder %1").arg(fi.absolutePath()));
+    }
+
+    // Schema first, on a short-lived connection of this thread.
+    {
+        const auto role = options.readOnly ? Dialect::Role::Archive : Dialect::Role::Writer;
+        auto opened = p->dialect.openConnection(p->location, connectionName("setup"), role, options.busyTimeoutMs);
+        if (!opened)
+            return opened.error();
+        Db setup(std::move(opened).value(), p->dialect);
+        Result<int> version = (options.readOnly || !options.runMigrations) ? currentSchemaVersion(setup) : migrate(setup);
+        if (!version)
+            return version.error();
+        if (*version != latestSchemaVersion())
+            return makeError(QStringLiteral("9999"), QStringLiteral("schema_version"),
+                             QStringLiteral("database schema is version %1, this build needs %2").arg(*version).arg(latestSchemaVersion()));
+        p->schemaVersion = *version;
+    }
+
+    p->notifier = std::make_unique<StoreNotifier>();
+    p->readers = std::make_shared<ReaderRegistry>(p->location, p->dialect,
+                                                  options.readOnly ? Dialect::Role::Archive : Dialect::Role::Reader,
+                                                  options.busyTimeoutMs);
+    if (!options.readOnly) {
+        const DatabaseLocation location = p->location;
+        const Dialect dialect = p->dialect;
+        const int busy = options.busyTimeoutMs;
+        auto opener = [location, dialect, busy]() -> Result<std::unique_ptr<Db>> {
+            auto db = dialect.openConnection(location, connectionName("writer"), Dialect::Role::Writer, busy);
+            if (!db)
+                return db.error();
+            return std::make_unique<Db>(std::move(db).value(), dialect);
+        };
+        p->writer = std::make_unique<Writer>(opener, options.timeZone,
+                                             Writer::Limits{options.maxBatchItems, options.maxBatchRows}, p->notifier.get());
+        if (auto e = p->writer->openError())
+            return *e;
+    }
+    return std::shared_ptr<Store>(new Store(std::move(p)));
+}
+
 Store::Store(std::unique_ptr<Private> p) : d(std::move(p)) {}
-Store::~Store() = default;
-bool Store::isPostgres() const { return false; }
-bool Store::isReadOnly() const { return false; }
-QString Store::databaseDisplayName() const { return {}; }
-int Store::schemaVersion() const { return 0; }
-QFuture<WriteOutcome> Store::submit(UploadWrite ) { WriteOutcome o; o.error = notYet(); return QtFuture::makeReadyFuture(o); }
-QFuture<Result<qint64>> Store::journal(JournalEntry ) { return QtFuture::makeReadyFuture(Result<qint64>(notYet())); }
-QFuture<Result<QList<MeterUpsertResult>>> Store::upsertMeters(QList<MeterInfo> ) { return QtFuture::makeReadyFuture(Result<QList<MeterUpsertResult>>(notYet())); }
-QFuture<Result<bool>> Store::removeMeter(QString ) { return QtFuture::makeReadyFuture(Result<bool>(notYet())); }
-QFuture<Result<QString>> Store::allocateCommandSeq(qint64 ) { return QtFuture::makeReadyFuture(Result<QString>(notYet())); }
-QFuture<Result<QString>> Store::allocateTradeNo(qint64 ) { return QtFuture::makeReadyFuture(Result<QString>(notYet())); }
-QFuture<Result<CommandRecord>> Store::insertCommand(CommandRecord ) { return QtFuture::makeReadyFuture(Result<CommandRecord>(notYet())); }
-QFuture<Result<CommandRecord>> Store::updateCommandState(QString , CommandUpdate ) { return QtFuture::makeReadyFuture(Result<CommandRecord>(notYet())); }
-QFuture<Result<QStringList>> Store::expireCommands(qint64 , qint64 ) { return QtFuture::makeReadyFuture(Result<QStringList>(notYet())); }
-QFuture<Result<bool>> Store::acknowledgeAlarm(qint64 , QString , qint64 ) { return QtFuture::makeReadyFuture(Result<bool>(notYet())); }
-QFuture<Result<bool>> Store::resolveReviewFlag(qint64 , QString , qint64 ) { return QtFuture::makeReadyFuture(Result<bool>(notYet())); }
-QFuture<Result<qint64>> Store::purgeBefore(qint64 , bool ) { return QtFuture::makeReadyFuture(Result<qint64>(notYet())); }
-QFuture<void> Store::flush() { return QtFuture::makeReadyFuture(); }
-Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &) const { return notYet(); }
-Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &) const { return notYet(); }
-Result<RegistryCount> Store::registryCount(const RegistryFilter &) const { return notYet(); }
-Result<std::optional<MeterSummary>> Store::meterSummary(const QString &) const { return notYet(); }
-Result<ReadingSeries> Store::readings(const QString &, qint64 , qint64 ) const { return notYet(); }
-Result<QList<Reading>> Store::readingRows(const QString &, qint64 , qint64 , int ) const { return notYet(); }
-Result<QList<StatusRow>> Store::statusHistory(const QString &, qint64 , qint64 , int ) const { return notYet(); }
-Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &) const { return notYet(); }
-Result<std::optional<AlarmRow>> Store::alarm(qint64 ) const { return notYet(); }
-Result<JournalPage> Store::journalPage(const JournalFilter &) const { return notYet(); }
-Result<std::optional<JournalEntry>> Store::journalEntry(qint64 ) const { return notYet(); }
-Result<QList<ReviewFlag>> Store::reviewFlags(bool , int ) const { return notYet(); }
-Result<OverviewStats> Store::overview(const OverviewRequest &) const { return notYet(); }
-Result<ExportTable> Store::exportHistory(const ExportRequest &) const { return notYet(); }
-Result<std::optional<CommandRecord>> Store::commandBySeq(const QString &) const { return notYet(); }
-Result<CommandPage> Store::commands(const CommandFilter &) const { return notYet(); }
-Result<QList<CommandRecord>> Store::changedCommandsSince(qint64 , int ) const { return notYet(); }
-Result<QList<RechargeLedgerEntry>> Store::rechargeLedger(const QString &) const { return notYet(); }
-Result<RechargeNumbers> Store::nextRechargeNumbers(const QString &, Money ) const { return notYet(); }
-Result<bool> Store::isTradeNoCredited(const QString &) const { return notYet(); }
-Result<QList<ParameterSet>> Store::parameterHistory(const QString &, int ) const { return notYet(); }
-Result<QMap<QString, qint64>> Store::tableCounts() const { return notYet(); }
+
+Store::~Store()
+{
+    d->writer.reset(); // drains the queue: every accepted write is committed (or failed) first
+}
+
+bool Store::isPostgres() const { return d->dialect.isPostgres(); }
+bool Store::isReadOnly() const { return !d->writer; }
+QString Store::databaseDisplayName() const { return d->location.displayName(); }
+int Store::schemaVersion() const { return d->schemaVersion; }
+StoreNotifier *Store::notifier() const { return d->notifier.get(); }
+
+QFuture<WriteOutcome> Store::submit(UploadWrite write)
+{
+    const int weight = 1 + write.readings.size() + write.statuses.size() + write.alarms.size();
+    return d->post<WriteOutcome>([w = std::move(write)](WriteContext &ctx) { return writeops::applyUpload(ctx, w); }, weight);
+}
+
+QFuture<Result<qint64>> Store::journal(JournalEntry entry)
+{
+    return d->post<Result<qint64>>([e = std::move(entry)](WriteContext &ctx) { return writeops::insertJournal(ctx, e); });
+}
+
+QFuture<Result<QList<MeterUpsertResult>>> Store::upsertMeters(QList<MeterInfo> meters)
+{
+    const int weight = 1 + meters.size();
+    return d->post<Result<QList<MeterUpsertResult>>>(
+        [m = std::move(meters)](WriteContext &ctx) { return writeops::upsertMeters(ctx, m); }, weight);
+}
+
+QFuture<Result<bool>> Store::removeMeter(QString meterNo)
+{
+    return d->post<Result<bool>>([m = std::move(meterNo)](WriteContext &ctx) { return writeops::removeMeter(ctx, m); });
+}
+
+QFuture<Result<QString>> Store::allocateCommandSeq(qint64 nowEpoch)
+{
+    return d->post<Result<QString>>([nowEpoch](WriteContext &ctx) { return writeops::allocateSeq(ctx, nowEpoch); });
+}
+
+QFuture<Result<QString>> Store::allocateTradeNo(qint64 nowEpoch)
+{
+    return d->post<Result<QString>>([nowEpoch](WriteContext &ctx) -> Result<QString> {
+        auto seq = writeops::allocateSeq(ctx, nowEpoch);
+        if (!seq)
+            return seq.error();
+        return QStringLiteral("R") + *seq;
+    });
+}
+
+QFuture<Result<CommandRecord>> Store::insertCommand(CommandRecord command)
+{
+    return d->post<Result<CommandRecord>>([c = std::move(command)](WriteContext &ctx) { return writeops::insertCommand(ctx, c); });
+}
+
+QFuture<Result<CommandRecord>> Store::updateCommandState(QString commandSeq, CommandUpdate update)
+{
+    return d->post<Result<CommandRecord>>(
+        [s = std::move(commandSeq), update](WriteContext &ctx) { return writeops::updateCommand(ctx, s, update); });
+}
+
+QFuture<Result<QStringList>> Store::expireCommands(qint64 nowEpoch, qint64 ttlSeconds)
+{
+    return d->post<Result<QStringList>>(
+        [nowEpoch, ttlSeconds](WriteContext &ctx) { return writeops::expireCommands(ctx, nowEpoch, ttlSeconds); });
+}
+
+QFuture<Result<bool>> Store::acknowledgeAlarm(qint64 alarmId, QString who, qint64 at)
+{
+    return d->post<Result<bool>>(
+        [alarmId, w = std::move(who), at](WriteContext &ctx) { return writeops::acknowledgeAlarm(ctx, alarmId, w, at); });
+}
+
+QFuture<Result<bool>> Store::resolveReviewFlag(qint64 flagId, QString who, qint64 at)
+{
+    return d->post<Result<bool>>(
+        [flagId, w = std::move(who), at](WriteContext &ctx) { return writeops::resolveReviewFlag(ctx, flagId, w, at); });
+}
+
+QFuture<Result<qint64>> Store::purgeBefore(qint64 beforeEpoch, bool includeJournal)
+{
+    return d->post<Result<qint64>>(
+        [beforeEpoch, includeJournal](WriteContext &ctx) { return writeops::purgeBefore(ctx, beforeEpoch, includeJournal); });
+}
+
+QFuture<void> Store::flush()
+{
+    return d->post<std::monostate>([](WriteContext &) { return std::monostate{}; }).then([](std::monostate) {});
+}
+
+Result<QMap<QString, qint64>> Store::tableCounts() const
+{
+    MD_READER(db);
+    QMap<QString, qint64> counts;
+    for (const QString &t : dataTables()) {
+        auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));
+        if (!n)
+            return db.lastError();
+        counts.insert(t, n->toLongLong());
+    }
+    return counts;
+}
 
 } // namespace md

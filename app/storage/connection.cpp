@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connection.h"
+
+#include <QSqlError>
+
+namespace md {
+
+Db::~Db()
+{
+    dropStatements();
+    const QString name = m_db.connectionName();
+    m_db.close();
+    m_db = QSqlDatabase();
+    if (!name.isEmpty())
+        QSqlDatabase::removeDatabase(name);
+}
+
+void Db::dropStatements()
+{
+    qDeleteAll(m_statements);
+    m_statements.clear();
+}
+
+void Db::finishAll()
+{
+    for (QSqlQuery *q : std::as_const(m_statements))
+        q->finish();
+}
+
+QSqlQuery *Db::prepare(const QString &sql)
+{
+    auto it = m_statements.constFind(sql);
+    if (it != m_statements.constEnd()) {
+        (*it)->finish();
+        return *it;
+    }
+    auto *q = new QSqlQuery(m_db);
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        m_lastError = storageError(q->lastError().text(), QStringLiteral("prepare"));
+        m_lastError.path = sql.left(120);
+        delete q;
+        return nullptr;
+    }
+    m_statements.insert(sql, q);
+    return q;
+}
+
+QSqlQuery *Db::run(const QString &sql, const QVariantList &args)
+{
+    QSqlQuery *q = prepare(sql);
+    if (!q)
+        return nullptr;
+    for (int i = 0; i < args.size(); ++i)
+        q->bindValue(i, args.at(i));
+    if (!q->exec()) {
+        m_lastError = storageError(q->lastError().text(), QStringLiteral("query"));
+        m_lastError.path = sql.left(120);
+        q->finish();
+        return nullptr;
+    }
+    return q;
+}
+
+bool Db::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql)) {
+        m_lastError = storageError(q.lastError().text(), sql.left(60));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QVariant> Db::scalar(const QString &sql, const QVariantList &args)
+{
+    QSqlQuery *q = run(sql, args);
+    if (!q || !q->next()) {
+        if (q)
+            q->finish();
+        return std::nullopt;
+    }
+    QVariant v = q->value(0);
+    q->finish();
+    return v;
+}
+
+} // namespace md

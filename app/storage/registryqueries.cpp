@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Registry reads for the listener (lookupMeters, per request) and the 1,000,000-row table view.
+// Filters answer from indexes: a text prefix is a range scan on each indexed text column
+// (meter_no, user_no, user_name, addr_des, compared byte-wise), the flags use the meters table's
+// own "latest" columns. A substring ("contains") search has no index: it scans in meter_no order and
+// stops at the page's LIMIT, so a rare substring over 1M meters costs a full scan (documented).
+#include "storeprivate.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace md {
+
+namespace {
+
+QString S(const char *s) { return QString::fromLatin1(s); }
+
+const char *const registryColumns = "id, meter_no, user_no, user_name, addr_des, meter_type, last_upload_at, last_reading, "
+                                    "valve_status, balance, cell_voltage, signal, active_alarms, critical_alarms";
+
+RegistryRow registryRowFrom(const QSqlQuery &q)
+{
+    RegistryRow r;
+    r.meterId = q.value(0).toLongLong();
+    r.meterNo = q.value(1).toString();
+    r.userNo = q.value(2).toString();
+    r.userName = q.value(3).toString();
+    r.addrDes = q.value(4).toString();
+    r.meterType = q.value(5).toString();
+    r.lastUploadAt = q.value(6).toLongLong();
+    r.lastReading = unitsOrNull<Volume>(q.value(7));
+    r.valveStatus = q.value(8).toString();
+    r.balance = unitsOrNull<Money>(q.value(9));
+    r.cellVoltage = q.value(10).toString();
+    r.signalStrength = q.value(11).toString();
+    r.activeAlarmCount = q.value(12).toInt();
+    r.hasCriticalAlarm = q.value(13).toInt() > 0;
+    return r;
+}
+
+QString likeEscaped(QString text)
+{
+    text.replace(QLatin1Char('\\'), S("\\\\"));
+    text.replace(QLatin1Char('%'), S("\\%"));
+    text.replace(QLatin1Char('_'), S("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+// WHERE clause and its arguments for a filter (without paging).
+void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where, QVariantList &args)
+{
+    QStringList terms{S("removed_at IS NULL")};
+    const QString text = f.text.trimmed();
+    if (!text.isEmpty()) {
+        if (f.contains) {
+            const QString like = dialect.likeOperator();
+            terms << S("(meter_no %1 ? ESCAPE '\\' OR user_no %1 ? ESCAPE '\\' OR user_name %1 ? ESCAPE '\\' "
+                       "OR addr_des %1 ? ESCAPE '\\')").arg(like);
+            const QString pattern = likeEscaped(text);
+            args << pattern << pattern << pattern << pattern;
+        } else {
+            // Everything that starts with `text` sorts in [text, text + U+10FFFF) byte-wise.
+            const QString upper = text + QString::fromUcs4(U"\U0010FFFF", 1);
+            terms << S("((meter_no >= ? AND meter_no < ?) OR (user_no >= ? AND user_no < ?) "
+                       "OR (user_name >= ? AND user_name < ?) OR (addr_des >= ? AND addr_des < ?))");
+            for (int i = 0; i < 4; ++i)
+                args << text << upper;
+        }
+    }
+    if (f.valve == ValveFilter::Open)
+        terms << S("valve_status = '0'");
+    else if (f.valve == ValveFilter::Closed)
+        terms << S("valve_status IS NOT NULL AND valve_status <> '0'");
+    if (f.activeAlarmOnly)
+        terms << S("active_alarms > 0");
+    if (f.criticalAlarmOnly)
+        terms << S("critical_alarms > 0");
+    if (f.silentDays > 0) {
+        const qint64 now = f.now ? f.now : QDateTime::currentSecsSinceEpoch();
+        terms << S("(last_upload_at IS NULL OR last_upload_at < ?)");
+        args << now - qint64(f.silentDays) * 86400;
+    }
+    if (f.balanceBelow) {
+        terms << S("balance < ?");
+        args << qint64(f.balanceBelow->units());
+    }
+    where = terms.join(S(" AND "));
+}
+
+bool isUnfiltered(const RegistryFilter &f)
+{
+    return f.text.trimmed().isEmpty() && f.valve == ValveFilter::Any && !f.activeAlarmOnly && !f.criticalAlarmOnly
+           && f.silentDays <= 0 && !f.balanceBelow;
+}
+
+} // namespace
+
+Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos) const
+{
+    MD_READER(db);
+    QHash<QString, qint64> found;
+    // One statement per chunk of up to 64 numbers (the usual upload names 1..100 meters); the
+    // statement text per chunk size is cached like any other.
+    constexpr int chunk = 64;
+    for (int start = 0; start < meterNos.size(); start += chunk) {
+        const int n = std::min(chunk, int(meterNos.size()) - start);
+        QStringList marks;
+        QVariantList args;
+        for (int i = 0; i < n; ++i) {
+            marks << S("?");
+            args << meterNos.at(start + i);
+        }
+        QSqlQuery *q = db.run(S("SELECT meter_no, id FROM meters WHERE meter_no IN (%1) AND removed_at IS NULL").arg(marks.join(QLatin1Char(','))),
+                              args);
+        if (!q)
+            return db.lastError();
+        while (q->next())
+            found.insert(q->value(0).toString(), q->value(1).toLongLong());
+        q->finish();
+    }
+    return found;
+}
+
+Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &request) const
+{
+    MD_READER(db);
+    QString where;
+    QVariantList args;
+    buildWhere(db.dialect(), request.filter, where, args);
+    if (!request.afterMeterNo.isEmpty()) {
+        where += S(" AND meter_no > ?");
+        args << request.afterMeterNo;
+    }
+    args << std::max(0, request.limit) << std::max(0, request.offset);
+    QSqlQuery *q = db.run(S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where),
+                          args);
+    if (!q)
+        return db.lastError();
+    QList<RegistryRow> rows;
+    rows.reserve(request.limit);
+    while (q->next())
+        rows << registryRowFrom(*q);
+    q->finish();
+    return rows;
+}
+
+Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
+{
+    MD_READER(db);
+    if (isUnfiltered(filter)) {
+        auto n = db.scalar(S("SELECT COUNT(*) FROM meters WHERE removed_at IS NULL"));
+        if (!n)
+            return db.lastError();
+        return RegistryCount{n->toLongLong(), false};
+    }
+    QString where;
+    QVariantList args;
+    buildWhere(db.dialect(), filter, where, args);
+    args << countCap + 1;
+    auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where), args);
+    if (!n)
+        return db.lastError();
+    const qint64 count = n->toLongLong();
+    return RegistryCount{std::min(count, countCap), count > countCap};
+}
+
+Result<std::optional<MeterSummary>> Store::meterSummary(const QString &meterNo) const
+{
+    MD_READER(db);
+    QSqlQuery *q = db.run(S("SELECT %1, factory_code, dev_no, company_no, set_up_time, enable_reading, last_meter_time, "
+                            "power_type, temperature, pressure, total_recharge_amt, total_recharge_count, balance_qty, price, "
+                            "last_data_time FROM meters WHERE meter_no = ? AND removed_at IS NULL")
+                              .arg(QLatin1String(registryColumns)),
+                          {meterNo});
+    if (!q)
+        return db.lastError();
+    if (!q->next()) {
+        q->finish();
+        return std::optional<MeterSummary>();
+    }
+    MeterSummary s;
+    s.row = registryRowFrom(*q);
+    s.info.meterNo = s.row.meterNo;
+    s.info.meterType = s.row.meterType;
+    s.info.userNo = s.row.userNo;
+    s.info.userName = s.row.userName;
+    s.info.addrDes = s.row.addrDes;
+    s.info.factoryCode = q->value(14).toString();
+    s.info.devNo = q->value(15).toString();
+    s.info.companyNo = q->value(16).toString();
+    if (!q->value(17).isNull())
+        s.info.setUpTime = q->value(17).toLongLong();
+    s.info.enableMeterReading = unitsOrNull<Volume>(q->value(18));
+    s.lastMeterTime = q->value(19).toLongLong();
+    s.powerType = q->value(20).toString();
+    s.temperature = q->value(21).toString();
+    s.pressure = q->value(22).toString();
+    s.totalRechargeAmt = unitsOrNull<Money>(q->value(23));
+    if (!q->value(24).isNull())
+        s.totalRechargeCount = q->value(24).toLongLong();
+    s.meterBalanceQty = unitsOrNull<Volume>(q->value(25));
+    s.price = unitsOrNull<Money>(q->value(26));
+    s.lastReadingAt = q->value(27).toLongLong();
+    q->finish();
+
+    q = db.run(S("SELECT COUNT(*), MIN(data_time) FROM readings WHERE meter_id = ?"), {s.row.meterId});
+    if (!q)
+        return db.lastError();
+    if (q->next()) {
+        s.readingCount = q->value(0).toLongLong();
+        s.firstReadingAt = q->value(1).toLongLong();
+    }
+    q->finish();
+    q = db.run(S("SELECT values_json, received_at FROM parameters WHERE meter_no = ? AND reported = 1 ORDER BY id DESC LIMIT 1"),
+               {meterNo});
+    if (!q)
+        return db.lastError();
+    if (q->next()) {
+        const QJsonObject o = QJsonDocument::fromJson(q->value(0).toString().toUtf8()).object();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            s.parameters.insert(it.key(), it.value().toString());
+        s.parametersAt = q->value(1).toLongLong();
+    }
+    q->finish();
+    return std::optional<MeterSummary>(s);
+}
+
+} // namespace md

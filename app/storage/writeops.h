@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The operations that run on the writer thread inside an item's savepoint (see writer.h).
+// ingest.cpp: uploads and the journal; commandwrites.cpp: commands, counters; registrywrites.cpp:
+// meters, alarms acknowledgement, review flags, retention.
+
+#include "store.h"
+#include "writer.h"
+
+namespace md::writeops {
+
+Result<qint64> insertJournal(WriteContext &ctx, const JournalEntry &entry);
+WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &write);
+
+// The registry id of a meter (removed meters excluded); 0 when unknown, nullopt on a database error.
+std::optional<qint64> meterId(WriteContext &ctx, const QString &meterNo);
+bool addReviewFlag(WriteContext &ctx, const QString &kind, const QString &meterNo, const QString &key,
+                   const QString &detail, qint64 journalId);
+
+Result<QString> allocateSeq(WriteContext &ctx, qint64 nowEpoch);
+Result<CommandRecord> insertCommand(WriteContext &ctx, CommandRecord command);
+Result<CommandRecord> updateCommand(WriteContext &ctx, const QString &commandSeq, const CommandUpdate &update);
+Result<QStringList> expireCommands(WriteContext &ctx, qint64 nowEpoch, qint64 ttlSeconds);
+// Finishes the command a result upload names. Empty seq when none matched.
+struct ResultMatch
+{
+    QString matchedSeq;
+    bool unknown = false;
+    bool duplicate = false;
+};
+Result<ResultMatch> applyCommandResult(WriteContext &ctx, const CommandResult &result, qint64 journalId);
+
+Result<QList<MeterUpsertResult>> upsertMeters(WriteContext &ctx, const QList<MeterInfo> &meters);
+Result<bool> removeMeter(WriteContext &ctx, const QString &meterNo);
+Result<bool> acknowledgeAlarm(WriteContext &ctx, qint64 alarmId, const QString &who, qint64 at);
+Result<bool> resolveReviewFlag(WriteContext &ctx, qint64 flagId, const QString &who, qint64 at);
+Result<qint64> purgeBefore(WriteContext &ctx, qint64 beforeEpoch, bool includeJournal);
+
+} // namespace md::writeops
+
+namespace md {
+// Row mapping shared by the writer and the readers.
+extern const char *const commandColumns; // "id, command_seq, ..." in the order commandFromRow reads
+CommandRecord commandFromRow(const class QSqlQuery &q);
+}

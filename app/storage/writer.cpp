@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "writer.h"
+
+#include "store.h"
+#include "storenotifier.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+
+#include <future>
+
+namespace md {
+
+void ChangeSet::merge(const ChangeSet &o)
+{
+    meters = meters || o.meters;
+    readingMeters.unite(o.readingMeters);
+    alarmMeters.unite(o.alarmMeters);
+    newCriticalAlarms += o.newCriticalAlarms;
+    commandSeqs.unite(o.commandSeqs);
+    lastJournalId = std::max(lastJournalId, o.lastJournalId);
+    reviewFlags = reviewFlags || o.reviewFlags;
+    for (auto it = o.dayCounts.constBegin(); it != o.dayCounts.constEnd(); ++it) {
+        auto &d = dayCounts[it.key()];
+        d.first += it->first;
+        d.second += it->second;
+    }
+}
+
+bool ChangeSet::isEmpty() const
+{
+    return !meters && readingMeters.isEmpty() && alarmMeters.isEmpty() && commandSeqs.isEmpty() && lastJournalId == 0
+           && !reviewFlags;
+}
+
+bool itemSucceeded(const WriteOutcome &o)
+{
+    return o.ok;
+}
+
+Writer::Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier)
+    : m_time(timeZone), m_limits(limits), m_notifier(notifier)
+{
+    std::promise<void> opened;
+    auto openedFuture = opened.get_future();
+    m_thread = std::thread([this, open = std::move(open), &opened] {
+        auto db = open();
+        if (db)
+            m_db = std::move(db).value();
+        else
+            m_openError = db.error();
+        opened.set_value();
+        if (m_db)
+            run();
+    });
+    openedFuture.wait();
+}
+
+Writer::~Writer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Writer::enqueue(std::unique_ptr<WriteTaskBase> task)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(task));
+    }
+    m_wake.notify_one();
+}
+
+void Writer::run()
+{
+    for (;;) {
+        std::vector<std::unique_ptr<WriteTaskBase>> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty() && m_stopping)
+                break;
+            int rows = 0;
+            while (!m_queue.empty() && int(batch.size()) < m_limits.maxItems
+                   && (batch.empty() || rows + m_queue.front()->weight() <= m_limits.maxRows)) {
+                rows += m_queue.front()->weight();
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        runBatch(batch);
+    }
+    m_db.reset(); // close in this thread, which owns the connection
+}
+
+void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    WriteContext ctx{*m_db, m_time, m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc()), now, {}, m_meterIds};
+    auto failAll = [&](Error e) {
+        if (e.code != QLatin1String("9998"))
+            e.code = QStringLiteral("9998"); // the store cannot write right now
+        for (auto &t : batch)
+            t->resolve(&e);
+        m_meterIds.clear();
+    };
+    if (!m_db->exec(m_db->dialect().beginWrite()))
+        return failAll(m_db->lastError());
+
+    ChangeSet all;
+    std::vector<bool> ok(batch.size(), false);
+    for (size_t i = 0; i < batch.size(); ++i) {
+        if (!m_db->exec(QStringLiteral("SAVEPOINT item"))) {
+            const Error e = m_db->lastError();
+            m_db->exec(QStringLiteral("ROLLBACK"));
+            return failAll(e);
+        }
+        ctx.changes = ChangeSet{};
+        ok[i] = batch[i]->apply(ctx);
+        if (!ok[i]) {
+            m_db->finishAll();
+            m_db->exec(QStringLiteral("ROLLBACK TO SAVEPOINT item"));
+            m_meterIds.clear(); // the item may have cached ids of rows it created
+        } else {
+            all.merge(ctx.changes);
+        }
+        m_db->exec(QStringLiteral("RELEASE SAVEPOINT item"));
+    }
+    m_db->finishAll();
+    if (!writeChangeRows(ctx, all)) {
+        const Error e = m_db->lastError();
+        m_db->finishAll();
+        m_db->exec(QStringLiteral("ROLLBACK"));
+        return failAll(e);
+    }
+    m_db->finishAll();
+    if (!m_db->exec(QStringLiteral("COMMIT"))) {
+        const Error e = m_db->lastError();
+        m_db->exec(QStringLiteral("ROLLBACK"));
+        return failAll(e);
+    }
+    for (auto &t : batch)
+        t->resolve(nullptr);
+    announce(all);
+}
+
+// Cross-process change feed: one `changes` row per kind per batch (ChangeWatcher polls it), and a
+// NOTIFY on PostgreSQL (delivered at COMMIT). Upload-per-day counters for the overview.
+bool Writer::writeChangeRows(WriteContext &ctx, const ChangeSet &all)
+{
+    Db &db = ctx.db;
+    for (auto it = all.dayCounts.constBegin(); it != all.dayCounts.constEnd(); ++it) {
+        if (!db.run(QStringLiteral("INSERT INTO upload_days (day, uploads, readings) VALUES (?, ?, ?) "
+                                   "ON CONFLICT (day) DO UPDATE SET uploads = upload_days.uploads + excluded.uploads, "
+                                   "readings = upload_days.readings + excluded.readings"),
+                    {it.key(), it->first, it->second}))
+            return false;
+    }
+    if (all.isEmpty())
+        return true;
+    auto joined = [](const QSet<QString> &s) {
+        QStringList l(s.begin(), s.end());
+        l.sort();
+        if (l.size() > 200) // a huge batch: say "many" rather than write a megabyte of keys
+            return QStringLiteral("*");
+        return l.join(QLatin1Char(','));
+    };
+    auto add = [&](const char *kind, const QString &keys) {
+        return db.run(QStringLiteral("INSERT INTO changes (at, kind, keys) VALUES (?, ?, ?)"),
+                      {ctx.now, QString::fromLatin1(kind), keys})
+               != nullptr;
+    };
+    if (all.meters && !add("meters", {}))
+        return false;
+    if (!all.readingMeters.isEmpty() && !add("readings", joined(all.readingMeters)))
+        return false;
+    if (!all.alarmMeters.isEmpty() && !add("alarms", joined(all.alarmMeters)))
+        return false;
+    if (!all.commandSeqs.isEmpty() && !add("commands", joined(all.commandSeqs)))
+        return false;
+    if (all.lastJournalId && !add("journal", QString::number(all.lastJournalId)))
+        return false;
+    const QString notify = db.dialect().notifyStatement();
+    if (!notify.isEmpty() && !db.exec(notify))
+        return false;
+    return true;
+}
+
+void Writer::announce(const ChangeSet &all)
+{
+    if (!m_notifier || all.isEmpty())
+        return;
+    auto list = [](const QSet<QString> &s) {
+        QStringList l(s.begin(), s.end());
+        l.sort();
+        return l;
+    };
+    if (all.meters)
+        emit m_notifier->metersChanged();
+    if (!all.readingMeters.isEmpty())
+        emit m_notifier->readingsAdded(list(all.readingMeters));
+    if (!all.alarmMeters.isEmpty())
+        emit m_notifier->alarmsChanged(list(all.alarmMeters), all.newCriticalAlarms);
+    if (!all.commandSeqs.isEmpty())
+        emit m_notifier->commandsChanged(list(all.commandSeqs));
+    if (all.lastJournalId)
+        emit m_notifier->journalAppended(all.lastJournalId);
+    if (all.reviewFlags)
+        emit m_notifier->reviewFlagsChanged();
+}
+
+} // namespace md

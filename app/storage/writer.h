@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The writer thread: owns the only writing connection, takes everything queued (up to the
+// group-commit limits), runs each item in its own savepoint inside ONE transaction, commits, and
+// only then resolves every item's future and announces the changes. A failing item rolls back to
+// its savepoint and fails alone; a failing BEGIN/COMMIT fails the whole batch with 9998.
+
+#include "connection.h"
+#include "store.h"
+
+#include "core/timeformat.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QPromise>
+#include <QSet>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <variant>
+
+namespace md {
+
+class StoreNotifier;
+
+// What one item changed; merged into the batch's set when the item succeeded.
+struct ChangeSet
+{
+    bool meters = false;
+    QSet<QString> readingMeters;
+    QSet<QString> alarmMeters;
+    QList<qint64> newCriticalAlarms;
+    QSet<QString> commandSeqs;
+    qint64 lastJournalId = 0;
+    bool reviewFlags = false;
+    QHash<qint64, QPair<qint64, qint64>> dayCounts; // day number -> (uploads, readings)
+    void merge(const ChangeSet &o);
+    bool isEmpty() const;
+};
+
+struct WriteContext
+{
+    Db &db;
+    const PlatformTime &time;
+    int utcOffsetSeconds = 0;
+    qint64 now = 0; // epoch seconds at batch start
+    ChangeSet changes;
+    QHash<QString, qint64> &meterIdCache; // positive hits only; cleared on registry changes
+};
+
+class WriteTaskBase
+{
+public:
+    virtual ~WriteTaskBase() = default;
+    virtual int weight() const { return 1; }
+    // Runs inside the item's savepoint; false: roll the item back.
+    virtual bool apply(WriteContext &ctx) = 0;
+    // After COMMIT (batchError null) or after the batch failed.
+    virtual void resolve(const Error *batchError) = 0;
+};
+
+bool itemSucceeded(const WriteOutcome &o);
+template<typename T>
+bool itemSucceeded(const Result<T> &r) { return r.ok(); }
+inline bool itemSucceeded(const std::monostate &) { return true; }
+
+template<typename T>
+struct FailureOf { static T make(const Error &e) { return T(e); } };
+template<>
+struct FailureOf<std::monostate> { static std::monostate make(const Error &) { return {}; } };
+template<>
+struct FailureOf<WriteOutcome>
+{
+    static WriteOutcome make(const Error &e)
+    {
+        WriteOutcome o;
+        o.error = e;
+        return o;
+    }
+};
+
+template<typename T>
+class WriteTask : public WriteTaskBase
+{
+public:
+    WriteTask(std::function<T(WriteContext &)> fn, int weight = 1) : m_fn(std::move(fn)), m_weight(weight)
+    {
+        m_promise.start();
+    }
+    QFuture<T> future() { return m_promise.future(); }
+    int weight() const override { return m_weight; }
+    bool apply(WriteContext &ctx) override
+    {
+        m_result.emplace(m_fn(ctx));
+        return itemSucceeded(*m_result);
+    }
+    void resolve(const Error *batchError) override
+    {
+        if (batchError || !m_result)
+            m_promise.addResult(FailureOf<T>::make(batchError ? *batchError : makeError(QStringLiteral("9999"))));
+        else
+            m_promise.addResult(std::move(*m_result));
+        m_promise.finish();
+    }
+
+private:
+    std::function<T(WriteContext &)> m_fn;
+    int m_weight;
+    QPromise<T> m_promise;
+    std::optional<T> m_result;
+};
+
+class Writer
+{
+public:
+    struct Limits
+    {
+        int maxItems = 512;
+        int maxRows = 20000;
+    };
+    using Opener = std::function<Result<std::unique_ptr<Db>>()>;
+    // Opens the connection on the writer thread (Qt 6.4 cannot move a connection between threads)
+    // and waits for it: check openError().
+    Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier);
+    ~Writer(); // drains the queue, then stops
+    std::optional<Error> openError() const { return m_openError; }
+
+    void enqueue(std::unique_ptr<WriteTaskBase> task);
+
+    template<typename T>
+    QFuture<T> post(std::function<T(WriteContext &)> fn, int weight = 1)
+    {
+        auto task = std::make_unique<WriteTask<T>>(std::move(fn), weight);
+        QFuture<T> f = task->future();
+        enqueue(std::move(task));
+        return f;
+    }
+
+private:
+    void run();
+    void runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch);
+    bool writeChangeRows(WriteContext &ctx, const ChangeSet &all);
+    void announce(const ChangeSet &all);
+
+    std::unique_ptr<Db> m_db;
+    std::optional<Error> m_openError;
+    PlatformTime m_time;
+    Limits m_limits;
+    StoreNotifier *m_notifier;
+    QHash<QString, qint64> m_meterIds;
+
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::unique_ptr<WriteTaskBase>> m_queue;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace md
