@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadmapper.h"
+
+#include <QJsonObject>
+
+namespace md {
+
+namespace {
+
+const QString kMeterNo = QStringLiteral("meterNo");
+const QString kMeterTime = QStringLiteral("meterTime");
+const QString kDataTime = QStringLiteral("dataTime");
+const QString kReadingNum = QStringLiteral("readingNum");
+const QString kAlarmTime = QStringLiteral("alarmTime");
+const QString kAlarmType = QStringLiteral("alarmType");
+const QString kAlarmStatus = QStringLiteral("alarmStatus");
+const QString kCommandSeq = QStringLiteral("commandSeq");
+const QString kResultCode = QStringLiteral("resultCode");
+const QString kTradeNo = QStringLiteral("tradeNo");
+const QString kRechargeNum = QStringLiteral("rechargeNum");
+
+// Wire field -> row member, one table per kind of value. The wire name differs from the member
+// only for currentCellVoltage.
+struct TextField { const char *wire; QString MeterStatus::*member; };
+const TextField statusTexts[] = {
+    {"valveStatus", &MeterStatus::valveStatus},   {"signalStrength", &MeterStatus::signalStrength},
+    {"powerType", &MeterStatus::powerType},       {"currentCellVoltage", &MeterStatus::cellVoltage},
+    {"temperature", &MeterStatus::temperature},   {"pressure", &MeterStatus::pressure},
+};
+
+template<typename Row>
+struct MoneyField { const char *wire; std::optional<Money> Row::*member; };
+template<typename Row>
+struct VolumeField { const char *wire; std::optional<Volume> Row::*member; };
+
+const MoneyField<MeterStatus> statusMoney[] = {{"totalRechargeAmt", &MeterStatus::totalRechargeAmt}};
+const VolumeField<MeterStatus> statusVolumes[] = {{"totalRechargeQty", &MeterStatus::totalRechargeQty}};
+
+const MoneyField<Reading> readingMoney[] = {
+    {"meterBalanceAmt", &Reading::meterBalanceAmt}, {"totalUseAmt", &Reading::totalUseAmt}, {"price", &Reading::price}};
+const VolumeField<Reading> readingVolumes[] = {
+    {"standardNum", &Reading::standardNum}, {"workNum", &Reading::workNum},
+    {"meterBalanceQty", &Reading::meterBalanceQty}, {"ladderQty", &Reading::ladderQty}};
+
+const MoneyField<RechargeResult> rechargeMoney[] = {
+    {"totalRechargeAmt", &RechargeResult::totalRechargeAmt}, {"meterBalanceAmt", &RechargeResult::meterBalanceAmt}};
+const VolumeField<RechargeResult> rechargeVolumes[] = {
+    {"totalRechargeQty", &RechargeResult::totalRechargeQty}, {"meterBalanceQty", &RechargeResult::meterBalanceQty}};
+
+template<typename Row>
+void fill(Row &row, const Record &record, const auto &moneyTable, const auto &volumeTable)
+{
+    for (const auto &f : moneyTable)
+        row.*(f.member) = record.money(QString::fromLatin1(f.wire));
+    for (const auto &f : volumeTable)
+        row.*(f.member) = record.volume(QString::fromLatin1(f.wire));
+}
+
+bool itemsCarry(const QList<Record> &items, const QString &a, const QString &b = {})
+{
+    return !items.isEmpty() && items.first().has(a) && (b.isEmpty() || items.first().has(b));
+}
+
+MeterStatus statusOf(const Record &record, const QString &meterNo, qint64 receivedAt)
+{
+    MeterStatus st;
+    st.meterNo = meterNo;
+    st.meterTime = record.epoch(kMeterTime).value_or(0);
+    st.receivedAt = receivedAt;
+    for (const auto &f : statusTexts)
+        st.*(f.member) = record.text(QString::fromLatin1(f.wire));
+    st.totalRechargeCount = record.integer(QStringLiteral("totalRechargeCount"));
+    fill(st, record, statusMoney, statusVolumes);
+    return st;
+}
+
+Reading readingOf(const Record &item, const QString &meterNo, const QString &commandSeq)
+{
+    Reading r;
+    r.meterNo = meterNo;
+    r.dataTime = item.epoch(kDataTime).value_or(0);
+    r.readingNum = item.volume(kReadingNum).value_or(Volume());
+    r.commandSeq = commandSeq;
+    fill(r, item, readingMoney, readingVolumes);
+    return r;
+}
+
+AlarmEvent alarmOf(const Record &item, const QString &meterNo)
+{
+    AlarmEvent a;
+    a.meterNo = meterNo;
+    a.alarmTime = item.epoch(kAlarmTime).value_or(0);
+    a.alarmType = item.text(kAlarmType);
+    a.raised = item.text(kAlarmStatus) != QLatin1String("1"); // 0 raised, 1 cleared
+    return a;
+}
+
+// One meter's part of an upload: its status, readings and alarms, wherever they sit.
+void mapMeterRecord(const Record &record, const QString &commandSeq, qint64 receivedAt, UploadWrite &out)
+{
+    const QString meterNo = record.text(kMeterNo);
+    if (record.has(kMeterTime))
+        out.statuses.append(statusOf(record, meterNo, receivedAt));
+    for (auto it = record.lists.cbegin(); it != record.lists.cend(); ++it) {
+        const QList<Record> &items = it.value();
+        if (itemsCarry(items, kDataTime, kReadingNum)) {
+            for (const Record &item : items)
+                out.readings.append(readingOf(item, meterNo, commandSeq));
+        } else if (itemsCarry(items, kAlarmTime, kAlarmType)) {
+            for (const Record &item : items)
+                out.alarms.append(alarmOf(item, meterNo));
+        } else if (itemsCarry(items, kMeterNo)) {
+            for (const Record &item : items)
+                mapMeterRecord(item, item.text(kCommandSeq), receivedAt, out);
+        }
+    }
+}
+
+QJsonObject scalarValues(const Record &record)
+{
+    QJsonObject values;
+    for (auto it = record.fields.cbegin(); it != record.fields.cend(); ++it)
+        values.insert(it.key(), it->text);
+    return values;
+}
+
+} // namespace
+
+const QStringList &UploadMapper::parameterFieldNames()
+{
+    static const QStringList names{QStringLiteral("ip"),       QStringLiteral("port"),     QStringLiteral("upCycle"),
+                                   QStringLiteral("upDay"),    QStringLiteral("noUseDay"), QStringLiteral("alarmOne"),
+                                   QStringLiteral("alarmTwo"), QStringLiteral("overdraft")};
+    return names;
+}
+
+UploadWrite UploadMapper::map(const ParsedMessage &message, qint64 receivedAt)
+{
+    UploadWrite out;
+    const Record &record = message.record;
+    const QString meterNo = record.text(kMeterNo);
+    const QString commandSeq = record.text(kCommandSeq);
+    mapMeterRecord(record, commandSeq, receivedAt, out);
+
+    // An upload that answers a command (catalogue result_of) is matched by commandSeq.
+    if (message.spec && !message.spec->resultOf.isEmpty() && !commandSeq.isEmpty()) {
+        CommandResult result;
+        result.uploadName = message.spec->name;
+        result.commandSeq = commandSeq;
+        result.meterNo = meterNo;
+        result.resultCode = record.text(kResultCode);
+        result.values = scalarValues(record);
+        result.receivedAt = receivedAt;
+        out.result = result;
+    }
+
+    if (record.has(kTradeNo) && record.has(kRechargeNum)) {
+        RechargeResult recharge;
+        recharge.tradeNo = record.text(kTradeNo);
+        recharge.meterNo = meterNo;
+        recharge.commandSeq = commandSeq;
+        recharge.cancel = message.spec && message.spec->resultOf == QLatin1String("cancelRecharge");
+        recharge.rechargeNum = record.money(kRechargeNum).value_or(Money());
+        recharge.resultCode = record.text(kResultCode);
+        recharge.receivedAt = receivedAt;
+        fill(recharge, record, rechargeMoney, rechargeVolumes);
+        out.recharge = recharge;
+    }
+
+    ParameterSet parameters;
+    for (const QString &name : parameterFieldNames()) {
+        if (record.has(name))
+            parameters.values.insert(name, record.text(name));
+    }
+    if (!parameters.values.isEmpty()) {
+        parameters.meterNo = meterNo;
+        parameters.commandSeq = commandSeq;
+        parameters.receivedAt = receivedAt;
+        parameters.reported = true;
+        out.parameters = parameters;
+    }
+    return out;
+}
+
+QList<UploadMapper::MeterRef> UploadMapper::meterRefs(const ParsedMessage &message)
+{
+    QList<MeterRef> refs;
+    const Record &record = message.record;
+    if (record.has(kMeterNo))
+        refs.append({record.text(kMeterNo), kMeterNo});
+    for (auto it = record.lists.cbegin(); it != record.lists.cend(); ++it) {
+        const QList<Record> &items = it.value();
+        if (!itemsCarry(items, kMeterNo))
+            continue;
+        for (qsizetype i = 0; i < items.size(); ++i)
+            refs.append({items.at(i).text(kMeterNo), QStringLiteral("%1[%2].meterNo").arg(it.key()).arg(i)});
+    }
+    return refs;
+}
+
+} // namespace md

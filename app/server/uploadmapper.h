@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Turns a parsed upload (catalogue-driven, aliases resolved, sensitive values decrypted) into the
+// store's rows. Driven by field names, not by message names: a record carrying `meterTime` is a meter
+// status, a list whose items carry `dataTime` + `readingNum` holds readings, one whose items carry
+// `alarmTime` + `alarmType` holds alarms, one whose items carry `meterNo` holds whole meter records
+// (meterDataUpBatch); an upload that answers a command (catalogue `result_of`) is a command result;
+// `tradeNo` + `rechargeNum` make a recharge ledger entry; the parameter names make a parameter set.
+// So a new upload in catalog.json needs no code here unless it brings a new kind of row.
+
+#include "core/records.h"
+#include "protocol/record.h"
+#include "storage/store.h"
+
+#include <QStringList>
+
+namespace md {
+
+class UploadMapper
+{
+public:
+    // The rows of one upload; `journal` is left for the caller to fill in.
+    static UploadWrite map(const ParsedMessage &message, qint64 receivedAt);
+
+    // Every meterNo the upload names, with the path of the field that names it, in body order
+    // ("meterNo", "meterDatas[3].meterNo"): the registry check (1003) reports the first unknown.
+    struct MeterRef
+    {
+        QString meterNo;
+        QString path;
+    };
+    static QList<MeterRef> meterRefs(const ParsedMessage &message);
+
+    // The parameter fields a parameterUp reports (ParameterSet::values keys).
+    static const QStringList &parameterFieldNames();
+};
+
+} // namespace md

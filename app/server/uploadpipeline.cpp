@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadpipeline.h"
+
+#include "uploadmapper.h"
+#include "http/httpcompat.h"
+#include "protocol/catalog.h"
+#include "storage/store.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcListener, "md.listener")
+
+namespace md {
+
+namespace {
+
+const QString kOk = QStringLiteral("0000");
+const QString kFormat = QStringLiteral("9002");
+const QString kUnexpected = QStringLiteral("9999");
+
+// The request headers kept in the journal; AccessToken is masked (it is as good as a password for
+// its timestamp window).
+QByteArray journalHeaders(const QHttpServerRequest &request)
+{
+    static const QSet<QByteArray> kept{"timestamp", "accesstoken", "authorization", "content-type",
+                                       "content-length", "transfer-encoding", "expect", "user-agent",
+                                       "host", "x-forwarded-for", "x-real-ip"};
+    QJsonObject headers;
+    for (const auto &[name, value] : http::headerList(request)) {
+        const QByteArray lower = name.toLower();
+        if (!kept.contains(lower))
+            continue;
+        QString text = QString::fromLatin1(value);
+        if (lower == "accesstoken")
+            text = text.left(4) + QStringLiteral("****");
+        headers.insert(QString::fromLatin1(name), text);
+    }
+    return QJsonDocument(headers).toJson(QJsonDocument::Compact);
+}
+
+// Best effort for rows that never parsed: the meterNo / commandSeq the body claims, for searching.
+QString claimed(const QJsonObject &body, const QString &key)
+{
+    const QJsonValue v = body.value(key);
+    return v.isString() ? v.toString().left(64) : QString();
+}
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+} // namespace
+
+struct UploadPipeline::Inbound
+{
+    QString endpoint;
+    QString remote;
+    QByteArray headers;
+    QByteArray body;
+    QByteArray accessToken, authorization, timestamp;
+    QJsonObject json; // set once the body parsed as an object
+    qint64 atMs = 0;
+    QElapsedTimer timer;
+    QString meterNo;
+    QString commandSeq;
+
+    static Inbound capture(const QHttpServerRequest &request, const QString &endpoint)
+    {
+        Inbound in;
+        in.timer.start();
+        in.atMs = QDateTime::currentMSecsSinceEpoch();
+        in.endpoint = endpoint;
+        in.remote = request.remoteAddress().toString();
+        in.headers = journalHeaders(request);
+        in.body = request.body();
+        in.accessToken = http::headerValue(request, "AccessToken");
+        in.authorization = http::headerValue(request, "Authorization");
+        in.timestamp = http::headerValue(request, "timestamp");
+        return in;
+    }
+
+    JournalEntry journal(const QString &returnCode, int httpStatus) const
+    {
+        JournalEntry j;
+        j.at = atMs;
+        j.direction = JournalDirection::Inbound;
+        j.endpoint = endpoint;
+        j.remote = remote;
+        j.headers = headers;
+        j.body = body;
+        j.returnCode = returnCode;
+        j.httpStatus = httpStatus;
+        j.meterNo = meterNo.isEmpty() ? claimed(json, QStringLiteral("meterNo")) : meterNo;
+        j.commandSeq = commandSeq.isEmpty() ? claimed(json, QStringLiteral("commandSeq")) : commandSeq;
+        j.durationMs = timer.elapsed();
+        return j;
+    }
+};
+
+PipelineConfig PipelineConfig::from(const PlatformSettings &platform, const ListenerSettings &listener)
+{
+    PipelineConfig c;
+    c.credentials = Credentials{platform.appId, platform.appSecret};
+    c.time = PlatformTime(platform.timeZone);
+    c.timestampToleranceSeconds = listener.timestampToleranceSeconds;
+    c.codec.aesKey = platform.effectiveAesKey();
+    c.codec.encryptSensitive = platform.encryptSensitive;
+    c.codec.signMode = platform.signMode;
+    c.codec.appSecret = platform.appSecret;
+    c.codec.time = c.time;
+    return c;
+}
+
+UploadPipeline::UploadPipeline(std::shared_ptr<Store> store, PipelineConfig config, Notify notify)
+    : m_store(std::move(store)), m_config(std::move(config)), m_codec(m_config.codec), m_notify(std::move(notify))
+{
+}
+
+QHttpServerResponse UploadPipeline::reply(const Error &error, int httpStatus)
+{
+    return http::jsonResponse(QJsonObject{{QStringLiteral("returnCode"), error.code},
+                                          {QStringLiteral("returnMessage"), error.message()}},
+                              httpStatus);
+}
+
+QHttpServerResponse UploadPipeline::accepted()
+{
+    return reply(Error{kOk, {}, {}});
+}
+
+QFuture<QHttpServerResponse> UploadPipeline::handle(const QHttpServerRequest &request, const MessageSpec &spec)
+{
+    Inbound in = Inbound::capture(request, spec.name);
+    try {
+        if (request.method() != QHttpServerRequest::Method::Post)
+            return refuse(in, makeError(kFormat, QStringLiteral("method"), QStringLiteral("POST only")), 405);
+
+        QJsonParseError jsonError;
+        const QJsonDocument doc = QJsonDocument::fromJson(in.body, &jsonError);
+        if (jsonError.error == QJsonParseError::NoError && doc.isObject())
+            in.json = doc.object();
+
+        Result<ParsedMessage> checked = check(in, spec);
+        if (!checked)
+            return refuse(in, checked.error(), 200);
+        return store(in, checked.value());
+    } catch (const std::exception &e) {
+        qCCritical(lcListener) << "unexpected failure on" << spec.name << e.what();
+    } catch (...) {
+        qCCritical(lcListener) << "unexpected failure on" << spec.name;
+    }
+    return refuse(in, makeError(kUnexpected), 200);
+}
+
+Result<ParsedMessage> UploadPipeline::check(const Inbound &in, const MessageSpec &spec) const
+{
+    // Headers first: an unauthenticated caller learns nothing about its body.
+    Result<void> auth = Auth::verify(m_config.credentials, in.accessToken, in.authorization, in.timestamp,
+                                     m_config.time, nowSeconds(), m_config.timestampToleranceSeconds);
+    if (!auth)
+        return auth.error();
+
+    if (in.json.isEmpty() && !in.body.trimmed().startsWith('{'))
+        return makeError(kFormat, {}, QStringLiteral("the body is not a JSON object"));
+    if (in.json.isEmpty()) {
+        QJsonParseError jsonError;
+        QJsonDocument::fromJson(in.body, &jsonError);
+        if (jsonError.error != QJsonParseError::NoError)
+            return makeError(kFormat, {}, QStringLiteral("the body is not JSON: %1").arg(jsonError.errorString()));
+    }
+    Result<ParsedMessage> parsed = m_codec.parseFields(spec, in.json);
+    if (!parsed)
+        return parsed;
+
+    Result<void> signature = m_codec.checkSignature(in.json);
+    if (!signature)
+        return signature.error();
+
+    Result<void> known = checkMetersKnown(parsed.value());
+    if (!known)
+        return known.error();
+    return parsed;
+}
+
+Result<void> UploadPipeline::checkMetersKnown(const ParsedMessage &message) const
+{
+    const QList<UploadMapper::MeterRef> refs = UploadMapper::meterRefs(message);
+    if (refs.isEmpty())
+        return {};
+    QStringList names;
+    names.reserve(refs.size());
+    for (const auto &ref : refs)
+        names.append(ref.meterNo);
+    names.removeDuplicates();
+    // A read on this thread's own connection (WAL: never waits for the writer).
+    Result<QHash<QString, qint64>> found = m_store->lookupMeters(names);
+    if (!found)
+        return found.error();
+    for (const auto &ref : refs) {
+        if (!found.value().contains(ref.meterNo))
+            return makeError(QStringLiteral("1003"), ref.path, ref.meterNo);
+    }
+    return {};
+}
+
+QFuture<QHttpServerResponse> UploadPipeline::refuse(const Inbound &in, const Error &error, int httpStatus)
+{
+    qCInfo(lcListener).noquote() << in.endpoint << "from" << in.remote << "refused" << error.code << error.path
+                                 << error.detail;
+    notify(in, error.code, httpStatus);
+    const QJsonObject body{{QStringLiteral("returnCode"), error.code},
+                           {QStringLiteral("returnMessage"), error.message()}};
+    // Answered once the journal row is committed. A store that cannot write does not change the
+    // verdict on a bad request: it still gets its own code.
+    return m_store->journal(in.journal(error.code, httpStatus))
+        .then([body, httpStatus](const Result<qint64> &journaled) {
+            if (!journaled)
+                qCWarning(lcListener) << "journal write failed:" << journaled.error().detail;
+            return http::jsonResponse(body, httpStatus);
+        });
+}
+
+QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, const ParsedMessage &message)
+{
+    Inbound in = inbound;
+    in.meterNo = message.record.text(QStringLiteral("meterNo"));
+    in.commandSeq = message.record.text(QStringLiteral("commandSeq"));
+    UploadWrite write = UploadMapper::map(message, nowSeconds());
+    write.journal = in.journal(kOk, 200);
+
+    // The journal row rides in the same transaction: if it rolls back, so does the answer 0000.
+    std::weak_ptr<UploadPipeline> weak = weak_from_this();
+    std::shared_ptr<Store> store = m_store;
+    return m_store->submit(std::move(write)).then([weak, store, in](const WriteOutcome &outcome) {
+        auto self = weak.lock();
+        if (outcome.ok) {
+            if (self)
+                self->notify(in, kOk, 200);
+            return accepted();
+        }
+        const Error error = outcome.error.code.isEmpty() ? makeError(QStringLiteral("9998")) : outcome.error;
+        qCWarning(lcListener).noquote() << in.endpoint << "not stored:" << error.code << error.detail;
+        // The upload's own journal row rolled back with it; record the refusal on its own (best
+        // effort: a store that cannot write will most likely refuse this too).
+        store->journal(in.journal(error.code, 200));
+        if (self)
+            self->notify(in, error.code, 200);
+        return reply(error);
+    });
+}
+
+QHttpServerResponse UploadPipeline::handleUnknownPath(const QHttpServerRequest &request)
+{
+    Inbound in = Inbound::capture(request, request.url().path());
+    const Error error = makeError(kFormat, request.url().path(), QStringLiteral("no such upload"));
+    notify(in, error.code, 404);
+    m_store->journal(in.journal(error.code, 404));
+    return reply(error, 404);
+}
+
+void UploadPipeline::journalOversize(const QString &remote, const QByteArray &head, qint64 declaredLength)
+{
+    JournalEntry j;
+    j.at = QDateTime::currentMSecsSinceEpoch();
+    j.direction = JournalDirection::Inbound;
+    const QByteArray requestLine = head.left(head.indexOf("\r\n"));
+    j.endpoint = QString::fromLatin1(requestLine.split(' ').value(1)).left(256);
+    j.remote = remote;
+    QJsonObject headers{{QStringLiteral("request"), QString::fromLatin1(requestLine.left(512))},
+                        {QStringLiteral("content-length"), QString::number(declaredLength)}};
+    j.headers = QJsonDocument(headers).toJson(QJsonDocument::Compact);
+    j.returnCode = kFormat;
+    j.httpStatus = 413;
+    m_store->journal(j);
+    if (m_notify)
+        m_notify(HandledRequest{j.endpoint, kFormat, {}, 413, j.at / 1000});
+}
+
+void UploadPipeline::notify(const Inbound &in, const QString &returnCode, int httpStatus) const
+{
+    if (m_notify)
+        m_notify(HandledRequest{in.endpoint, returnCode, in.meterNo, httpStatus, in.atMs / 1000});
+}
+
+} // namespace md
