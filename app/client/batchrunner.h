@@ -105,6 +105,7 @@ private:
     QList<BatchItem> m_items;
     QList<BatchItemResult> m_results;
     QHash<QString, int> m_indexBySeq;
+    QHash<QString, CommandRecord> m_early; // changes seen before send() resolved with the seq
     int m_next = 0;
     int m_inFlight = 0;
     int m_settled = 0;

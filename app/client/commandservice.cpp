@@ -1,41 +1,56 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandservice.h"
 
+#include "commandservice_p.h"
 #include "platformclient.h"
 
+#include "storage/changewatcher.h"
 #include "storage/store.h"
+#include "storage/storenotifier.h"
 
-#include <QPromise>
+#include <QDateTime>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace md {
 
-class CommandService::Private
-{
-};
-
-namespace {
-template<typename T>
-QFuture<T> ready(T value)
-{
-    QPromise<T> promise;
-    promise.start();
-    promise.addResult(std::move(value));
-    promise.finish();
-    return promise.future();
-}
-} // namespace
-
 CommandService::CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_options(std::move(options)),
-      m_client(new PlatformClient(m_options.platform, m_store, this)), d(std::make_unique<Private>())
+      m_client(new PlatformClient(m_options.platform, m_store, this)), d(std::make_unique<Private>(this))
 {
+    // In-process changes (the listener's result matching, our own writes) arrive from the writer
+    // thread; the queued connection brings them here.
+    if (StoreNotifier *notifier = m_store->notifier())
+        connect(notifier, &StoreNotifier::commandsChanged, this, &CommandService::refresh, Qt::QueuedConnection);
+    // Other processes (the headless receiver, a CLI send) write the same database.
+    if (!m_options.watchDatabase.isEmpty()) {
+        d->watcher = new ChangeWatcher(m_options.watchDatabase, m_options.watchIntervalMs, this);
+        connect(d->watcher, &ChangeWatcher::commandsChanged, this, &CommandService::refresh);
+        if (auto started = d->watcher->start(); !started)
+            qWarning("CommandService: cannot follow other processes: %s", qPrintable(started.error().detail));
+    }
+    d->expiryTimer = new QTimer(this);
+    d->expiryTimer->setInterval(qMax(10, m_options.expiryCheckIntervalMs));
+    connect(d->expiryTimer, &QTimer::timeout, this, [this] { (void)expireNow(); });
+    d->expiryTimer->start();
 }
 
 CommandService::~CommandService() = default;
 
-QFuture<Result<CommandRecord>> CommandService::send(const SendRequest &)
+qint64 CommandService::now() const
 {
-    return ready(Result<CommandRecord>(makeError(QStringLiteral("9999"), {}, QStringLiteral("not implemented"))));
+    return d->clock ? d->clock() : QDateTime::currentSecsSinceEpoch();
+}
+
+void CommandService::setClock(std::function<qint64()> nowEpoch)
+{
+    d->clock = nowEpoch;
+    m_client->setClock(std::move(nowEpoch));
+}
+
+QFuture<Result<CommandRecord>> CommandService::send(const SendRequest &request)
+{
+    return d->start(request, false);
 }
 
 QFuture<Result<CommandRecord>> CommandService::send(const QString &name, const QString &meterNo,
@@ -45,42 +60,181 @@ QFuture<Result<CommandRecord>> CommandService::send(const QString &name, const Q
     return send(SendRequest{name, meterNo, params, operatorName, idempotencyKey, {}});
 }
 
-QFuture<Result<CommandRecord>> CommandService::cancel(const QString &, const QString &)
-{
-    return ready(Result<CommandRecord>(makeError(QStringLiteral("9999"), {}, QStringLiteral("not implemented"))));
-}
-
-QFuture<Result<CommandRecord>> CommandService::resend(const QString &, const QString &)
-{
-    return ready(Result<CommandRecord>(makeError(QStringLiteral("9999"), {}, QStringLiteral("not implemented"))));
-}
-
-QFuture<Result<std::optional<CommandRecord>>> CommandService::command(const QString &) const
-{
-    return ready(Result<std::optional<CommandRecord>>(std::optional<CommandRecord>{}));
-}
-
 QList<Error> CommandService::validate(const QString &name, const QJsonObject &params) const
 {
     ValidationContext context;
     context.time = PlatformTime(m_options.platform.timeZone);
+    context.nowEpoch = now();
     return CommandValidation::validate(name, params, context);
+}
+
+QFuture<Result<std::optional<CommandRecord>>> CommandService::command(const QString &commandSeq) const
+{
+    std::shared_ptr<Store> store = m_store;
+    return QtConcurrent::run([store, commandSeq] { return store->commandBySeq(commandSeq); });
+}
+
+QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq, const QString &operatorName)
+{
+    Q_UNUSED(operatorName) // the row keeps who queued it; the journal of the change is the store's
+    d->cancelRequested.insert(commandSeq);
+    auto promise = std::make_shared<QPromise<Result<CommandRecord>>>();
+    promise->start();
+    CommandUpdate update;
+    update.state = CommandState::Cancelled;
+    update.finishedAt = now();
+    update.returnMessage = QStringLiteral("cancelled by the operator");
+    command(commandSeq).then(this, [this, promise, commandSeq, update](const Result<std::optional<CommandRecord>> &row) {
+        auto finish = [promise](Result<CommandRecord> r) {
+            promise->addResult(std::move(r));
+            promise->finish();
+        };
+        if (!row)
+            return finish(row.error());
+        if (!*row)
+            return finish(makeError(QStringLiteral("9999"), QStringLiteral("commandSeq"), QStringLiteral("no command %1").arg(commandSeq)));
+        if (!canCancel((*row)->state))
+            return finish(makeError(QStringLiteral("9999"), QStringLiteral("state"),
+                                    QStringLiteral("only a queued command can be cancelled; %1 is %2")
+                                        .arg(commandSeq, commandStateName((*row)->state))));
+        m_store->updateCommandState(commandSeq, update).then(this, [this, finish](const Result<CommandRecord> &r) {
+            if (r)
+                announce(*r);
+            finish(r);
+        });
+    });
+    return promise->future();
+}
+
+QFuture<Result<CommandRecord>> CommandService::resend(const QString &commandSeq, const QString &operatorName)
+{
+    // One resend per finished attempt in this process: a double click gives the same new command.
+    const QString key = QStringLiteral("resend:") + commandSeq;
+    if (const auto it = d->byIdempotencyKey.constFind(key); it != d->byIdempotencyKey.constEnd())
+        return *it;
+    auto promise = std::make_shared<QPromise<Result<CommandRecord>>>();
+    promise->start();
+    QFuture<Result<CommandRecord>> future = promise->future();
+    d->byIdempotencyKey.insert(key, future);
+    command(commandSeq).then(this, [this, promise, commandSeq, operatorName, key](const Result<std::optional<CommandRecord>> &row) {
+        auto finish = [promise](Result<CommandRecord> r) {
+            promise->addResult(std::move(r));
+            promise->finish();
+        };
+        if (!row)
+            return finish(row.error());
+        if (!*row)
+            return finish(makeError(QStringLiteral("9999"), QStringLiteral("commandSeq"), QStringLiteral("no command %1").arg(commandSeq)));
+        const CommandRecord &old = **row;
+        if (!canResend(old.state))
+            return finish(makeError(QStringLiteral("9999"), QStringLiteral("state"),
+                                    QStringLiteral("%1 is %2: only a rejected, unreachable, expired or failed command is resent")
+                                        .arg(commandSeq, commandStateName(old.state))));
+        // Same name, meter and values (a recharge keeps its tradeNo, count and total: the meter
+        // credits a tradeNo once); a new commandSeq, so each attempt keeps its own history and result.
+        SendRequest request{old.name, old.meterNo, old.params, operatorName.isEmpty() ? old.operatorName : operatorName,
+                            QString(), old.batchId};
+        d->start(request, true, old.params).then(this, [finish](const Result<CommandRecord> &r) { finish(r); });
+    });
+    return future;
 }
 
 QFuture<Result<QStringList>> CommandService::expireNow()
 {
-    return ready(Result<QStringList>(QStringList{}));
+    qint64 ttl = m_options.commandTtlSeconds > 0 ? m_options.commandTtlSeconds
+                                                 : qint64(m_options.platform.commandTtlHours) * 3600;
+    auto future = m_store->expireCommands(now(), ttl);
+    future.then(this, [this](const Result<QStringList> &expired) {
+        if (expired && !expired->isEmpty())
+            refresh(*expired);
+    });
+    return future;
 }
 
-void CommandService::refresh(const QStringList &) {}
-int CommandService::inFlight() const { return m_client->inFlight(); }
-int CommandService::pendingSubmissions() const { return 0; }
-void CommandService::setClock(std::function<qint64()> nowEpoch) { m_client->setClock(std::move(nowEpoch)); }
+void CommandService::refresh(const QStringList &commandSeqs)
+{
+    for (const auto &s : commandSeqs)
+        d->refreshWanted.insert(s);
+    if (!d->refreshRunning)
+        d->flushRefresh();
+}
+
+void CommandService::Private::flushRefresh()
+{
+    if (refreshWanted.isEmpty())
+        return;
+    refreshRunning = true;
+    const QStringList seqs(refreshWanted.begin(), refreshWanted.end());
+    refreshWanted.clear();
+    std::shared_ptr<Store> store = q->m_store;
+    QtConcurrent::run([store, seqs] {
+        QList<CommandRecord> rows;
+        for (const auto &s : seqs)
+            if (auto row = store->commandBySeq(s); row && *row)
+                rows << **row;
+        return rows;
+    }).then(q, [this](const QList<CommandRecord> &rows) {
+        for (const auto &r : rows)
+            q->announce(r);
+        refreshRunning = false;
+        flushRefresh(); // what arrived meanwhile
+    });
+}
+
 void CommandService::announce(const CommandRecord &record)
 {
+    // Each change once, whichever way it arrives first (our own write, the notifier, the watcher).
+    auto it = d->lastChangeId.find(record.commandSeq);
+    if (it != d->lastChangeId.end() && record.changeId != 0 && record.changeId <= *it)
+        return;
+    if (isTerminal(record.state) && d->lastChangeId.size() > 100000)
+        d->lastChangeId.remove(record.commandSeq); // bounded memory at a million commands
+    else
+        d->lastChangeId.insert(record.commandSeq, record.changeId);
     emit commandChanged(record);
     emit stateChanged(record.commandSeq, record.state, record.returnCode, record.returnMessage);
 }
-void CommandService::transmit(const CommandRecord &) {}
+
+void CommandService::transmit(const CommandRecord &record)
+{
+    if (d->cancelRequested.remove(record.commandSeq))
+        return; // cancelled while it was being stored
+    PlatformRequest request{record.name, record.commandSeq, record.meterNo, record.params};
+    if (CommandNames::carriesCommandSeq(record.name))
+        request.plainValues.insert(QStringLiteral("commandSeq"), record.commandSeq);
+    m_client->post(request).then(this, [this, record](const PlatformOutcome &outcome) {
+        CommandUpdate update;
+        update.incrementAttempts = true;
+        if (outcome.sentNothing()) {
+            // Nothing left the machine (journal not writable): the row ends rejected with our own
+            // code and reason, and the operator may resend it once the store is healthy.
+            update.state = CommandState::Rejected;
+            update.returnCode = outcome.localError.code;
+            update.returnMessage = QStringLiteral("not sent: ") + outcome.localError.message();
+        } else {
+            update.state = outcome.state;
+            if (outcome.state == CommandState::Sent || outcome.state == CommandState::Accepted)
+                update.sentAt = now();
+            update.returnCode = outcome.returnCode;
+            update.returnMessage = outcome.returnMessage;
+        }
+        m_store->updateCommandState(record.commandSeq, update).then(this, [this, seq = record.commandSeq](const Result<CommandRecord> &r) {
+            if (r)
+                announce(*r);
+            else
+                refresh({seq}); // the result upload got there first (or another writer): show what is stored
+        });
+    });
+}
+
+int CommandService::inFlight() const
+{
+    return m_client->inFlight();
+}
+
+int CommandService::pendingSubmissions() const
+{
+    return d->pending;
+}
 
 } // namespace md

@@ -120,6 +120,7 @@ private:
     friend class Private;
     void announce(const CommandRecord &record);
     void transmit(const CommandRecord &record);
+    qint64 now() const;
 
     std::shared_ptr<Store> m_store;
     CommandServiceOptions m_options;

@@ -1,10 +1,369 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandvalidation.h"
 
+#include "commandstate.h"
+
+#include "core/fixeddecimal.h"
+#include "protocol/catalog.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSet>
+
 namespace md::CommandValidation {
 
-// Stub: the rules arrive in the next commit.
-QList<Error> validate(const QString &, const QJsonObject &, const ValidationContext &) { return {}; }
+namespace {
+
+const QString c9002 = QStringLiteral("9002");
+
+Error err(const QString &code, const QString &path, const QString &detail)
+{
+    return makeError(code, path, detail);
+}
+
+// A present value: a non-empty JSON string. Non-strings are reported by checkFormats.
+QString text(const QJsonObject &p, const QString &key)
+{
+    const auto v = p.value(key);
+    return v.isString() ? v.toString() : QString();
+}
+
+bool present(const QJsonObject &p, const QString &key)
+{
+    const auto v = p.value(key);
+    return !(v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty()));
+}
+
+qint64 nowOf(const ValidationContext &c)
+{
+    return c.nowEpoch > 0 ? c.nowEpoch : QDateTime::currentSecsSinceEpoch();
+}
+
+std::optional<qint64> integer(const QString &t)
+{
+    if (t.isEmpty() || t.startsWith(u'-'))
+        return std::nullopt;
+    return parseFixed(t, 0, 9);
+}
+
+// Fields whose problems carry a business code: the rule groups check them (present or not), the
+// generic format pass leaves them alone so one problem is reported once, with the right code.
+QSet<QString> ruleOwnedFields(const QString &name)
+{
+    if (name == u"changeprice")
+        return {QStringLiteral("priceLadderNum"), QStringLiteral("effectiveDate"), QStringLiteral("cycleStartDate"),
+                QStringLiteral("price0"), QStringLiteral("price1"), QStringLiteral("price2"),
+                QStringLiteral("price3"), QStringLiteral("price4"), QStringLiteral("level1"),
+                QStringLiteral("level2"), QStringLiteral("level3"), QStringLiteral("level4")};
+    if (name == u"recharge")
+        return {QStringLiteral("tradeNo"), QStringLiteral("rechargeTime"), QStringLiteral("rechargeNum")};
+    if (name == u"cancelRecharge")
+        return {QStringLiteral("tradeNo"), QStringLiteral("rechargeNum")};
+    if (name == u"dataSupplement")
+        return {QStringLiteral("beginDate"), QStringLiteral("endDate")};
+    if (name == u"setParameter")
+        return {QStringLiteral("ip"), QStringLiteral("port"), QStringLiteral("upCycle"), QStringLiteral("upDay"),
+                QStringLiteral("noUseDay"), QStringLiteral("alarmOne"), QStringLiteral("alarmTwo"),
+                QStringLiteral("overdraft")};
+    return {};
+}
+
+std::optional<QString> formatProblem(const FieldSpec &f, const QString &t)
+{
+    if (f.isEnum())
+        return f.values.contains(t) ? std::nullopt
+                                    : std::optional<QString>(QStringLiteral("not one of %1").arg(f.values.keys().join(u'/')));
+    switch (f.type) {
+    case FieldType::String:
+    case FieldType::List:
+        return std::nullopt;
+    case FieldType::Integer:
+        return integer(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not a whole number"));
+    case FieldType::Money:
+        return Money::parse(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not an amount with at most 4 decimals"));
+    case FieldType::Volume:
+        return Volume::parse(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not a volume with at most 3 decimals"));
+    case FieldType::DateTime:
+        return parseLocalDateTime(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
+    case FieldType::Date:
+        return parseIsoDate(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyyy-MM-dd"));
+    case FieldType::YyMMdd:
+        return parseYyMMdd(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyMMdd"));
+    }
+    return std::nullopt;
+}
+
+QDate today(const ValidationContext &c)
+{
+    return c.time.dateOf(nowOf(c));
+}
+
+} // namespace
+
+QList<Error> checkFormats(const QString &name, const QJsonObject &params, const ValidationContext &context)
+{
+    QList<Error> errors;
+    const MessageSpec *spec = Catalog::instance().command(name);
+    if (!spec)
+        return {err(c9002, QStringLiteral("name"), QStringLiteral("unknown command '%1'").arg(name))};
+    const QSet<QString> owned = ruleOwnedFields(name);
+    QSet<QString> skipRequired;
+    if (context.serviceFillsFields) {
+        const auto filled = CommandNames::serviceFilledFields(name);
+        skipRequired = QSet<QString>(filled.begin(), filled.end());
+    }
+    for (auto it = params.begin(); it != params.end(); ++it) {
+        if (!spec->field(it.key()))
+            errors << err(c9002, it.key(), QStringLiteral("no such field in %1").arg(name));
+        else if (!it.value().isString() && !it.value().isNull())
+            errors << err(c9002, it.key(), QStringLiteral("values travel as strings"));
+    }
+    for (const FieldSpec &f : spec->fields) {
+        if (owned.contains(f.name))
+            continue;
+        if (!present(params, f.name)) {
+            if (f.required && !skipRequired.contains(f.name))
+                errors << err(c9002, f.name, QStringLiteral("required"));
+            continue;
+        }
+        if (const auto problem = formatProblem(f, text(params, f.name)))
+            errors << err(c9002, f.name, *problem);
+    }
+    return errors;
+}
+
+QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
+{
+    QList<Error> errors;
+    int n = 0;
+    if (!present(p, QStringLiteral("priceLadderNum"))) {
+        errors << err(QStringLiteral("1101"), QStringLiteral("priceLadderNum"), QStringLiteral("required"));
+    } else {
+        const auto count = integer(text(p, QStringLiteral("priceLadderNum")));
+        if (!count || *count < 1 || *count > 5)
+            errors << err(QStringLiteral("1102"), QStringLiteral("priceLadderNum"), QStringLiteral("must be 1 to 5"));
+        else
+            n = int(*count);
+    }
+    // Prices price0..price(n-1): each given and > 0. Without a valid count, check what is there.
+    const int priceSlots = n > 0 ? n : 0;
+    for (int i = 0; i < 5; ++i) {
+        const QString key = QStringLiteral("price%1").arg(i);
+        const bool needed = i < priceSlots || (n == 0 && i == 0);
+        if (!present(p, key)) {
+            if (needed)
+                errors << err(QStringLiteral("1105"), key, QStringLiteral("required for %1 ladder level(s)").arg(qMax(n, 1)));
+            continue;
+        }
+        if (n > 0 && i >= n) {
+            errors << err(QStringLiteral("1102"), key, QStringLiteral("more prices than priceLadderNum %1").arg(n));
+            continue;
+        }
+        const auto price = Money::parse(text(p, key));
+        if (!price || price->units() <= 0)
+            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 with at most 4 decimals"));
+    }
+    // Ladder volumes level1..level(n-1): the upper bound of each step but the last, strictly increasing.
+    qint64 previous = 0; // units of the last valid level; 0: none (levels are > 0)
+    for (int i = 1; i < 5; ++i) {
+        const QString key = QStringLiteral("level%1").arg(i);
+        if (!present(p, key)) {
+            if (n > 0 && i < n)
+                errors << err(QStringLiteral("1106"), key, QStringLiteral("required for %1 ladder levels").arg(n));
+            previous = 0;
+            continue;
+        }
+        if (n > 0 && i >= n) {
+            errors << err(QStringLiteral("1102"), key, QStringLiteral("more ladder volumes than priceLadderNum %1 allows").arg(n));
+            continue;
+        }
+        const auto level = Volume::parse(text(p, key));
+        if (!level || level->units() <= 0) {
+            errors << err(QStringLiteral("1106"), key, QStringLiteral("must be a volume > 0 with at most 3 decimals"));
+            previous = 0;
+            continue;
+        }
+        if (previous > 0 && level->units() <= previous)
+            errors << err(QStringLiteral("1106"), key, QStringLiteral("must be greater than level%1").arg(i - 1));
+        previous = level->units();
+    }
+    if (!present(p, QStringLiteral("effectiveDate"))) {
+        errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"), QStringLiteral("required"));
+    } else {
+        const auto date = parseIsoDate(text(p, QStringLiteral("effectiveDate")));
+        if (!date)
+            errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"), QStringLiteral("not yyyy-MM-dd"));
+        else if (*date < today(context))
+            errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"),
+                          QStringLiteral("in the past (today is %1 in the platform zone)").arg(today(context).toString(Qt::ISODate)));
+    }
+    if (present(p, QStringLiteral("cycleStartDate")) && !parseLocalDateTime(text(p, QStringLiteral("cycleStartDate"))))
+        errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
+    return errors;
+}
+
+// Shared by recharge and cancelRecharge: amount > 0 in the unit rechargeType names.
+static void checkAmount(const QJsonObject &p, QList<Error> &errors)
+{
+    const QString key = QStringLiteral("rechargeNum");
+    if (!present(p, key)) {
+        errors << err(QStringLiteral("1203"), key, QStringLiteral("required"));
+        return;
+    }
+    const bool volume = text(p, QStringLiteral("rechargeType")) == u"2";
+    const auto units = parseFixed(text(p, key), volume ? Volume::decimals : Money::decimals, 12);
+    if (!units || *units <= 0)
+        errors << err(QStringLiteral("1203"), key,
+                      volume ? QStringLiteral("must be a volume > 0 with at most 3 decimals")
+                             : QStringLiteral("must be an amount > 0 with at most 4 decimals"));
+}
+
+static void checkTradeNo(const QJsonObject &p, const ValidationContext &context, QList<Error> &errors, bool serviceFills)
+{
+    const QString key = QStringLiteral("tradeNo");
+    if (!present(p, key)) {
+        if (!(context.serviceFillsFields && serviceFills))
+            errors << err(QStringLiteral("1201"), key, QStringLiteral("required"));
+    } else if (!isValidTradeNo(text(p, key))) {
+        errors << err(QStringLiteral("1201"), key, QStringLiteral("1 to 32 letters, digits, '-' or '_'"));
+    }
+}
+
+QList<Error> checkRecharge(const QJsonObject &p, const ValidationContext &context)
+{
+    QList<Error> errors;
+    checkTradeNo(p, context, errors, true);
+    const QString timeKey = QStringLiteral("rechargeTime");
+    if (!present(p, timeKey)) {
+        if (!context.serviceFillsFields)
+            errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("required"));
+    } else {
+        const auto at = context.time.parseDateTime(text(p, timeKey));
+        // A recharge is recorded when the operator takes the money: a time ahead of the clock (beyond
+        // a small drift allowance) is a typo.
+        if (!at)
+            errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
+        else if (*at > nowOf(context) + 300)
+            errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("in the future"));
+    }
+    checkAmount(p, errors);
+    return errors;
+}
+
+QList<Error> checkCancelRecharge(const QJsonObject &p)
+{
+    QList<Error> errors;
+    ValidationContext strict;
+    strict.serviceFillsFields = false;
+    checkTradeNo(p, strict, errors, false);
+    checkAmount(p, errors);
+    return errors;
+}
+
+QList<Error> checkSupplement(const QJsonObject &p, const ValidationContext &context)
+{
+    QList<Error> errors;
+    std::optional<QDate> begin, end;
+    for (const char *name : {"beginDate", "endDate"}) {
+        const QString key = QString::fromLatin1(name);
+        if (!present(p, key))
+            continue;
+        const auto d = parseYyMMdd(text(p, key));
+        if (!d) {
+            errors << err(c9002, key, QStringLiteral("not yyMMdd"));
+            continue;
+        }
+        if (*d > today(context))
+            errors << err(c9002, key, QStringLiteral("in the future"));
+        (key == u"beginDate" ? begin : end) = d;
+    }
+    if (begin && end && *begin > *end)
+        errors << err(c9002, QStringLiteral("endDate"), QStringLiteral("before beginDate"));
+    return errors;
+}
+
+QList<Error> checkSetParameter(const QJsonObject &p)
+{
+    QList<Error> errors;
+    static const QStringList keys{QStringLiteral("ip"),       QStringLiteral("port"),     QStringLiteral("upCycle"),
+                                  QStringLiteral("upDay"),    QStringLiteral("noUseDay"), QStringLiteral("alarmOne"),
+                                  QStringLiteral("alarmTwo"), QStringLiteral("overdraft")};
+    bool any = false;
+    for (const auto &k : keys)
+        any = any || present(p, k);
+    if (!any)
+        errors << err(c9002, {}, QStringLiteral("set at least one parameter (%1)").arg(keys.join(u", ")));
+    auto intRange = [&](const QString &key, qint64 lo, qint64 hi) {
+        if (!present(p, key))
+            return;
+        const auto v = integer(text(p, key));
+        if (!v || *v < lo || *v > hi)
+            errors << err(c9002, key, QStringLiteral("must be a whole number from %1 to %2").arg(lo).arg(hi));
+    };
+    if (present(p, QStringLiteral("ip")) && !isValidIpv4(text(p, QStringLiteral("ip"))))
+        errors << err(c9002, QStringLiteral("ip"), QStringLiteral("not a dotted IPv4 address"));
+    intRange(QStringLiteral("port"), 1, 65535);
+    intRange(QStringLiteral("upCycle"), 0, 1);
+    intRange(QStringLiteral("upDay"), 1, 31);
+    intRange(QStringLiteral("noUseDay"), 0, 999);
+    std::optional<Money> one, two;
+    for (const char *name : {"alarmOne", "alarmTwo", "overdraft"}) {
+        const QString key = QString::fromLatin1(name);
+        if (!present(p, key))
+            continue;
+        const auto m = Money::parse(text(p, key));
+        if (!m || m->isNegative()) {
+            errors << err(c9002, key, QStringLiteral("must be an amount >= 0 with at most 4 decimals"));
+            continue;
+        }
+        if (key == u"alarmOne")
+            one = m;
+        else if (key == u"alarmTwo")
+            two = m;
+    }
+    if (one && two && !(*two < *one))
+        errors << err(c9002, QStringLiteral("alarmTwo"), QStringLiteral("must be below alarmOne"));
+    return errors;
+}
+
+QList<Error> checkMeterInfo(const QJsonObject &p)
+{
+    // Required fields and the meterOperation enumeration come from the catalogue (checkFormats);
+    // what is left is that a registry text never is only blanks.
+    QList<Error> errors;
+    for (const char *name : {"userNo", "addrDes"}) {
+        const QString key = QString::fromLatin1(name);
+        if (present(p, key) && text(p, key).trimmed().isEmpty())
+            errors << err(c9002, key, QStringLiteral("blank"));
+    }
+    return errors;
+}
+
+QList<Error> checkValveOperate(const QJsonObject &)
+{
+    return {}; // the enumeration 0/1/2 is the catalogue's (checkFormats)
+}
+
+QList<Error> validate(const QString &name, const QJsonObject &params, const ValidationContext &context)
+{
+    QList<Error> errors = checkFormats(name, params, context);
+    if (name == u"changeprice")
+        errors << checkLadder(params, context);
+    else if (name == u"recharge")
+        errors << checkRecharge(params, context);
+    else if (name == u"cancelRecharge")
+        errors << checkCancelRecharge(params);
+    else if (name == u"dataSupplement")
+        errors << checkSupplement(params, context);
+    else if (name == u"setParameter")
+        errors << checkSetParameter(params);
+    else if (name == u"meterInfo")
+        errors << checkMeterInfo(params);
+    else if (name == u"valveOperate")
+        errors << checkValveOperate(params);
+    return errors;
+}
+
 Result<void> check(const QString &name, const QJsonObject &params, const ValidationContext &context)
 {
     const auto errors = validate(name, params, context);
@@ -12,15 +371,28 @@ Result<void> check(const QString &name, const QJsonObject &params, const Validat
         return {};
     return errors.first();
 }
-QList<Error> checkFormats(const QString &, const QJsonObject &, const ValidationContext &) { return {}; }
-QList<Error> checkLadder(const QJsonObject &, const ValidationContext &) { return {}; }
-QList<Error> checkRecharge(const QJsonObject &, const ValidationContext &) { return {}; }
-QList<Error> checkCancelRecharge(const QJsonObject &) { return {}; }
-QList<Error> checkSupplement(const QJsonObject &, const ValidationContext &) { return {}; }
-QList<Error> checkSetParameter(const QJsonObject &) { return {}; }
-QList<Error> checkMeterInfo(const QJsonObject &) { return {}; }
-QList<Error> checkValveOperate(const QJsonObject &) { return {}; }
-bool isValidIpv4(const QString &) { return true; }
-bool isValidTradeNo(const QString &) { return true; }
+
+bool isValidIpv4(const QString &text)
+{
+    const auto parts = text.split(u'.');
+    if (parts.size() != 4)
+        return false;
+    for (const auto &part : parts) {
+        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.startsWith(u'0')))
+            return false;
+        for (QChar c : part)
+            if (c < u'0' || c > u'9')
+                return false;
+        if (part.toInt() > 255)
+            return false;
+    }
+    return true;
+}
+
+bool isValidTradeNo(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,32}$"));
+    return re.match(text).hasMatch();
+}
 
 } // namespace md::CommandValidation

@@ -1,13 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platformclient.h"
 
+#include "commandstate.h"
+
+#include "protocol/catalog.h"
+#include "protocol/codec.h"
+#include "protocol/security.h"
 #include "storage/store.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QPromise>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QUrl>
 
 namespace md {
+
+namespace {
+
+CodecOptions codecOptions(const PlatformSettings &s)
+{
+    CodecOptions o;
+    o.aesKey = s.effectiveAesKey();
+    o.encryptSensitive = s.encryptSensitive;
+    o.signMode = s.signMode;
+    o.appSecret = s.appSecret;
+    o.time = PlatformTime(s.timeZone);
+    return o;
+}
+
+// The headers that matter, for the journal: the AccessToken is a credential of the moment and is
+// masked; Authorization only carries appId:timestamp.
+QByteArray journalHeaders(const AuthHeaders &auth, const QString &url)
+{
+    QJsonObject h{{QStringLiteral("url"), url},
+                  {QStringLiteral("timestamp"), QString::fromLatin1(auth.timestamp)},
+                  {QStringLiteral("AccessToken"), QStringLiteral("***")},
+                  {QStringLiteral("Authorization"), QString::fromLatin1(auth.authorization)},
+                  {QStringLiteral("Content-Type"), QStringLiteral("application/json;charset=utf-8")}};
+    return QJsonDocument(h).toJson(QJsonDocument::Compact);
+}
+
+void resolve(const std::shared_ptr<QPromise<PlatformOutcome>> &promise, const PlatformOutcome &outcome)
+{
+    promise->addResult(outcome);
+    promise->finish();
+}
+
+} // namespace
 
 PlatformClient::PlatformClient(PlatformSettings settings, std::shared_ptr<Store> store, QObject *parent)
     : QObject(parent), m_settings(std::move(settings)), m_store(std::move(store)),
@@ -27,6 +69,11 @@ void PlatformClient::setClock(std::function<qint64()> nowEpoch)
     m_now = std::move(nowEpoch);
 }
 
+qint64 PlatformClient::now() const
+{
+    return m_now ? m_now() : QDateTime::currentSecsSinceEpoch();
+}
+
 QString PlatformClient::endpointUrl(const QString &name) const
 {
     QString base = m_settings.baseUrl;
@@ -35,21 +82,158 @@ QString PlatformClient::endpointUrl(const QString &name) const
     return base + QStringLiteral("/prepose/") + name;
 }
 
+Result<QJsonObject> PlatformClient::buildBody(const PlatformRequest &request) const
+{
+    const MessageSpec *spec = Catalog::instance().command(request.name);
+    if (!spec)
+        return makeError(QStringLiteral("9002"), QStringLiteral("name"),
+                         QStringLiteral("unknown command '%1'").arg(request.name));
+    return MessageCodec(codecOptions(m_settings)).build(*spec, request.plainValues);
+}
+
 QFuture<PlatformOutcome> PlatformClient::post(const PlatformRequest &request)
 {
-    // Stub: the HTTP exchange arrives in the next commit.
-    PlatformOutcome outcome;
-    outcome.localError = makeError(QStringLiteral("9999"), request.name, QStringLiteral("not implemented"));
-    QPromise<PlatformOutcome> promise;
-    promise.start();
-    promise.addResult(outcome);
-    promise.finish();
-    return promise.future();
+    auto promise = std::make_shared<QPromise<PlatformOutcome>>();
+    promise->start();
+    QFuture<PlatformOutcome> future = promise->future();
+
+    auto body = buildBody(request);
+    if (!body) {
+        PlatformOutcome outcome;
+        outcome.localError = body.error();
+        outcome.returnMessage = body.error().message();
+        resolve(promise, outcome);
+        return future;
+    }
+    transmit(request, QJsonDocument(*body).toJson(QJsonDocument::Compact), promise);
+    return future;
 }
 
 void PlatformClient::post(const PlatformRequest &request, std::function<void(const PlatformOutcome &)> done)
 {
     post(request).then(this, [done = std::move(done)](const PlatformOutcome &o) { done(o); });
+}
+
+void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &body,
+                              std::shared_ptr<QPromise<PlatformOutcome>> promise)
+{
+    const QString url = endpointUrl(request.name);
+    const PlatformTime time(m_settings.timeZone);
+    const AuthHeaders auth = Auth::make(Credentials{m_settings.appId, m_settings.appSecret}, time, now(),
+                                        m_settings.tokenCase);
+
+    QNetworkRequest http{QUrl(url)};
+    http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json;charset=utf-8"));
+    http.setRawHeader("Accept", "application/json");
+    http.setRawHeader("timestamp", auth.timestamp);
+    http.setRawHeader("AccessToken", auth.accessToken);
+    http.setRawHeader("Authorization", auth.authorization);
+    http.setTransferTimeout(qMax(1, m_settings.requestTimeoutSeconds) * 1000);
+
+    JournalEntry entry;
+    entry.at = QDateTime::currentMSecsSinceEpoch();
+    entry.direction = JournalDirection::Outbound;
+    entry.endpoint = QStringLiteral("/prepose/") + request.name;
+    entry.remote = QUrl(url).authority();
+    entry.headers = journalHeaders(auth, url);
+    entry.body = body;
+    entry.meterNo = request.meterNo;
+    entry.commandSeq = request.commandSeq;
+
+    auto send = [this, request, body, http, promise] {
+        ++m_inFlight;
+        emit requestStarted(request.commandSeq, request.name);
+        auto clock = std::make_shared<QElapsedTimer>();
+        clock->start();
+        QNetworkReply *reply = m_network->post(http, body);
+        connect(reply, &QNetworkReply::finished, this, [this, request, body, reply, clock, promise] {
+            PlatformOutcome outcome;
+            outcome.requestBody = body;
+            outcome.durationMs = clock->elapsed();
+            finish(request, reply, std::move(outcome), promise);
+        });
+    };
+
+    if (!m_store) {
+        send();
+        return;
+    }
+    // Journaled raw before it leaves: a request the journal cannot record does not go out.
+    m_store->journal(entry).then(this, [this, send, promise, request](const Result<qint64> &journaled) {
+        if (!journaled) {
+            PlatformOutcome outcome;
+            outcome.localError = makeError(QStringLiteral("9998"), QString(),
+                                           QStringLiteral("journal not writable: %1").arg(journaled.error().detail));
+            outcome.returnMessage = outcome.localError.message();
+            resolve(promise, outcome);
+            return;
+        }
+        send();
+    });
+}
+
+void PlatformClient::finish(const PlatformRequest &request, QNetworkReply *reply, PlatformOutcome outcome,
+                            std::shared_ptr<QPromise<PlatformOutcome>> promise)
+{
+    reply->deleteLater();
+    --m_inFlight;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    outcome.httpStatus = status.isValid() ? status.toInt() : 0;
+    outcome.replyBody = reply->readAll();
+    if (reply->error() != QNetworkReply::NoError)
+        outcome.networkError = reply->errorString();
+    outcome.timedOut = reply->error() == QNetworkReply::OperationCanceledError
+                       || reply->error() == QNetworkReply::TimeoutError;
+
+    const QJsonObject answer = QJsonDocument::fromJson(outcome.replyBody).object();
+    const QJsonValue code = answer.value(QStringLiteral("returnCode"));
+    if (outcome.httpStatus == 0 || outcome.httpStatus >= 500) {
+        // No answer from the platform itself: the command may or may not have arrived, so it is not
+        // resent by itself (a recharge least of all); the operator decides.
+        outcome.state = CommandState::Unreachable;
+        outcome.returnMessage = outcome.timedOut
+                                    ? QStringLiteral("no answer within %1 s").arg(m_settings.requestTimeoutSeconds)
+                                    : (outcome.httpStatus ? QStringLiteral("HTTP %1").arg(outcome.httpStatus)
+                                                          : outcome.networkError);
+    } else if (outcome.httpStatus == 200 && code.isString()) {
+        outcome.returnCode = code.toString();
+        outcome.returnMessage = answer.value(QStringLiteral("returnMessage")).toString();
+        outcome.state = outcome.returnCode == u"0000" ? CommandNames::stateAfterAcceptance(request.name)
+                                                      : CommandState::Rejected;
+    } else {
+        // An answer that is not the platform's (404 from a wrong baseUrl, a proxy page): refused.
+        outcome.state = CommandState::Rejected;
+        outcome.returnCode = code.isString() ? code.toString() : QString();
+        outcome.returnMessage = answer.value(QStringLiteral("returnMessage")).toString();
+        if (outcome.returnMessage.isEmpty())
+            outcome.returnMessage = QStringLiteral("HTTP %1 without a platform answer").arg(outcome.httpStatus);
+    }
+
+    auto done = [this, request, outcome, promise] {
+        emit requestFinished(request.commandSeq, outcome);
+        resolve(promise, outcome);
+    };
+    if (!m_store) {
+        done();
+        return;
+    }
+    JournalEntry entry;
+    entry.at = QDateTime::currentMSecsSinceEpoch();
+    entry.direction = JournalDirection::Outbound;
+    entry.endpoint = QStringLiteral("/prepose/") + request.name;
+    entry.remote = reply->url().authority();
+    entry.headers = QJsonDocument(QJsonObject{{QStringLiteral("reply"), true},
+                                              {QStringLiteral("error"), outcome.networkError}})
+                        .toJson(QJsonDocument::Compact);
+    entry.body = outcome.replyBody;
+    entry.returnCode = outcome.returnCode;
+    entry.httpStatus = outcome.httpStatus;
+    entry.meterNo = request.meterNo;
+    entry.commandSeq = request.commandSeq;
+    entry.durationMs = outcome.durationMs;
+    // The outcome stands whether or not the reply's journal row could be written (the request's row
+    // is there); a store that cannot write will fail the state update next and say so.
+    m_store->journal(entry).then(this, [done](const Result<qint64> &) { done(); });
 }
 
 } // namespace md

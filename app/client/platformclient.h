@@ -15,12 +15,14 @@
 #include <QFuture>
 #include <QJsonObject>
 #include <QObject>
+#include <QPromise>
 #include <QString>
 
 #include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace md {
 
@@ -74,6 +76,11 @@ public:
     // Clock override for tests (epoch seconds); null: the system clock.
     void setClock(std::function<qint64()> nowEpoch);
 
+    // The wire body post() would send (signed, sensitive fields encrypted), or 9002 naming the field.
+    // CommandService calls it before persisting a command so that a body that cannot be built never
+    // becomes a queued row.
+    Result<QJsonObject> buildBody(const PlatformRequest &request) const;
+
     // The endpoint URL for a command name: {baseUrl}/prepose/{name} (one slash between).
     QString endpointUrl(const QString &name) const;
 
@@ -83,7 +90,11 @@ signals:
     void requestFinished(const QString &commandSeq, const md::PlatformOutcome &outcome);
 
 private:
-    class Exchange;
+    void transmit(const PlatformRequest &request, const QByteArray &body,
+                  std::shared_ptr<QPromise<PlatformOutcome>> promise);
+    void finish(const PlatformRequest &request, QNetworkReply *reply, PlatformOutcome outcome,
+                std::shared_ptr<QPromise<PlatformOutcome>> promise);
+    qint64 now() const;
     PlatformSettings m_settings;
     std::shared_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// CommandService's private state and the steps of one submission (sendpipeline.cpp). Not installed.
+
+#include "commandservice.h"
+
+#include "core/records.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QPromise>
+#include <QSet>
+
+#include <memory>
+
+class QTimer;
+
+namespace md {
+
+
+// One send() / resend() on its way from the caller's values to a persisted `queued` row.
+struct SendJob
+{
+    SendRequest request;
+    QJsonObject values; // the wire's plain values, commandSeq excepted
+    CommandRecord record;
+    bool isResend = false;
+    std::shared_ptr<QPromise<Result<CommandRecord>>> promise;
+};
+
+// What the registry and the ledger say, read on a worker thread.
+struct SendPreparation
+{
+    std::optional<Error> error;
+    std::optional<MeterInfo> meter; // nullopt: not in the registry
+    qint64 pendingRecharges = 0;
+    QString pendingTradeNo;
+    std::optional<qint64> rechargeCount;
+    std::optional<Money> totalRechargeAmt;
+    bool tradeNoCredited = false;
+};
+
+class CommandService::Private
+{
+public:
+    explicit Private(CommandService *q) : q(q) {}
+
+    // sendpipeline.cpp
+    QFuture<Result<CommandRecord>> start(SendRequest request, bool isResend, QJsonObject resendValues = {});
+    void prepare(std::shared_ptr<SendJob> job);
+    void fill(std::shared_ptr<SendJob> job, const SendPreparation &prep);
+    void allocate(std::shared_ptr<SendJob> job);
+    void persist(std::shared_ptr<SendJob> job);
+    void fail(std::shared_ptr<SendJob> job, const Error &error);
+
+    // commandservice.cpp
+    void flushRefresh();
+
+    CommandService *q;
+    std::function<qint64()> clock;
+    QHash<QString, QFuture<Result<CommandRecord>>> byIdempotencyKey;
+    QHash<QString, qint64> lastChangeId; // seq -> changeId last announced
+    QSet<QString> refreshWanted;
+    bool refreshRunning = false;
+    QSet<QString> cancelRequested;
+    int pending = 0;
+    QTimer *expiryTimer = nullptr;
+    ChangeWatcher *watcher = nullptr;
+};
+
+template<typename T>
+QFuture<T> readyFuture(T value)
+{
+    QPromise<T> promise;
+    promise.start();
+    promise.addResult(std::move(value));
+    promise.finish();
+    return promise.future();
+}
+
+} // namespace md

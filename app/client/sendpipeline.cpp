@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The steps of one submission: validate -> read registry and ledger (worker) -> fill and re-validate ->
+// allocate commandSeq / tradeNo (writer) -> build the body once as a check -> persist `queued` (writer)
+// -> hand over to CommandService::transmit. Every continuation runs on the service's thread.
+#include "commandservice_p.h"
+
+#include "commandstate.h"
+#include "commandvalidation.h"
+#include "platformclient.h"
+
+#include "core/settings.h"
+#include "storage/store.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace md {
+
+namespace {
+
+QString str(const QJsonObject &o, const QString &key)
+{
+    return o.value(key).toString();
+}
+
+void setIfEmpty(QJsonObject &o, const QString &key, const QString &value)
+{
+    if (str(o, key).isEmpty() && !value.isEmpty())
+        o.insert(key, value);
+}
+
+} // namespace
+
+QFuture<Result<CommandRecord>> CommandService::Private::start(SendRequest request, bool isResend, QJsonObject resendValues)
+{
+    const QString key = request.idempotencyKey;
+    if (!key.isEmpty()) {
+        const auto it = byIdempotencyKey.constFind(key);
+        if (it != byIdempotencyKey.constEnd())
+            return *it; // the same submission: the same command, never a second one
+    }
+    auto job = std::make_shared<SendJob>();
+    job->request = std::move(request);
+    job->isResend = isResend;
+    job->promise = std::make_shared<QPromise<Result<CommandRecord>>>();
+    job->promise->start();
+    QFuture<Result<CommandRecord>> future = job->promise->future();
+    if (!key.isEmpty())
+        byIdempotencyKey.insert(key, future);
+    ++pending;
+
+    if (job->request.operatorName.isEmpty())
+        job->request.operatorName = Settings().effectiveOperator();
+    if (!CommandNames::isKnown(job->request.name)) {
+        fail(job, makeError(QStringLiteral("9002"), QStringLiteral("name"),
+                            QStringLiteral("unknown command '%1'").arg(job->request.name)));
+        return future;
+    }
+    if (job->request.meterNo.trimmed().isEmpty()) {
+        fail(job, makeError(QStringLiteral("9002"), QStringLiteral("meterNo"), QStringLiteral("required")));
+        return future;
+    }
+    job->values = isResend ? resendValues : job->request.params;
+    job->values.remove(QStringLiteral("commandSeq")); // always ours
+    if (!isResend && CommandNames::movesMoney(job->request.name) && job->request.name == u"recharge")
+        job->values.remove(QStringLiteral("tradeNo")); // allocated here; only a resend reuses one
+    const QString given = str(job->values, QStringLiteral("meterNo"));
+    if (!given.isEmpty() && given != job->request.meterNo) {
+        fail(job, makeError(QStringLiteral("9002"), QStringLiteral("meterNo"), QStringLiteral("differs from the target meter")));
+        return future;
+    }
+    job->values.insert(QStringLiteral("meterNo"), job->request.meterNo);
+
+    // Nothing invalid leaves the machine: the operator's values are checked before any I/O.
+    const QList<Error> errors = q->validate(job->request.name, job->values);
+    if (!errors.isEmpty()) {
+        fail(job, errors.first());
+        return future;
+    }
+    prepare(job);
+    return future;
+}
+
+void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
+{
+    std::shared_ptr<Store> store = q->m_store;
+    const QString name = job->request.name;
+    const QString meterNo = job->request.meterNo;
+    const QString tradeNo = str(job->values, QStringLiteral("tradeNo"));
+    const QString amountText = str(job->values, QStringLiteral("rechargeNum"));
+    const bool checkPending = q->m_options.refuseConcurrentRecharge;
+    QtConcurrent::run([store, name, meterNo, tradeNo, amountText, checkPending] {
+        SendPreparation prep;
+        auto summary = store->meterSummary(meterNo);
+        if (!summary) {
+            prep.error = summary.error();
+            return prep;
+        }
+        if (*summary)
+            prep.meter = (*summary)->info;
+        if (name == u"recharge") {
+            const Money amount = Money::parse(amountText).value_or(Money());
+            auto numbers = store->nextRechargeNumbers(meterNo, amount);
+            if (!numbers) {
+                prep.error = numbers.error();
+                return prep;
+            }
+            prep.pendingRecharges = checkPending ? numbers->pendingCount : 0;
+            prep.rechargeCount = numbers->rechargeCount;
+            prep.totalRechargeAmt = numbers->totalRechargeAmt;
+            if (!tradeNo.isEmpty()) {
+                auto credited = store->isTradeNoCredited(tradeNo);
+                if (!credited) {
+                    prep.error = credited.error();
+                    return prep;
+                }
+                prep.tradeNoCredited = *credited;
+            }
+        }
+        return prep;
+    }).then(q, [this, job](const SendPreparation &prep) { fill(job, prep); });
+}
+
+void CommandService::Private::fill(std::shared_ptr<SendJob> job, const SendPreparation &prep)
+{
+    if (prep.error) {
+        fail(job, *prep.error);
+        return;
+    }
+    const QString &name = job->request.name;
+    QJsonObject &v = job->values;
+    if (!prep.meter && name != u"meterInfo") {
+        // A command to a meter we do not know could never be matched with its result (the listener
+        // answers such uploads 1003): refuse it here with the same code.
+        fail(job, makeError(QStringLiteral("1003"), QStringLiteral("meterNo"), QStringLiteral("not in the registry")));
+        return;
+    }
+    if (prep.meter) {
+        setIfEmpty(v, QStringLiteral("meterType"), prep.meter->meterType);
+        if (name == u"meterInfo") {
+            setIfEmpty(v, QStringLiteral("userNo"), prep.meter->userNo);
+            setIfEmpty(v, QStringLiteral("userName"), prep.meter->userName);
+            setIfEmpty(v, QStringLiteral("addrDes"), prep.meter->addrDes);
+            setIfEmpty(v, QStringLiteral("devNo"), prep.meter->devNo);
+            setIfEmpty(v, QStringLiteral("companyNo"), prep.meter->companyNo);
+            const PlatformTime time(q->m_options.platform.timeZone);
+            if (prep.meter->setUpTime)
+                setIfEmpty(v, QStringLiteral("setUpTime"), time.formatDateTime(*prep.meter->setUpTime));
+            if (prep.meter->enableMeterReading)
+                setIfEmpty(v, QStringLiteral("enableMeterReading"), prep.meter->enableMeterReading->toString());
+        }
+    }
+    if (name == u"recharge") {
+        if (prep.tradeNoCredited) {
+            fail(job, makeError(QStringLiteral("1201"), QStringLiteral("tradeNo"),
+                                QStringLiteral("%1 is already credited").arg(str(v, QStringLiteral("tradeNo")))));
+            return;
+        }
+        // A second recharge while one is on its way would carry the same rechargeCount: refused
+        // (9005, "the meter does not support this transaction" now) until the first one finishes.
+        if (prep.pendingRecharges > 0) {
+            fail(job, makeError(QStringLiteral("9005"), QStringLiteral("meterNo"),
+                                QStringLiteral("another recharge of this meter is still waiting for its result")));
+            return;
+        }
+        if (!job->isResend) {
+            if (prep.rechargeCount)
+                v.insert(QStringLiteral("rechargeCount"), QString::number(*prep.rechargeCount));
+            if (prep.totalRechargeAmt)
+                v.insert(QStringLiteral("totalRechargeAmt"), prep.totalRechargeAmt->toString());
+            setIfEmpty(v, QStringLiteral("rechargeTime"),
+                       PlatformTime(q->m_options.platform.timeZone).formatDateTime(q->now()));
+        }
+    }
+    // The filled values are checked like the operator's (a registry meterType, the ledger's numbers).
+    const QList<Error> errors = q->validate(name, v);
+    if (!errors.isEmpty()) {
+        fail(job, errors.first());
+        return;
+    }
+    allocate(job);
+}
+
+void CommandService::Private::allocate(std::shared_ptr<SendJob> job)
+{
+    std::shared_ptr<Store> store = q->m_store;
+    const qint64 at = q->now();
+    store->allocateCommandSeq(at).then(q, [this, job, store, at](const Result<QString> &seq) {
+        if (!seq) {
+            fail(job, seq.error());
+            return;
+        }
+        job->record.commandSeq = *seq;
+        const bool needsTradeNo = job->request.name == u"recharge" && str(job->values, QStringLiteral("tradeNo")).isEmpty();
+        if (!needsTradeNo) {
+            persist(job);
+            return;
+        }
+        store->allocateTradeNo(at).then(q, [this, job](const Result<QString> &tradeNo) {
+            if (!tradeNo) {
+                fail(job, tradeNo.error());
+                return;
+            }
+            job->values.insert(QStringLiteral("tradeNo"), *tradeNo);
+            persist(job);
+        });
+    });
+}
+
+void CommandService::Private::persist(std::shared_ptr<SendJob> job)
+{
+    CommandRecord &r = job->record;
+    r.name = job->request.name;
+    r.meterNo = job->request.meterNo;
+    r.tradeNo = str(job->values, QStringLiteral("tradeNo"));
+    r.state = CommandState::Queued;
+    r.operatorName = job->request.operatorName;
+    r.params = job->values;
+    r.createdAt = q->now();
+    r.batchId = job->request.batchId;
+
+    // The body must be buildable before the row exists: a queued row is a promise to send.
+    PlatformRequest probe{r.name, r.commandSeq, r.meterNo, job->values};
+    if (CommandNames::carriesCommandSeq(r.name))
+        probe.plainValues.insert(QStringLiteral("commandSeq"), r.commandSeq);
+    if (auto body = q->m_client->buildBody(probe); !body) {
+        fail(job, body.error());
+        return;
+    }
+    q->m_store->insertCommand(r).then(q, [this, job](const Result<CommandRecord> &stored) {
+        if (!stored) {
+            fail(job, stored.error());
+            return;
+        }
+        --pending;
+        job->promise->addResult(stored);
+        job->promise->finish();
+        q->announce(*stored);
+        q->transmit(*stored);
+    });
+}
+
+void CommandService::Private::fail(std::shared_ptr<SendJob> job, const Error &error)
+{
+    --pending;
+    job->promise->addResult(Result<CommandRecord>(error));
+    job->promise->finish();
+    emit q->sendFailed(job->request.idempotencyKey, error);
+}
+
+} // namespace md
