@@ -4,6 +4,7 @@
 // sensitive values decrypted. Produced by MessageParser, consumed by the listener and the simulator.
 
 #include "catalog.h"
+#include "fieldmap.h"
 #include "core/fixeddecimal.h"
 
 #include <QDate>
@@ -27,8 +28,9 @@ struct FieldValue
 class Record
 {
 public:
-    QHash<QString, FieldValue> fields;
-    QHash<QString, QList<Record>> lists;
+    // Keyed by canonical field name, in catalogue order. FieldMap has QHash's API (see fieldmap.h).
+    FieldMap<FieldValue> fields;
+    FieldMap<QList<Record>> lists;
 
     bool has(const QString &name) const { return fields.contains(name); }
     QString text(const QString &name) const;
