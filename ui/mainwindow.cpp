@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "ui/i18n/languagemanager.h"
+#include "ui/models/consolecontext.h"
+#include "ui/models/csvexport.h"
+#include "ui/models/display.h"
+#include "ui/views/alarmsview.h"
+#include "ui/views/commandsview.h"
+#include "ui/views/journalview.h"
+#include "ui/views/meterdetailwindow.h"
+#include "ui/views/meterimport.h"
+#include "ui/views/meterreport.h"
+#include "ui/views/metersview.h"
+#include "ui/views/overviewview.h"
+#include "ui/widgets/alarmbanner.h"
+
+#include "core/dictionary.h"
+#include "storage/commandrecord.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QStyle>
+#include <QSystemTrayIcon>
+#include <QVBoxLayout>
+
+namespace md {
+
+MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(parent), m_context(context)
+{
+    resize(1400, 860);
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    m_banner = new AlarmBanner(central);
+    m_banner->setAcknowledgeEnabled(!context->isReadOnly());
+    outer->addWidget(m_banner);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(6, 6, 6, 6);
+    m_nav = new QListWidget(central);
+    m_nav->setFixedWidth(150);
+    m_nav->setSpacing(2);
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.15);
+    m_nav->setFont(navFont);
+    m_stack = new QStackedWidget(central);
+    body->addWidget(m_nav);
+    body->addWidget(m_stack, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_overview = new OverviewView(context, m_stack);
+    m_meters = new MetersView(context, m_stack);
+    m_alarms = new AlarmsView(context, m_stack);
+    m_commands = new CommandsView(context, m_stack);
+    m_journal = new JournalView(context, m_stack);
+    for (ConsoleView *v : std::initializer_list<ConsoleView *>{m_overview, m_meters, m_alarms, m_commands, m_journal})
+        addView(v);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_views.size())
+            return;
+        m_stack->setCurrentIndex(row);
+        m_views[row]->activate();
+    });
+
+    m_status = new StatusPanel(this);
+    m_status->setReadOnly(context->isReadOnly());
+    statusBar()->addPermanentWidget(m_status);
+
+    connect(m_overview, &OverviewView::statsUpdated, this, &MainWindow::onStats);
+    connect(context, &ConsoleContext::openMeterRequested, this, [this](const QString &m) { openMeter(m); });
+    connect(context, &ConsoleContext::alarmsChanged, this,
+            [this](const QStringList &, const QList<qint64> &ids) { onAlarmsChanged(ids); });
+    connect(context, &ConsoleContext::alarmAcknowledged, this, [this](qint64 id) { m_banner->removeAlarm(id); });
+    connect(m_banner, &AlarmBanner::openMeterRequested, this, [this](const QString &m) { openMeter(m); });
+    connect(m_banner, &AlarmBanner::acknowledgeRequested, this, [this](qint64 id) {
+        m_context->acknowledgeAlarm(id).then(this, [this](Result<bool> r) {
+            if (!r.ok())
+                statusBar()->showMessage(tr("Could not acknowledge: %1").arg(r.error().detail), 8000);
+        });
+    });
+    connect(m_meters, &MetersView::importRequested, this, &MainWindow::importMeters);
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning), this);
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+
+    buildMenus();
+    retranslateUi();
+    m_nav->setCurrentRow(OverviewPage);
+    m_meters->activate(); // the registry's first page loads in the background right away
+    loadUnacknowledgedCritical();
+}
+
+MainWindow::~MainWindow()
+{
+    for (const auto &w : std::as_const(m_details))
+        if (w)
+            w->close();
+}
+
+void MainWindow::addView(ConsoleView *view)
+{
+    m_views.append(view);
+    m_stack->addWidget(view);
+    m_nav->addItem(QString());
+    connect(view, &ConsoleView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(page);
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_stack->currentIndex());
+}
+
+MeterDetailWindow *MainWindow::meterWindow(const QString &meterNo) const
+{
+    return m_details.value(meterNo);
+}
+
+MeterDetailWindow *MainWindow::openMeter(const QString &meterNo)
+{
+    if (meterNo.isEmpty())
+        return nullptr;
+    QPointer<MeterDetailWindow> w = m_details.value(meterNo);
+    if (!w) {
+        w = new MeterDetailWindow(m_context, meterNo, this);
+        m_details.insert(meterNo, w);
+    }
+    w->show();
+    w->raise();
+    w->activateWindow();
+    return w;
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_openDb = m_fileMenu->addAction(QString(), this, &MainWindow::openDatabase);
+    m_openDb->setShortcut(QKeySequence::Open);
+    m_import = m_fileMenu->addAction(QString(), this, &MainWindow::importMeters);
+    m_import->setEnabled(!m_context->isReadOnly());
+    m_fileMenu->addSeparator();
+    m_export = m_fileMenu->addAction(QString(), this, &MainWindow::exportTable);
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_report = m_fileMenu->addAction(QString(), this, &MainWindow::meterReport);
+    m_report->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_fileMenu->addSeparator();
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (int i = 0; i < PageCount; ++i) {
+        QAction *a = m_viewMenu->addAction(QString(), this, [this, i] { showPage(Page(i)); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        m_pageActions.append(a);
+    }
+    m_viewMenu->addSeparator();
+    m_find = m_viewMenu->addAction(QString(), this, [this] {
+        showPage(MetersPage);
+        m_meters->focusSearch();
+    });
+    m_find->setShortcut(QKeySequence::Find);
+    m_refresh = m_viewMenu->addAction(QString(), this, [this] {
+        if (auto *v = qobject_cast<ConsoleView *>(m_stack->currentWidget()))
+            v->activate();
+    });
+    m_refresh->setShortcut(QKeySequence::Refresh);
+
+    m_settingsMenu = menuBar()->addMenu(QString());
+    m_settingsAction = m_settingsMenu->addAction(QString(), this, &MainWindow::settingsRequested);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    auto *group = new QActionGroup(this);
+    m_langSystem = m_languageMenu->addAction(QString());
+    m_langEnglish = m_languageMenu->addAction(QStringLiteral("English"));
+    m_langChinese = m_languageMenu->addAction(QStringLiteral("中文"));
+    const QString current = LanguageManager::instance()->language();
+    const QList<QPair<QAction *, QString>> langs{{m_langSystem, QString()},
+                                                  {m_langEnglish, QStringLiteral("en")},
+                                                  {m_langChinese, QStringLiteral("zh_CN")}};
+    for (const auto &[action, code] : langs) {
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        group->addAction(action);
+        const QString c = code;
+        connect(action, &QAction::triggered, this, [this, c] {
+            LanguageManager::instance()->setLanguage(c);
+            emit languageRequested(c);
+        });
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::about);
+}
+
+void MainWindow::retranslateUi()
+{
+    QString title = tr("MeterDesk — %1").arg(m_context->store() ? m_context->store()->databaseDisplayName() : QString());
+    if (m_context->isReadOnly())
+        title += QLatin1Char(' ') + tr("[READ-ONLY offline review]");
+    setWindowTitle(title);
+    for (int i = 0; i < m_views.size(); ++i)
+        m_nav->item(i)->setText(m_views[i]->title());
+    m_fileMenu->setTitle(tr("&File"));
+    m_openDb->setText(tr("&Open database for review…"));
+    m_import->setText(tr("&Import meters from CSV…"));
+    m_export->setText(tr("&Export current table to CSV…"));
+    m_report->setText(tr("Meter &report (PDF)…"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    for (int i = 0; i < m_pageActions.size(); ++i)
+        m_pageActions[i]->setText(m_views[i]->title());
+    m_find->setText(tr("&Find meter"));
+    m_refresh->setText(tr("&Refresh"));
+    m_settingsMenu->setTitle(tr("&Settings"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_langSystem->setText(tr("System"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About MeterDesk"));
+    if (m_tray)
+        m_tray->setToolTip(tr("MeterDesk"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (const auto &w : std::as_const(m_details))
+        if (w)
+            w->close();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::setListenerStatus(const ListenerStatus &status)
+{
+    m_listener = status;
+    m_status->setListener(status, display::dateTime(m_context->time(), status.lastUploadAt));
+}
+
+void MainWindow::setPlatformReachability(PlatformReachability reachability)
+{
+    m_status->setPlatform(reachability);
+}
+
+void MainWindow::onStats(const OverviewStats &stats)
+{
+    qint64 alarms = 0, critical = 0;
+    for (auto it = stats.activeAlarmsByType.cbegin(); it != stats.activeAlarmsByType.cend(); ++it) {
+        alarms += it.value();
+        if (Dictionary::isCriticalAlarm(it.key()))
+            critical += it.value();
+    }
+    m_status->setActiveAlarms(alarms, critical);
+    m_status->setPendingCommands(stats.commandsByState.value(commandStateName(CommandState::Queued))
+                                 + stats.commandsByState.value(commandStateName(CommandState::Sent)));
+}
+
+void MainWindow::loadUnacknowledgedCritical()
+{
+    AlarmFilter f;
+    f.activeOnly = true;
+    f.criticalOnly = true;
+    f.unacknowledgedOnly = true;
+    f.limit = 50;
+    m_context->query([f](const Store &s) { return s.alarms(f); }).then(this, [this](Result<QList<AlarmRow>> r) {
+        if (!r.ok())
+            return;
+        auto rows = *r;
+        std::sort(rows.begin(), rows.end(), [](const AlarmRow &a, const AlarmRow &b) { return a.openedAt < b.openedAt; });
+        for (const auto &a : rows)
+            raiseCritical(a, false);
+    });
+}
+
+void MainWindow::onAlarmsChanged(const QList<qint64> &newCriticalAlarmIds)
+{
+    if (newCriticalAlarmIds.isEmpty())
+        return;
+    const QList<qint64> ids = newCriticalAlarmIds;
+    m_context->query([ids](const Store &s) {
+        QList<AlarmRow> rows;
+        for (qint64 id : ids)
+            if (auto r = s.alarm(id); r.ok() && r->has_value())
+                rows.append(**r);
+        return rows;
+    }).then(this, [this](QList<AlarmRow> rows) {
+        for (const auto &a : rows)
+            if (a.active && a.acknowledgedAt == 0)
+                raiseCritical(a, true);
+    });
+}
+
+void MainWindow::raiseCritical(const AlarmRow &alarm, bool notify)
+{
+    if (m_banner->contains(alarm.id))
+        return;
+    m_banner->addAlarm(alarm, display::dateTime(m_context->time(), alarm.openedAt));
+    if (!notify)
+        return;
+    QApplication::alert(this);
+    if (m_tray)
+        m_tray->showMessage(tr("%1 at meter %2").arg(Dictionary::alarmDisplayName(alarm.alarmType), alarm.meterNo),
+                            tr("Raised %1. Open MeterDesk and acknowledge it.")
+                                .arg(display::dateTime(m_context->time(), alarm.openedAt)),
+                            QSystemTrayIcon::Critical, 0);
+}
+
+bool MainWindow::exportCurrentTable(const QString &path, QString *error)
+{
+    auto *view = qobject_cast<ConsoleView *>(m_stack->currentWidget());
+    QAbstractItemModel *model = view ? view->exportModel() : nullptr;
+    if (!model) {
+        if (error)
+            *error = tr("This page has no table to export.");
+        return false;
+    }
+    return csv::writeModel(*model, path, error);
+}
+
+void MainWindow::exportTable()
+{
+    auto *view = qobject_cast<ConsoleView *>(m_stack->currentWidget());
+    if (!view || !view->exportModel()) {
+        statusBar()->showMessage(tr("This page has no table to export. Open Meters, Alarms, Commands or Journal."), 8000);
+        return;
+    }
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(view->exportBaseName() + QDate::currentDate().toString(QStringLiteral("-yyyyMMdd")) + QStringLiteral(".csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportCurrentTable(path, &error))
+        statusBar()->showMessage(tr("Exported %n row(s) to %1", nullptr, view->exportModel()->rowCount()).arg(path), 8000);
+    else
+        QMessageBox::warning(this, tr("Export to CSV"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void MainWindow::meterReport()
+{
+    QString meterNo;
+    for (const auto &w : std::as_const(m_details))
+        if (w && w->isActiveWindow())
+            meterNo = w->meterNo();
+    if (meterNo.isEmpty())
+        meterNo = m_meters->currentMeterNo();
+    if (meterNo.isEmpty()) {
+        statusBar()->showMessage(tr("Select a meter first (Meters page or an open meter window)."), 8000);
+        return;
+    }
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("meter-%1.pdf").arg(meterNo));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Meter report"), suggested, tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    MeterDetailWindow *w = openMeter(meterNo);
+    auto write = [this, w, path] {
+        QString error;
+        if (MeterReport::write(*w, m_context->time(), path, &error))
+            statusBar()->showMessage(tr("Report written to %1").arg(path), 8000);
+        else
+            QMessageBox::warning(this, tr("Meter report"), tr("Could not write %1: %2").arg(path, error));
+    };
+    if (w->isLoaded())
+        write();
+    else
+        connect(w, &MeterDetailWindow::loaded, this, write, Qt::SingleShotConnection);
+}
+
+void MainWindow::importMeters()
+{
+    if (m_context->isReadOnly()) {
+        statusBar()->showMessage(m_context->readOnlyError().detail, 8000);
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import meters"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        MeterImport::start(this, m_context, path);
+}
+
+void MainWindow::openDatabase()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open database for review"), QString(),
+                                                      tr("MeterDesk databases (*.sqlite *.db);;All files (*)"));
+    if (!path.isEmpty())
+        emit openDatabaseRequested(path);
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About MeterDesk"),
+                       tr("<h3>MeterDesk %1</h3><p>Business-platform console for Qinchuan V3.0 IoT gas meters.</p>"
+                          "<p>Licensed under the GNU GPL version 3 or later.</p><p>Database: %2</p>")
+                           .arg(QCoreApplication::applicationVersion(),
+                                (m_context->store() ? m_context->store()->databaseDisplayName() : QString()).toHtmlEscaped()));
+}
+
+} // namespace md

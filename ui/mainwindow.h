@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The console's main window: it only assembles. A navigation list on the left switches between the
+// pages (Overview, Meters, Alarms, Commands, Journal), each a ConsoleView that owns its one job; the
+// red banner for unacknowledged critical alarms sits above them; the status bar shows listener,
+// platform, pending commands and active alarms. Meter details open in their own windows.
+
+#include "ui/widgets/statuspanel.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QSystemTrayIcon;
+
+namespace md {
+
+class AlarmBanner;
+class AlarmsView;
+class CommandsView;
+class ConsoleContext;
+class ConsoleView;
+class JournalView;
+class MeterDetailWindow;
+class MetersView;
+class OverviewView;
+struct AlarmRow;
+struct OverviewStats;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Page { OverviewPage, MetersPage, AlarmsPage, CommandsPage, JournalPage, PageCount };
+
+    explicit MainWindow(ConsoleContext *context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ConsoleContext *context() const { return m_context; }
+    void showPage(Page page);
+    Page currentPage() const;
+    MeterDetailWindow *openMeter(const QString &meterNo);
+    MeterDetailWindow *meterWindow(const QString &meterNo) const;
+
+    OverviewView *overviewView() const { return m_overview; }
+    MetersView *metersView() const { return m_meters; }
+    AlarmsView *alarmsView() const { return m_alarms; }
+    CommandsView *commandsView() const { return m_commands; }
+    JournalView *journalView() const { return m_journal; }
+    AlarmBanner *alarmBanner() const { return m_banner; }
+    StatusPanel *statusPanel() const { return m_status; }
+    QMenu *settingsMenu() const { return m_settingsMenu; }
+
+    bool exportCurrentTable(const QString &path, QString *error = nullptr);
+
+public slots:
+    void setListenerStatus(const md::ListenerStatus &status);
+    void setPlatformReachability(md::PlatformReachability reachability);
+
+signals:
+    void openDatabaseRequested(const QString &path); // offline review of another database
+    void settingsRequested();                        // the settings dialog (forms engineer)
+    void languageRequested(const QString &code);     // "" system, "en", "zh_CN"
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void retranslateUi();
+    void addView(ConsoleView *view);
+    void onAlarmsChanged(const QList<qint64> &newCriticalAlarmIds);
+    void raiseCritical(const AlarmRow &alarm, bool notify);
+    void loadUnacknowledgedCritical();
+    void onStats(const OverviewStats &stats);
+    void exportTable();
+    void meterReport();
+    void importMeters();
+    void openDatabase();
+    void about();
+
+    ConsoleContext *m_context;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    AlarmBanner *m_banner;
+    StatusPanel *m_status;
+    OverviewView *m_overview;
+    MetersView *m_meters;
+    AlarmsView *m_alarms;
+    CommandsView *m_commands;
+    JournalView *m_journal;
+    QList<ConsoleView *> m_views;
+    QHash<QString, QPointer<MeterDetailWindow>> m_details;
+    QSystemTrayIcon *m_tray = nullptr;
+    ListenerStatus m_listener;
+
+    QMenu *m_fileMenu, *m_viewMenu, *m_settingsMenu, *m_languageMenu, *m_helpMenu;
+    QAction *m_openDb, *m_import, *m_export, *m_report, *m_quit;
+    QAction *m_find, *m_refresh;
+    QList<QAction *> m_pageActions;
+    QAction *m_settingsAction;
+    QAction *m_langSystem, *m_langEnglish, *m_langChinese;
+    QAction *m_aboutAction;
+};
+
+} // namespace md

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandsview.h"
+
+#include "ui/models/commandmodel.h"
+#include "ui/models/consolecontext.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace md {
+
+namespace {
+const QList<QList<CommandState>> stateFilters{
+    {},
+    {CommandState::Queued, CommandState::Sent},
+    {CommandState::Succeeded, CommandState::Accepted},
+    {CommandState::Failed, CommandState::Rejected, CommandState::Unreachable, CommandState::Expired},
+};
+}
+
+CommandsView::CommandsView(ConsoleContext *context, QWidget *parent) : ConsoleView(context, parent)
+{
+    m_model = new CommandModel(&context->time(), this);
+    m_state = new QComboBox(this);
+    for (int i = 0; i < stateFilters.size(); ++i)
+        m_state->addItem(QString());
+    m_meter = new QLineEdit(this);
+    m_meter->setClearButtonEnabled(true);
+    m_actions = new QToolBar(this);
+    m_actions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_state);
+    bar->addWidget(m_meter);
+    bar->addStretch(1);
+    bar->addWidget(m_actions);
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+
+    connect(m_state, &QComboBox::currentIndexChanged, this, &CommandsView::refresh);
+    connect(m_meter, &QLineEdit::returnPressed, this, &CommandsView::refresh);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
+        if (const auto *c = m_model->rowAt(i.row()))
+            emit m_context->openMeterRequested(c->meterNo);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { emit selectionChanged(selectedCommandSeq()); });
+    m_changeTimer.setSingleShot(true);
+    m_changeTimer.setInterval(700);
+    connect(&m_changeTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(context, &ConsoleContext::commandsChanged, &m_changeTimer, qOverload<>(&QTimer::start));
+    retranslateUi();
+}
+
+QAbstractItemModel *CommandsView::exportModel() const
+{
+    return m_model;
+}
+
+QString CommandsView::selectedCommandSeq() const
+{
+    const auto *c = m_model->rowAt(m_table->currentIndex().row());
+    return c ? c->commandSeq : QString();
+}
+
+void CommandsView::refresh()
+{
+    CommandFilter f;
+    f.states = stateFilters.value(m_state->currentIndex());
+    f.meterNo = m_meter->text().trimmed();
+    f.limit = 1000;
+    const quint64 generation = ++m_generation;
+    const QString keep = selectedCommandSeq();
+    m_context->query([f](const Store &s) { return s.commands(f); })
+        .then(this, [this, generation, keep](Result<CommandPage> r) {
+            if (generation != m_generation)
+                return;
+            if (!r.ok()) {
+                emit statusMessage(tr("Commands not available: %1").arg(r.error().detail));
+                return;
+            }
+            m_model->setRows(std::move(r.value().rows));
+            for (int i = 0; i < m_model->rowCount(); ++i)
+                if (m_model->rowAt(i)->commandSeq == keep)
+                    m_table->setCurrentIndex(m_model->index(i, 0));
+        });
+}
+
+void CommandsView::retranslateUi()
+{
+    m_state->setItemText(0, tr("All commands"));
+    m_state->setItemText(1, tr("Pending (queued or sent)"));
+    m_state->setItemText(2, tr("Succeeded"));
+    m_state->setItemText(3, tr("Failed, rejected or expired"));
+    m_meter->setPlaceholderText(tr("Meter No. (Enter)"));
+}
+
+} // namespace md
