@@ -17,7 +17,11 @@ namespace md {
 class Db
 {
 public:
-    Db(QSqlDatabase db, Dialect dialect) : m_db(std::move(db)), m_dialect(dialect) {}
+    // An open connection of the calling thread, by name (Dialect::openConnection).
+    Db(const QString &connectionName, Dialect dialect)
+        : m_db(QSqlDatabase::database(connectionName, false)), m_dialect(dialect)
+    {
+    }
     ~Db();
     Db(const Db &) = delete;
     Db &operator=(const Db &) = delete;

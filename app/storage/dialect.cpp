@@ -91,7 +91,7 @@ QString Dialect::resetIdentity(const QString &table) const
         .arg(table);
 }
 
-Result<QSqlDatabase> Dialect::openConnection(const DatabaseLocation &loc, const QString &name, Role role,
+Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QString &name, Role role,
                                              int busyTimeoutMs) const
 {
     const bool readOnly = role == Role::Archive;
@@ -160,7 +160,7 @@ Result<QSqlDatabase> Dialect::openConnection(const DatabaseLocation &loc, const 
             return storageError(text, sql);
         }
     }
-    return db;
+    return name;
 }
 
 Error storageError(const QString &driverText, const QString &what)

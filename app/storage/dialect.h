@@ -51,8 +51,9 @@ public:
     // file must exist and is opened read-only (offline review).
     enum class Role { Writer, Reader, Archive };
     // Opens a named connection in the calling thread and applies the session settings (pragmas,
-    // timeouts).
-    Result<QSqlDatabase> openConnection(const DatabaseLocation &loc, const QString &connectionName, Role role,
+    // timeouts). Returns the connection name (hand it to Db; holding no QSqlDatabase copy here lets
+    // Db remove the connection cleanly).
+    Result<QString> openConnection(const DatabaseLocation &loc, const QString &connectionName, Role role,
                                         int busyTimeoutMs) const;
 
 private:
