@@ -15,7 +15,8 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QPromise>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -35,20 +36,17 @@ QJsonObject replyBody(const QString &code, const QString &message)
     return QJsonObject{{s("returnCode"), code}, {s("returnMessage"), message}};
 }
 
-// An answer that is ready after `delayMs` (0: at once), on the endpoint's thread.
-QFuture<QHttpServerResponse> answerAfter(QObject *context, int delayMs, QHttpServerResponse &&response)
+// An answer that is ready after `delayMs` (0: at once). The wait happens on a worker of `pool`
+// (the compat layer takes futures resolved on any thread), so a slow reply never blocks the others.
+QFuture<QHttpServerResponse> answerAfter(QThreadPool *pool, int delayMs, QHttpServerResponse &&response)
 {
     if (delayMs <= 0)
         return http::readyResponse(std::move(response));
-    auto promise = std::make_shared<QPromise<QHttpServerResponse>>();
     auto pending = std::make_shared<QHttpServerResponse>(std::move(response));
-    promise->start();
-    QFuture<QHttpServerResponse> future = promise->future();
-    QTimer::singleShot(delayMs, context, [promise, pending] {
-        promise->addResult(std::move(*pending));
-        promise->finish();
+    return QtConcurrent::run(pool, [pending, delayMs] {
+        QThread::msleep(ulong(delayMs));
+        return std::move(*pending);
     });
-    return future;
 }
 
 } // namespace
@@ -64,6 +62,7 @@ CommandEndpoint::CommandEndpoint(EndpointConfig config, MeterWorld *world, Fault
     : QObject(parent), m_config(std::move(config)), m_world(world), m_faults(faults), m_effects(effects),
       m_codec(m_config.codec)
 {
+    m_pool.setMaxThreadCount(64);
     addRoutes();
 }
 
@@ -150,7 +149,7 @@ void CommandEndpoint::addRoutes()
             const FaultSwitches f = m_faults->switches();
             if (f.http500) {
                 qInfo("command %s: HTTP 500 (fault switch, not applied)", qPrintable(name));
-                return answerAfter(this, f.replyDelayMs,
+                return answerAfter(&m_pool, f.replyDelayMs,
                                    http::jsonResponse(replyBody(s("9999"), s("internal error (simulated)")), 500));
             }
             const CommandReply reply =
@@ -170,9 +169,9 @@ void CommandEndpoint::addRoutes()
                     if (socket)
                         socket->abort();
                 });
-                return answerAfter(this, after + 100, http::jsonResponse(reply.body(), reply.httpStatus));
+                return answerAfter(&m_pool, after + 100, http::jsonResponse(reply.body(), reply.httpStatus));
             }
-            return answerAfter(this, f.replyDelayMs, http::jsonResponse(reply.body(), reply.httpStatus));
+            return answerAfter(&m_pool, f.replyDelayMs, http::jsonResponse(reply.body(), reply.httpStatus));
         });
     }
     http::addRoute(m_server, s("/sim/control"), [this](const QHttpServerRequest &request) {

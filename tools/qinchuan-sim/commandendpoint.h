@@ -15,6 +15,7 @@
 #include <QHttpServer>
 #include <QJsonObject>
 #include <QObject>
+#include <QThreadPool>
 
 namespace md::http { class BoundedTcpServer; }
 
@@ -72,6 +73,7 @@ private:
     Faults *m_faults;
     CommandEffects *m_effects;
     MessageCodec m_codec;
+    QThreadPool m_pool; // slow and held replies wait here, one thread each
     QHttpServer m_server;
     quint16 m_port = 0;
     QHash<QString, qint64> m_counts;
