@@ -179,7 +179,8 @@ void PlatformClient::finish(const PlatformRequest &request, QNetworkReply *reply
     --m_inFlight;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     outcome.httpStatus = status.isValid() ? status.toInt() : 0;
-    outcome.replyBody = reply->readAll();
+    if (reply->isOpen())
+        outcome.replyBody = reply->readAll();
     if (reply->error() != QNetworkReply::NoError)
         outcome.networkError = reply->errorString();
     outcome.timedOut = reply->error() == QNetworkReply::OperationCanceledError
