@@ -13,8 +13,28 @@
 #include <QByteArray>
 #include <QJsonObject>
 
-namespace md {
-
+// Where protocol.md leaves room, the codec decides (tests/protocol/tst_codec.cpp pins each one):
+// - Scalars must be JSON strings; a number, bool, array or object is malformed (9002, or the
+//   field's own code: alarmTime 1301, alarmType 1302). Accepting numbers would invite doubles.
+// - Absent, null and "" are all "absent": a required field gets 9002 "required field missing"
+//   (also alarmTime/alarmType; 1301/1302 are for present but malformed values).
+// - A required list that is empty (meterReadingDetails, meterDatas, alarms ...) is 9002: the upload
+//   carries nothing to store. An empty optional list is treated as absent.
+// - Enumerations: an unknown code in an optional field is kept, marked FieldValue::unknownEnum and
+//   listed in ParsedMessage::flags; in a required field (resultCode, alarmStatus, rechargeType ...)
+//   it is 9002, since processing depends on it. alarmType is checked against the alarm dictionary.
+// - Integer: 1 to 18 digits, no sign. Money/Volume: md::parseFixed, strict.
+// - recharge.rechargeNum is a volume (3 decimals) when rechargeType is "2", else money.
+// - Sensitive values: <= 17 characters is plain, >= 24 is AES/Base64 whose plaintext must itself be
+//   a valid decimal of the field's type; anything else is 9002. Ciphertext in a non-sensitive field
+//   is 9002.
+// - When both a field and its alias are present the canonical name wins; error paths name the key
+//   as the peer sent it ("readingDetails[1].dataTime"); records are keyed by the canonical name.
+// - parse() checks `sign` before the fields (a tampered body is 9003 whatever else is wrong); a
+//   `sign` that is not a string is 9003; "" counts as absent; the hex compare ignores case.
+// - Unknown extra fields are ignored on parse and dropped on build.
+// - build() rejects unknown enumeration codes even in optional fields (we never send codes the
+//   peer may not know) and writes every field under its canonical name.
 struct CodecOptions
 {
     QByteArray aesKey;             // 16 bytes (PlatformSettings::effectiveAesKey())
