@@ -13,6 +13,8 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+namespace md {
+
 // Where protocol.md leaves room, the codec decides (tests/protocol/tst_codec.cpp pins each one):
 // - Scalars must be JSON strings; a number, bool, array or object is malformed (9002, or the
 //   field's own code: alarmTime 1301, alarmType 1302). Accepting numbers would invite doubles.
