@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Ingest throughput: (a) the raw ceiling, prepared INSERTs of readings rows in 10k-row transactions on
+// one connection; (b) Store::submit of meterDataUp-sized writes (1 status + 24 readings + journal)
+// through the group-commit writer, with many submits in flight as the listener has.
+//   bench_storage_ingest [--postgres URL] [--raw-rows N] [--uploads N] [--in-flight N]
+#include "storage/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <cstdio>
+
+using namespace md;
+
+namespace {
+
+UploadWrite upload(const QString &meterNo, qint64 start)
+{
+    UploadWrite w;
+    w.journal.at = QDateTime::currentMSecsSinceEpoch();
+    w.journal.endpoint = QStringLiteral("meterDataUp");
+    w.journal.body = QByteArray(1200, 'x'); // a typical body size
+    w.journal.returnCode = QStringLiteral("0000");
+    w.journal.meterNo = meterNo;
+    MeterStatus st;
+    st.meterNo = meterNo;
+    st.meterTime = start + 24 * 3600;
+    st.receivedAt = st.meterTime;
+    st.valveStatus = QStringLiteral("0");
+    w.statuses << st;
+    for (int i = 0; i < 24; ++i) {
+        Reading r;
+        r.meterNo = meterNo;
+        r.dataTime = start + i * 3600;
+        r.readingNum = Volume::fromUnits(100000 + i * 37);
+        r.meterBalanceAmt = Money::fromUnits(500000 - i * 100);
+        r.price = Money::fromUnits(32000);
+        w.readings << r;
+    }
+    return w;
+}
+
+QSqlDatabase rawConnection(const QString &database)
+{
+    QSqlDatabase db;
+    if (database.startsWith(QLatin1String("postgresql://"))) {
+        const QUrl url(database);
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw"));
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        db.setPassword(qEnvironmentVariable("MD_PG_PASSWORD", qEnvironmentVariable("PGPASSWORD")));
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(database.mid(7));
+    }
+    if (!db.open())
+        qFatal("raw open: %s", qPrintable(db.lastError().text()));
+    return db;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("postgres"), QStringLiteral("PostgreSQL URL (default: a temporary SQLite file)"), QStringLiteral("url")});
+    p.addOption({QStringLiteral("raw-rows"), QStringLiteral("rows for the raw ceiling"), QStringLiteral("n"), QStringLiteral("500000")});
+    p.addOption({QStringLiteral("uploads"), QStringLiteral("meterDataUp writes through Store::submit"), QStringLiteral("n"), QStringLiteral("5000")});
+    p.addOption({QStringLiteral("in-flight"), QStringLiteral("submits in flight"), QStringLiteral("n"), QStringLiteral("64")});
+    p.process(app);
+
+    QTemporaryDir dir;
+    const bool pg = p.isSet(QStringLiteral("postgres"));
+    QString database = pg ? p.value(QStringLiteral("postgres")) : QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("bench.sqlite"));
+    if (pg)
+        database += QStringLiteral("?schema=bench_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    std::printf("backend: %s\n", pg ? "postgresql" : "sqlite (WAL, synchronous=NORMAL)");
+
+    StoreOptions o;
+    o.database = database;
+    auto opened = Store::open(o);
+    if (!opened) {
+        std::fprintf(stderr, "open: %s\n", qPrintable(opened.error().detail));
+        return 1;
+    }
+    auto store = *opened;
+    const int meters = 1000;
+    QList<MeterInfo> infos;
+    for (int i = 0; i < meters; ++i) {
+        MeterInfo m;
+        m.meterNo = QStringLiteral("9%1").arg(i, 11, 10, QLatin1Char('0'));
+        infos << m;
+    }
+    if (!store->upsertMeters(infos).result().ok())
+        return 1;
+
+    // (a) raw prepared inserts, 10k rows per transaction, same table and key as the store's.
+    {
+        QSqlDatabase raw = rawConnection(database.section(QLatin1Char('?'), 0, 0));
+        QSqlQuery q(raw);
+        if (pg)
+            q.exec(QStringLiteral("SET search_path TO %1").arg(database.section(QStringLiteral("schema="), 1)));
+        else {
+            q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+            q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        }
+        const int rows = p.value(QStringLiteral("raw-rows")).toInt();
+        QSqlQuery ins(raw);
+        ins.prepare(QStringLiteral("INSERT INTO readings (meter_id, data_time, reading, balance_amt, price, received_at) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)"));
+        QElapsedTimer t;
+        t.start();
+        for (int done = 0; done < rows;) {
+            raw.transaction();
+            for (int i = 0; i < 10000 && done < rows; ++i, ++done) {
+                // Meter-major like real uploads: each meter's next hours.
+                ins.bindValue(0, qint64(done % meters + 1));
+                ins.bindValue(1, qint64(2000000000) + qint64(done / meters) * 3600);
+                ins.bindValue(2, qint64(done));
+                ins.bindValue(3, qint64(500000));
+                ins.bindValue(4, qint64(32000));
+                ins.bindValue(5, qint64(1700000000));
+                if (!ins.exec())
+                    qFatal("raw insert: %s", qPrintable(ins.lastError().text()));
+            }
+            raw.commit();
+        }
+        const double s = t.elapsed() / 1000.0;
+        std::printf("(a) raw prepared insert, 10k rows/transaction: %d rows in %.2f s = %.0f rows/s\n", rows, s, rows / s);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+
+    // (b) Store::submit with many writes in flight (the listener's situation).
+    {
+        const int uploads = p.value(QStringLiteral("uploads")).toInt();
+        const int inFlight = p.value(QStringLiteral("in-flight")).toInt();
+        QList<QFuture<WriteOutcome>> pending;
+        QElapsedTimer t;
+        t.start();
+        int failed = 0;
+        qint64 rows = 0;
+        for (int i = 0; i < uploads; ++i) {
+            pending << store->submit(upload(infos[i % meters].meterNo, 1500000000 + qint64(i / meters) * 86400));
+            if (pending.size() >= inFlight) {
+                const WriteOutcome r = pending.takeFirst().result();
+                failed += r.ok ? 0 : 1;
+                rows += r.readingsInserted;
+            }
+        }
+        for (auto &f : pending) {
+            const WriteOutcome r = f.result();
+            failed += r.ok ? 0 : 1;
+            rows += r.readingsInserted;
+        }
+        const double s = t.elapsed() / 1000.0;
+        std::printf("(b) Store::submit meterDataUp (24 readings + status + journal), %d in flight: %d uploads in %.2f s = "
+                    "%.0f uploads/s = %.0f reading rows/s (%d failed)\n",
+                    inFlight, uploads, s, uploads / s, rows / s, failed);
+        // One at a time: the latency a single sender sees (one commit per upload).
+        QElapsedTimer t1;
+        t1.start();
+        const int serial = 200;
+        for (int i = 0; i < serial; ++i)
+            (void)store->submit(upload(infos[i % meters].meterNo, 1400000000 + qint64(i / meters) * 86400)).result();
+        std::printf("(b') one upload at a time: %.2f ms per upload (commit latency)\n", t1.elapsed() / double(serial));
+    }
+    return 0;
+}
