@@ -218,7 +218,8 @@ private slots:
             collect(m.fields, {}, fields);
             for (const auto &[path, f] : fields) {
                 const QString p = pathText(path);
-                const char *n = qPrintable(m.name);
+                const QByteArray nameBytes = m.name.toLatin1(); // outlives the addRow calls below
+                const char *n = nameBytes.constData();
                 if (f->type == FieldType::List) {
                     QTest::addRow("%s %s not array", n, qPrintable(p)) << m.name << p << QJsonValue("x") << "9002" << p;
                     QTest::addRow("%s %s empty", n, qPrintable(p)) << m.name << p << QJsonValue(QJsonArray()) << "9002" << p;
