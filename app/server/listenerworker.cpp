@@ -2,6 +2,7 @@
 #include "listenerworker.h"
 
 #include "http/boundedtcpserver.h"
+#include "http/futurewatch.h"
 #include "http/httpcompat.h"
 #include "protocol/catalog.h"
 #include "storage/store.h"
@@ -96,6 +97,7 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
 
     QTcpServer *tcp = tls ? static_cast<QTcpServer *>(new http::BoundedSslServer(policy, tlsConfiguration))
                           : new http::BoundedTcpServer(policy);
+    tcp->setListenBacklogSize(1024); // bursts of meters waking at the same minute
     if (!tcp->listen(*address, listener.port)) {
         const QString why = tcp->errorString();
         delete tcp;
@@ -159,7 +161,7 @@ void ListenerWorker::close(std::function<void()> done)
     m_pipeline.reset();
     // Everything queued before this point commits; its answers are delivered through queued
     // continuations on this thread, so give the event loop a moment before the sockets go.
-    m_store->flush().then(this, [server, done] {
+    http::whenFinished(m_store->flush(), this, [server, done](const QFuture<void> &) {
         QTimer::singleShot(100, [server, done] {
             delete server.data();
             done();

@@ -274,8 +274,14 @@ void ConnectionGuard::reject()
         m_socket->rollbackTransaction();
     m_socket->readAll();
     m_socket->write(oversizeResponse(m_policy.oversizeBody));
-    m_socket->disconnectFromHost();
+    // Lingering close: keep draining (and discarding) for a moment, so a client still sending
+    // reads the 413 instead of a connection reset (closing with unread input sends RST, and the
+    // client's kernel may drop the answer with it). Well-behaved clients close on the 413 first.
     QPointer<QTcpSocket> socket = m_socket;
+    QTimer::singleShot(1000, m_socket, [socket] {
+        if (socket)
+            socket->disconnectFromHost();
+    });
     QTimer::singleShot(5000, m_socket, [socket] {
         if (socket && socket->state() != QAbstractSocket::UnconnectedState)
             socket->abort();

@@ -4,6 +4,7 @@
 
 #include "connectionguard.h"
 
+#include <QFutureWatcher>
 #include <QPointer>
 #include <QPromise>
 #include <QTcpServer>
@@ -114,12 +115,19 @@ bool addAsyncRoute(QHttpServer &server, const QString &path, AsyncHandler handle
             return;
         }
         guard->pin();
+        // A watcher rather than QFuture::then(context, ...): 6.4's context continuations crash
+        // (QPromise::start on a moved-from interface) when several are chained across threads.
+        auto *watcher = new QFutureWatcher<QHttpServerResponse>(guard);
         QPointer<QTcpSocket> alive(socket);
-        future.then(guard, [responder = std::move(responder), alive, guard](QHttpServerResponse &&response) mutable {
-            if (alive && alive->state() == QAbstractSocket::ConnectedState)
-                response.write(std::move(responder));
+        auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QObject::connect(watcher, &QFutureWatcherBase::finished, guard, [watcher, shared, alive, guard] {
+            QFuture<QHttpServerResponse> done = watcher->future();
+            if (alive && alive->state() == QAbstractSocket::ConnectedState && done.isValid() && done.resultCount() > 0)
+                done.takeResult().write(std::move(*shared));
+            watcher->deleteLater();
             guard->unpin();
         });
+        watcher->setFuture(future);
     });
 #endif
 }
