@@ -50,8 +50,9 @@ public:
                                                    http::headerValue(r, "Authorization"),
                                                    http::headerValue(r, "timestamp"),
                                                    QJsonDocument::fromJson(r.body()).object()});
-                               return http::jsonResponse(QJsonObject{{QStringLiteral("returnCode"), QStringLiteral("0000")},
-                                                                     {QStringLiteral("returnMessage"), QStringLiteral("ok")}});
+                               return http::jsonResponse(
+                                   QJsonObject{{QStringLiteral("returnCode"), QStringLiteral("0000")},
+                                               {QStringLiteral("returnMessage"), QStringLiteral("ok")}});
                            });
         }
         auto *tcp = new QTcpServer;
@@ -108,19 +109,33 @@ QJsonObject valve(const QString &meterNo, const QString &op, int n)
 
 QJsonObject recharge(const QString &tradeNo, const QString &amount, int n)
 {
-    return {{"meterNo", "SIM000001"}, {"commandSeq", seq(n)}, {"meterType", "QC-G4"}, {"rechargeType", "1"},
-            {"rechargeCount", "1"}, {"tradeNo", tradeNo},
+    return {{"meterNo", "SIM000001"},
+            {"commandSeq", seq(n)},
+            {"meterType", "QC-G4"},
+            {"rechargeType", "1"},
+            {"rechargeCount", "1"},
+            {"tradeNo", tradeNo},
             {"rechargeTime", kTime.formatDateTime(QDateTime::currentSecsSinceEpoch() - 60)},
-            {"rechargeNum", amount}, {"totalRechargeAmt", "50.00"}};
+            {"rechargeNum", amount},
+            {"totalRechargeAmt", "50.00"}};
 }
 
 QJsonObject changeprice(int n)
 {
     const QDate tomorrow = kTime.dateOf(QDateTime::currentSecsSinceEpoch()).addDays(1);
-    return {{"meterNo", "SIM000002"}, {"meterType", "QC-G4"}, {"commandSeq", seq(n)}, {"priceName", "居民阶梯"},
-            {"priceVersion", "v2"}, {"priceLadderNum", "3"}, {"effectiveDate", tomorrow.toString(Qt::ISODate)},
-            {"cycleStartDate", "2026-01-01 00:00:00"}, {"price0", "2.48"}, {"price1", "2.98"}, {"price2", "3.72"},
-            {"level1", "360"}, {"level2", "600"}};
+    return {{"meterNo", "SIM000002"},
+            {"meterType", "QC-G4"},
+            {"commandSeq", seq(n)},
+            {"priceName", "居民阶梯"},
+            {"priceVersion", "v2"},
+            {"priceLadderNum", "3"},
+            {"effectiveDate", tomorrow.toString(Qt::ISODate)},
+            {"cycleStartDate", "2026-01-01 00:00:00"},
+            {"price0", "2.48"},
+            {"price1", "2.98"},
+            {"price2", "3.72"},
+            {"level1", "360"},
+            {"level2", "600"}};
 }
 
 } // namespace
@@ -144,7 +159,8 @@ private slots:
 private:
     Answer post(const QString &name, const QJsonObject &plain, Mutation mutation = None,
                 const QJsonObject &overrides = {});
-    Answer rawPost(const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers);
+    Answer rawPost(const QString &path, const QByteArray &body,
+                   const QList<QPair<QByteArray, QByteArray>> &headers);
     Answer control(const QJsonObject &switches);
 
     std::unique_ptr<Receiver> m_receiver;
@@ -158,7 +174,8 @@ void TstSimEndpoint::initTestCase()
     QVERIFY(m_receiver->port > 0);
     SimulatorConfig c;
     c.credentials = kCreds;
-    c.listenerBase = QUrl(QStringLiteral("http://127.0.0.1:%1/rest/v1/bussinessPlatform").arg(m_receiver->port));
+    c.listenerBase =
+        QUrl(QStringLiteral("http://127.0.0.1:%1/rest/v1/bussinessPlatform").arg(m_receiver->port));
     c.resultDelayMs = 0;
     c.retryDelayMs = 100;
     m_sim = std::make_unique<Simulator>(c);
@@ -177,7 +194,8 @@ Answer TstSimEndpoint::rawPost(const QString &path, const QByteArray &body,
                                const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest request(QUrl(m_sim->baseUrl() + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json;charset=utf-8"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/json;charset=utf-8"));
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
     request.setTransferTimeout(5000);
@@ -200,7 +218,8 @@ Answer TstSimEndpoint::post(const QString &name, const QJsonObject &plain, Mutat
     Q_ASSERT(spec);
     auto built = MessageCodec(clientOptions(mutation != PlainSensitive)).build(*spec, plain);
     if (!built) {
-        qWarning() << "test body does not build:" << built.error().code << built.error().path << built.error().detail;
+        qWarning() << "test body does not build:" << built.error().code << built.error().path
+                   << built.error().detail;
         return {};
     }
     QJsonObject body = built.value();
@@ -241,40 +260,56 @@ void TstSimEndpoint::rejects_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("field"); // must appear in returnMessage
     const QJsonObject ok = valve("SIM000001", "0", 1);
-    QTest::newRow("bad token") << "valveOperate" << ok << int(BadToken) << QJsonObject{} << "9001" << "";
-    QTest::newRow("stale timestamp") << "valveOperate" << ok << int(StaleTimestamp) << QJsonObject{} << "9001" << "";
-    QTest::newRow("bad sign") << "valveOperate" << ok << int(BadSign) << QJsonObject{} << "9003" << "";
-    QTest::newRow("no sign, strict") << "valveOperate" << ok << int(NoSign) << QJsonObject{} << "9003" << "";
+    QTest::newRow("bad token") << "valveOperate" << ok << int(BadToken) << QJsonObject{} << "9001"
+                               << "";
+    QTest::newRow("stale timestamp") << "valveOperate" << ok << int(StaleTimestamp) << QJsonObject{} << "9001"
+                                     << "";
+    QTest::newRow("bad sign") << "valveOperate" << ok << int(BadSign) << QJsonObject{} << "9003"
+                              << "";
+    QTest::newRow("no sign, strict") << "valveOperate" << ok << int(NoSign) << QJsonObject{} << "9003"
+                                     << "";
     QTest::newRow("missing field") << "valveOperate" << ok << int(None)
-                                   << QJsonObject{{"valveOperate", QJsonValue()}} << "9002" << "valveOperate";
-    QTest::newRow("bad enum") << "valveOperate" << ok << int(None) << QJsonObject{{"valveOperate", "7"}} << "9002"
+                                   << QJsonObject{{"valveOperate", QJsonValue()}} << "9002"
+                                   << "valveOperate";
+    QTest::newRow("bad enum") << "valveOperate" << ok << int(None) << QJsonObject{{"valveOperate", "7"}}
+                              << "9002"
                               << "valveOperate";
-    QTest::newRow("unknown meter") << "valveOperate" << valve("NOPE0001", "0", 2) << int(None) << QJsonObject{}
-                                   << "1003" << "meterNo";
+    QTest::newRow("unknown meter") << "valveOperate" << valve("NOPE0001", "0", 2) << int(None)
+                                   << QJsonObject{} << "1003"
+                                   << "meterNo";
     QTest::newRow("plain sensitive") << "recharge" << recharge("R1", "50.00", 3) << int(PlainSensitive)
-                                     << QJsonObject{} << "9002" << "rechargeNum";
-    QTest::newRow("recharge amount 0") << "recharge" << recharge("R2", "0", 4) << int(None) << QJsonObject{}
-                                       << "1203" << "rechargeNum";
-    QTest::newRow("recharge tradeNo empty") << "recharge" << recharge("R3", "5", 5) << int(None)
-                                            << QJsonObject{{"tradeNo", ""}} << "1201" << "tradeNo";
+                                     << QJsonObject{} << "9002"
+                                     << "rechargeNum";
+    QTest::newRow("recharge amount 0")
+        << "recharge" << recharge("R2", "0", 4) << int(None) << QJsonObject{} << "1203"
+        << "rechargeNum";
+    QTest::newRow("recharge tradeNo empty")
+        << "recharge" << recharge("R3", "5", 5) << int(None) << QJsonObject{{"tradeNo", ""}} << "1201"
+        << "tradeNo";
     QTest::newRow("recharge time old") << "recharge" << recharge("R4", "5", 6) << int(None)
                                        << QJsonObject{{"rechargeTime", "2020-01-01 00:00:00"}} << "1202"
                                        << "rechargeTime";
     QTest::newRow("ladder empty") << "changeprice" << changeprice(7) << int(None)
-                                  << QJsonObject{{"priceLadderNum", ""}} << "1101" << "priceLadderNum";
-    QTest::newRow("ladder 6") << "changeprice" << changeprice(8) << int(None) << QJsonObject{{"priceLadderNum", "6"}}
-                              << "1102" << "priceLadderNum";
+                                  << QJsonObject{{"priceLadderNum", ""}} << "1101"
+                                  << "priceLadderNum";
+    QTest::newRow("ladder 6") << "changeprice" << changeprice(8) << int(None)
+                              << QJsonObject{{"priceLadderNum", "6"}} << "1102"
+                              << "priceLadderNum";
     QTest::newRow("effective date past") << "changeprice" << changeprice(9) << int(None)
-                                         << QJsonObject{{"effectiveDate", "2020-01-01"}} << "1103" << "effectiveDate";
+                                         << QJsonObject{{"effectiveDate", "2020-01-01"}} << "1103"
+                                         << "effectiveDate";
     QTest::newRow("ladder without cycle start") << "changeprice" << changeprice(10) << int(None)
                                                 << QJsonObject{{"cycleStartDate", QJsonValue()}} << "1104"
                                                 << "cycleStartDate";
-    QTest::newRow("price beyond ladder") << "changeprice" << changeprice(11) << int(None)
-                                         << QJsonObject{{"price3", "4.0000"}} << "1105" << "price3";
-    QTest::newRow("zero price") << "changeprice" << changeprice(12) << int(None) << QJsonObject{{"price1", "0.0000"}}
-                                << "1105" << "price1";
-    QTest::newRow("levels not increasing") << "changeprice" << changeprice(13) << int(None)
-                                           << QJsonObject{{"level2", "300.000"}} << "1106" << "level2";
+    QTest::newRow("price beyond ladder")
+        << "changeprice" << changeprice(11) << int(None) << QJsonObject{{"price3", "4.0000"}} << "1105"
+        << "price3";
+    QTest::newRow("zero price") << "changeprice" << changeprice(12) << int(None)
+                                << QJsonObject{{"price1", "0.0000"}} << "1105"
+                                << "price1";
+    QTest::newRow("levels not increasing")
+        << "changeprice" << changeprice(13) << int(None) << QJsonObject{{"level2", "300.000"}} << "1106"
+        << "level2";
 }
 
 void TstSimEndpoint::rejects()
@@ -338,8 +373,10 @@ void TstSimEndpoint::rechargeCreditsOnceAndEncryptsResult()
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("rechargeUp").size(), 2, 5000);
     QCOMPARE(m->totalRechargeAmt, before + Money::fromUnits(500000));
     // cancelRecharge answers at once with cancelRechargeUp and takes the money back.
-    QCOMPARE(post("cancelRecharge", QJsonObject{{"meterNo", "SIM000001"}, {"commandSeq", seq(32)},
-                                                {"meterType", "QC-G4"}, {"tradeNo", "R20261124000000000001"},
+    QCOMPARE(post("cancelRecharge", QJsonObject{{"meterNo", "SIM000001"},
+                                                {"commandSeq", seq(32)},
+                                                {"meterType", "QC-G4"},
+                                                {"tradeNo", "R20261124000000000001"},
                                                 {"rechargeNum", "50.00"}})
                  .code(),
              QStringLiteral("0000"));
@@ -366,7 +403,8 @@ void TstSimEndpoint::duplicatedAndDroppedResults()
 void TstSimEndpoint::wrongSecretSignsWrong()
 {
     QCOMPARE(control({{"wrongSecret", true}, {"failRatePercent", 100}}).status, 200);
-    QCOMPARE(post("getParameter", QJsonObject{{"meterNo", "SIM000002"}, {"meterType", "QC-G4"}, {"commandSeq", seq(50)}})
+    QCOMPARE(post("getParameter",
+                  QJsonObject{{"meterNo", "SIM000002"}, {"meterType", "QC-G4"}, {"commandSeq", seq(50)}})
                  .code(),
              QStringLiteral("0000"));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("parameterUp").size(), 1, 5000);
@@ -379,7 +417,8 @@ void TstSimEndpoint::wrongSecretSignsWrong()
     // failRatePercent 100: the valve result says 01.
     QCOMPARE(post("valveOperate", valve("SIM000002", "1", 51)).code(), QStringLiteral("0000"));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("closeVResult").size(), 1, 5000);
-    QCOMPARE(m_receiver->named("closeVResult").first().body.value("resultCode").toString(), QStringLiteral("01"));
+    QCOMPARE(m_receiver->named("closeVResult").first().body.value("resultCode").toString(),
+             QStringLiteral("01"));
 }
 
 void TstSimEndpoint::replyFaults()

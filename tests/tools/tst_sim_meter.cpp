@@ -74,7 +74,8 @@ void TstSimMeter::seasonsArePlausible()
         }
     }
     const qint64 avg = total / days;
-    QVERIFY2(avg >= minAvgLitres && avg <= maxAvgLitres, qPrintable(QStringLiteral("average %1 litres/day").arg(avg)));
+    QVERIFY2(avg >= minAvgLitres && avg <= maxAvgLitres,
+             qPrintable(QStringLiteral("average %1 litres/day").arg(avg)));
 }
 
 void TstSimMeter::winterAboveSummer()
@@ -158,7 +159,8 @@ void TstSimMeter::arrearsClosesValveAndRechargeCreditsOnce()
     QVERIFY(m.activeAlarms.contains(QStringLiteral("3001")));
     QCOMPARE(m.valve, QStringLiteral("1"));
     QVERIFY(m.balance <= Money());
-    QVERIFY(std::any_of(all.cbegin(), all.cend(), [](const AlarmChange &c) { return c.type == u"3003" && c.raised; }));
+    QVERIFY(std::any_of(all.cbegin(), all.cend(),
+                        [](const AlarmChange &c) { return c.type == u"3003" && c.raised; }));
     // Closed valve: no more gas.
     const Volume frozen = m.reading;
     m.advanceTo(start + 31 * 86400, kTime);

@@ -46,7 +46,8 @@ QString CommandEffects::resultCode()
     return m_faults->drawFailure() ? s("01") : s("00");
 }
 
-void CommandEffects::later(const QString &meterNo, int delayMs, std::function<void(SimulatedMeter &, qint64)> work)
+void CommandEffects::later(const QString &meterNo, int delayMs,
+                           std::function<void(SimulatedMeter &, qint64)> work)
 {
     QTimer::singleShot(delayMs, this, [this, meterNo, work = std::move(work)] {
         SimulatedMeter *meter = m_world->find(meterNo);
@@ -103,8 +104,8 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
             if (code == u"00" && !m.operateValve(op, at, &changes))
                 code = s("01");
             postAlarms(m, changes);
-            m_poster->post(op == u"0" ? s("openVResult") : s("closeVResult"), Bodies::commandResult(m, seq, code),
-                           UploadKind::Result);
+            m_poster->post(op == u"0" ? s("openVResult") : s("closeVResult"),
+                           Bodies::commandResult(m, seq, code), UploadKind::Result);
         });
         return {};
     }
@@ -115,16 +116,19 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
         later(meterNo, m_resultDelayMs, [this, seq, tradeNo, num, byVolume](SimulatedMeter &m, qint64 at) {
             const QString code = resultCode();
             if (code == u"00") {
-                // By volume: the number is m3 with 3 decimals (money units / 10 = litres), billed at today's price.
+                // By volume: the number is m3 with 3 decimals (money units / 10 = litres), billed at today's
+                // price.
                 const std::optional<Volume> qty =
                     byVolume ? std::optional<Volume>(Volume::fromUnits(num.units() / 10)) : std::nullopt;
-                const Money amount = byVolume ? Money::fromUnits(qty->units() * m.currentPrice().units() / 1000) : num;
+                const Money amount =
+                    byVolume ? Money::fromUnits(qty->units() * m.currentPrice().units() / 1000) : num;
                 if (!m.credit(tradeNo, amount, qty))
                     qInfo("recharge %s on %s: tradeNo seen before, not credited again", qPrintable(tradeNo),
                           qPrintable(m.id.meterNo));
                 postAlarms(m, m.refreshAlarms(at));
             }
-            m_poster->post(s("rechargeUp"), Bodies::rechargeUp(m, seq, tradeNo, num, code), UploadKind::Result);
+            m_poster->post(s("rechargeUp"), Bodies::rechargeUp(m, seq, tradeNo, num, code),
+                           UploadKind::Result);
         });
         return {};
     }
@@ -178,7 +182,8 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
                 if (p.at >= from && p.at <= to)
                     points.append(p);
             }
-            m_poster->post(s("meterDataSupplement"), Bodies::meterDataSupplement(m, seq, points, at, m_world->time()),
+            m_poster->post(s("meterDataSupplement"),
+                           Bodies::meterDataSupplement(m, seq, points, at, m_world->time()),
                            UploadKind::Result);
         });
         return {};
@@ -187,7 +192,8 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
     if (!m)
         return makeError(s("1003"), s("meterNo"), s("not registered"));
     if (name == u"setParameter") {
-        for (const char *key : {"ip", "port", "upCycle", "upDay", "noUseDay", "alarmOne", "alarmTwo", "overdraft"}) {
+        for (const char *key :
+             {"ip", "port", "upCycle", "upDay", "noUseDay", "alarmOne", "alarmTwo", "overdraft"}) {
             if (r.has(s(key)))
                 m->parameters.insert(s(key), r.text(s(key)));
         }

@@ -15,10 +15,10 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QPointer>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -57,8 +57,8 @@ QJsonObject CommandReply::body() const
     return replyBody(error.code, text);
 }
 
-CommandEndpoint::CommandEndpoint(EndpointConfig config, MeterWorld *world, Faults *faults, CommandEffects *effects,
-                                 QObject *parent)
+CommandEndpoint::CommandEndpoint(EndpointConfig config, MeterWorld *world, Faults *faults,
+                                 CommandEffects *effects, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_world(world), m_faults(faults), m_effects(effects),
       m_codec(m_config.codec)
 {
@@ -104,7 +104,8 @@ CommandReply CommandEndpoint::handle(const QString &name, const QByteArray &acce
     reply.meterNo = raw.value(s("meterNo")).toString();
     reply.commandSeq = raw.value(s("commandSeq")).toString();
     if (auto auth = Auth::verify(m_config.credentials, accessToken, authorization, timestamp,
-                                 m_config.codec.time, now, m_config.toleranceSeconds); !auth)
+                                 m_config.codec.time, now, m_config.toleranceSeconds);
+        !auth)
         return fail(auth.error());
     QJsonParseError jsonError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &jsonError);
@@ -149,22 +150,25 @@ void CommandEndpoint::addRoutes()
             const FaultSwitches f = m_faults->switches();
             if (f.http500) {
                 qInfo("command %s: HTTP 500 (fault switch, not applied)", qPrintable(name));
-                return answerAfter(&m_pool, f.replyDelayMs,
-                                   http::jsonResponse(replyBody(s("9999"), s("internal error (simulated)")), 500));
+                return answerAfter(
+                    &m_pool, f.replyDelayMs,
+                    http::jsonResponse(replyBody(s("9999"), s("internal error (simulated)")), 500));
             }
-            const CommandReply reply =
-                handle(name, http::headerValue(request, "AccessToken"), http::headerValue(request, "Authorization"),
-                       http::headerValue(request, "timestamp"), request.body(), QDateTime::currentSecsSinceEpoch());
+            const CommandReply reply = handle(
+                name, http::headerValue(request, "AccessToken"), http::headerValue(request, "Authorization"),
+                http::headerValue(request, "timestamp"), request.body(), QDateTime::currentSecsSinceEpoch());
             ++m_counts[reply.error.code];
             qInfo("command %s meterNo=%s commandSeq=%s -> %s %s", qPrintable(name), qPrintable(reply.meterNo),
                   qPrintable(reply.commandSeq), qPrintable(reply.error.code),
-                  qPrintable(reply.accepted() ? QString() : reply.error.path + QLatin1Char(' ') + reply.error.detail));
+                  qPrintable(reply.accepted() ? QString()
+                                              : reply.error.path + QLatin1Char(' ') + reply.error.detail));
             emit commandHandled(name, reply.meterNo, reply.error.code);
             if (f.noReply != NoReply::Off) {
                 // The command was applied; its answer is what gets lost.
                 QPointer<QTcpSocket> socket = http::ConnectionGuard::currentSocket();
                 const int after = f.noReply == NoReply::Close ? 0 : f.holdMs;
-                qInfo("command %s: no reply (%s, fault switch)", qPrintable(name), qPrintable(noReplyName(f.noReply)));
+                qInfo("command %s: no reply (%s, fault switch)", qPrintable(name),
+                      qPrintable(noReplyName(f.noReply)));
                 QTimer::singleShot(after, this, [socket] {
                     if (socket)
                         socket->abort();
@@ -184,10 +188,12 @@ void CommandEndpoint::addRoutes()
             if (!delay.isUndefined() && (!delay.isDouble() || delay.toInt() < 0))
                 return http::jsonResponse(replyBody(s("9002"), s("resultDelayMs: integer >= 0")), 400);
             if (auto r = m_faults->apply(switches); !r)
-                return http::jsonResponse(replyBody(r.error().code, r.error().path + s(": ") + r.error().detail), 400);
+                return http::jsonResponse(
+                    replyBody(r.error().code, r.error().path + s(": ") + r.error().detail), 400);
             if (!delay.isUndefined())
                 m_effects->setResultDelayMs(delay.toInt());
-            qInfo("control: %s", QJsonDocument(m_faults->switches().toJson()).toJson(QJsonDocument::Compact).constData());
+            qInfo("control: %s",
+                  QJsonDocument(m_faults->switches().toJson()).toJson(QJsonDocument::Compact).constData());
         }
         return http::jsonResponse(status());
     });

@@ -17,7 +17,9 @@
 #include <QObject>
 #include <QThreadPool>
 
-namespace md::http { class BoundedTcpServer; }
+namespace md::http {
+class BoundedTcpServer;
+}
 
 namespace md::sim {
 
@@ -28,15 +30,15 @@ class MeterWorld;
 struct EndpointConfig
 {
     Credentials credentials;
-    CodecOptions codec;             // signMode here: strict rejects unsigned commands (9003)
-    bool requireEncryption = true;  // sensitive fields must arrive as ciphertext (else 9002)
+    CodecOptions codec;            // signMode here: strict rejects unsigned commands (9003)
+    bool requireEncryption = true; // sensitive fields must arrive as ciphertext (else 9002)
     int toleranceSeconds = 300;
 };
 
 struct CommandReply
 {
     int httpStatus = 200;
-    Error error;           // code "0000" when accepted
+    Error error; // code "0000" when accepted
     QString meterNo;
     QString commandSeq;
     QJsonObject body() const; // {"returnCode", "returnMessage"}

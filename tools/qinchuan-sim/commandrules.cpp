@@ -18,7 +18,7 @@ bool presentIn(const QJsonObject &raw, const QString &key)
     return !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty());
 }
 
-constexpr qint64 kMaxPriceUnits = 100 * 10000;       // 100 yuan per m3
+constexpr qint64 kMaxPriceUnits = 100 * 10000;         // 100 yuan per m3
 constexpr qint64 kMaxRechargeUnits = 100000LL * 10000; // 100000 yuan
 
 Result<void> checkTradeNo(const Record &record)
@@ -35,8 +35,8 @@ Error refineParseError(const QString &command, const QJsonObject &raw, const Err
 {
     if (command == u"changeprice" && error.path == u"priceLadderNum" && !presentIn(raw, error.path))
         return makeError(s("1101"), error.path, s("ladder count is empty"));
-    if ((command == u"recharge" || command == u"cancelRecharge") && error.path == u"tradeNo"
-        && !presentIn(raw, error.path))
+    if ((command == u"recharge" || command == u"cancelRecharge") && error.path == u"tradeNo" &&
+        !presentIn(raw, error.path))
         return makeError(s("1201"), error.path, s("tradeNo is empty"));
     return error;
 }

@@ -42,6 +42,12 @@ signals:
     void historyPosted(int batches);
 
 private:
+    struct BatchPlan
+    {
+        int firstMeter = 0;
+        int firstDay = 0; // index into each meter's daily points
+    };
+    QJsonArray buildBatch(const BatchPlan &plan) const;
     void postNextBatch();
     void startLive();
 
@@ -50,7 +56,7 @@ private:
     CommandEffects *m_effects;
     ReadingScheduler *m_scheduler;
     DemoConfig m_config;
-    QList<QJsonArray> m_batches;
+    QList<BatchPlan> m_batches;
     int m_next = 0;
     QString m_lastRejection;
 };

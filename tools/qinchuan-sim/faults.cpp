@@ -6,9 +6,12 @@ namespace md::sim {
 QString noReplyName(NoReply mode)
 {
     switch (mode) {
-    case NoReply::Off: return QStringLiteral("off");
-    case NoReply::Hold: return QStringLiteral("hold");
-    case NoReply::Close: return QStringLiteral("close");
+    case NoReply::Off:
+        return QStringLiteral("off");
+    case NoReply::Hold:
+        return QStringLiteral("hold");
+    case NoReply::Close:
+        return QStringLiteral("close");
     }
     return {};
 }
@@ -45,7 +48,8 @@ Result<void> readInt(const QJsonObject &json, const QString &key, int min, int m
     const QJsonValue v = json.value(key);
     // Integral JSON numbers only: a control message is typed by a test, not by a meter.
     if (!v.isDouble() || v.toDouble() != double(v.toInt()) || v.toInt() < min || v.toInt() > max)
-        return makeError(QStringLiteral("9002"), key, QStringLiteral("integer %1..%2 expected").arg(min).arg(max));
+        return makeError(QStringLiteral("9002"), key,
+                         QStringLiteral("integer %1..%2 expected").arg(min).arg(max));
     *out = v.toInt();
     return {};
 }
@@ -86,7 +90,8 @@ Result<void> FaultSwitches::apply(const QJsonObject &json)
     if (json.contains(QStringLiteral("noReply"))) {
         const auto mode = noReplyFromName(json.value(QStringLiteral("noReply")).toString());
         if (!mode)
-            return makeError(QStringLiteral("9002"), QStringLiteral("noReply"), QStringLiteral("off, hold or close"));
+            return makeError(QStringLiteral("9002"), QStringLiteral("noReply"),
+                             QStringLiteral("off, hold or close"));
         next.noReply = *mode;
     }
     *this = next;

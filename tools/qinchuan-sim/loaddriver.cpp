@@ -16,8 +16,16 @@ QString LoadSummary::line() const
     const qint64 rate = elapsedMs > 0 ? accepted * 1000 / elapsedMs : 0;
     return QStringLiteral("load: sent=%1 accepted=%2 rejected=%3 undelivered=%4 skipped(backpressure)=%5 "
                           "elapsed=%6ms accepted/s=%7 latency p50=%8ms p99=%9ms max=%10ms")
-        .arg(sent).arg(accepted).arg(rejected).arg(undelivered).arg(skipped).arg(elapsedMs).arg(rate)
-        .arg(p50Ms).arg(p99Ms).arg(maxMs);
+        .arg(sent)
+        .arg(accepted)
+        .arg(rejected)
+        .arg(undelivered)
+        .arg(skipped)
+        .arg(elapsedMs)
+        .arg(rate)
+        .arg(p50Ms)
+        .arg(p99Ms)
+        .arg(maxMs);
 }
 
 LoadDriver::LoadDriver(MeterWorld *world, UploadPoster *poster, LoadConfig config, QObject *parent)

@@ -17,7 +17,7 @@ class UploadPoster;
 
 struct LoadConfig
 {
-    int rate = 100;          // uploads per second (1..20000)
+    int rate = 100; // uploads per second (1..20000)
     int durationSeconds = 10;
     int maxInFlight = 64;
 };

@@ -56,14 +56,16 @@ int main(int argc, char **argv)
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-dd HH:mm:ss.zzz} %{message}"));
 
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Simulated Qinchuan V3.0 platform with simulated gas meters."));
+    p.setApplicationDescription(
+        QStringLiteral("Simulated Qinchuan V3.0 platform with simulated gas meters."));
     p.addHelpOption();
-    auto opt = [&p](const QString &name, const QString &help, const QString &value = {}, const QString &def = {}) {
-        p.addOption(QCommandLineOption(name, help, value, def));
-    };
+    auto opt = [&p](const QString &name, const QString &help, const QString &value = {},
+                    const QString &def = {}) { p.addOption(QCommandLineOption(name, help, value, def)); };
     opt("listen", "Serve /prepose/* on HOST:PORT.", "host:port", "127.0.0.1:9080");
-    opt("listener", "MeterDesk's upload listener base URL.", "url", "http://127.0.0.1:8080/rest/v1/bussinessPlatform");
-    opt("config", "Read appId, appSecret, aesKey, signMode, tokenCase, timeZone from a MeterDesk INI.", "file");
+    opt("listener", "MeterDesk's upload listener base URL.", "url",
+        "http://127.0.0.1:8080/rest/v1/bussinessPlatform");
+    opt("config", "Read appId, appSecret, aesKey, signMode, tokenCase, timeZone from a MeterDesk INI.",
+        "file");
     opt("app-id", "appId (default: the shared test vectors' id).", "id");
     opt("app-secret", "appSecret (or env QINCHUAN_SIM_APP_SECRET). Never printed.", "secret");
     opt("aes-key", "AES key, 16 bytes (default: first 16 bytes of appSecret). Never printed.", "key");
@@ -71,7 +73,8 @@ int main(int argc, char **argv)
     opt("token-case", "upper | lower AccessToken on uploads.", "case", "upper");
     opt("time-zone", "Platform time zone.", "iana", "Asia/Shanghai");
     opt("tolerance-s", "Accepted clock difference of command timestamps.", "s", "300");
-    opt("require-encryption", "on | off: sensitive command fields must be ciphertext (else 9002).", "on|off", "on");
+    opt("require-encryption", "on | off: sensitive command fields must be ciphertext (else 9002).", "on|off",
+        "on");
     opt("encrypt-uploads", "on | off: encrypt sensitive fields of uploads.", "on|off", "on");
     opt("result-delay-ms", "Delay before a command's result upload.", "ms", "2000");
     opt("fail-rate", "Percent of command results with resultCode 01.", "percent", "0");
@@ -82,7 +85,8 @@ int main(int argc, char **argv)
     opt("drop-results", "Fault: never post result uploads.");
     opt("duplicate-results", "Fault: post every result upload twice.");
     opt("wrong-secret", "Fault: sign uploads with a wrong appSecret.");
-    opt("meters-csv", "Register the meters of a registry CSV (meterNo,meterType,userNo,addrDes,...).", "file");
+    opt("meters-csv", "Register the meters of a registry CSV (meterNo,meterType,userNo,addrDes,...).",
+        "file");
     opt("meters", "Generate N meters SIM000001...", "n", "0");
     opt("report-interval-s", "Each meter uploads readings once per interval (0: never).", "s", "3600");
     opt("batch", "Scheduled readings as meterDataUpBatch.");
@@ -162,7 +166,8 @@ int main(int argc, char **argv)
         if (!isLocalHost(c.listenerBase.host()))
             return fail(QStringLiteral("load mode only against a listener on 127.0.0.1/localhost, not %1")
                             .arg(c.listenerBase.host()));
-        if (p.value("meters").toInt() <= 0 || p.value("rate").toInt() <= 0 || p.value("duration").toInt() <= 0)
+        if (p.value("meters").toInt() <= 0 || p.value("rate").toInt() <= 0 ||
+            p.value("duration").toInt() <= 0)
             return fail(QStringLiteral("load mode needs --meters N --rate R --duration S (all > 0)"));
         c.logEachUpload = false;
         c.uploadRetries = 0;
@@ -190,7 +195,8 @@ int main(int argc, char **argv)
     if (p.isSet("database-seed-out")) {
         if (auto w = sim.world().writeCsv(p.value("database-seed-out")); !w)
             return fail(QStringLiteral("%1: %2").arg(w.error().path, w.error().detail));
-        qInfo("wrote the registry of %d meters to %s", sim.world().size(), qPrintable(p.value("database-seed-out")));
+        qInfo("wrote the registry of %d meters to %s", sim.world().size(),
+              qPrintable(p.value("database-seed-out")));
         if (p.isSet("seed-only"))
             return 0;
     }
@@ -209,7 +215,8 @@ int main(int argc, char **argv)
     if (!bound)
         return fail(QStringLiteral("cannot listen on %1: %2").arg(bound.error().path, bound.error().detail));
     if (demoCredentials)
-        qInfo("using the built-in demo credentials (appId %s); pass --app-id/--app-secret for yours", kDemoAppId);
+        qInfo("using the built-in demo credentials (appId %s); pass --app-id/--app-secret for yours",
+              kDemoAppId);
     qInfo("meters: %d, sign %s, encryption %s, uploads to %s", sim.world().size(),
           qPrintable(signModeName(c.signMode)), c.requireEncryption ? "required" : "optional",
           qPrintable(c.listenerBase.toString()));
@@ -228,7 +235,8 @@ int main(int argc, char **argv)
         });
         driver->start();
     } else if (p.isSet("demo")) {
-        auto *world = new DemoWorld(&sim.world(), &sim.poster(), &sim.effects(), &sim.scheduler(), demo, &sim);
+        auto *world =
+            new DemoWorld(&sim.world(), &sim.poster(), &sim.effects(), &sim.scheduler(), demo, &sim);
         world->start();
     } else {
         sim.scheduler().start();

@@ -71,7 +71,8 @@ void MeterWorld::generate(int count, qint64 originEpoch)
 
 QString csvField(const QString &value)
 {
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\n')))
+    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
+        !value.contains(QLatin1Char('\n')))
         return value;
     QString v = value;
     v.replace(QLatin1String("\""), QLatin1String("\"\""));
@@ -165,7 +166,8 @@ Result<void> MeterWorld::writeCsv(const QString &path) const
     for (const SimulatedMeter *m : m_order) {
         const MeterIdentity &id = m->id;
         out << csvField(id.meterNo) << ',' << csvField(id.meterType) << ',' << csvField(id.userNo) << ','
-            << csvField(id.addrDes) << ',' << csvField(id.factoryCode) << ',' << csvField(id.userName) << '\n';
+            << csvField(id.addrDes) << ',' << csvField(id.factoryCode) << ',' << csvField(id.userName)
+            << '\n';
     }
     out.flush();
     if (!f.commit())

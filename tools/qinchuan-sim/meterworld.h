@@ -4,8 +4,8 @@
 // CSV, or registered at runtime by meterInfo. Also writes the registry CSV that
 // `meterdesk-cli meters import` reads (header meterNo,meterType,userNo,addrDes,factoryCode,userName).
 
-#include "simulatedmeter.h"
 #include "core/result.h"
+#include "simulatedmeter.h"
 
 #include <QHash>
 #include <QStringList>

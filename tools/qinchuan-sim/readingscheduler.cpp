@@ -62,17 +62,20 @@ void ReadingScheduler::reportNext(int count, qint64 now)
         const QList<ReadingPoint> points = m.takeHourly();
         ++m_reported;
         if (!m_config.batch) {
-            m_poster->post(QStringLiteral("meterDataUp"), Bodies::meterDataUp(m, points, now, time), UploadKind::Reading);
+            m_poster->post(QStringLiteral("meterDataUp"), Bodies::meterDataUp(m, points, now, time),
+                           UploadKind::Reading);
             continue;
         }
         entries.append(Bodies::batchEntry(m, points, now, time));
         if (entries.size() >= m_config.batchSize) {
-            m_poster->post(QStringLiteral("meterDataUpBatch"), Bodies::meterDataUpBatch(entries), UploadKind::Reading);
+            m_poster->post(QStringLiteral("meterDataUpBatch"), Bodies::meterDataUpBatch(entries),
+                           UploadKind::Reading);
             entries = QJsonArray();
         }
     }
     if (!entries.isEmpty())
-        m_poster->post(QStringLiteral("meterDataUpBatch"), Bodies::meterDataUpBatch(entries), UploadKind::Reading);
+        m_poster->post(QStringLiteral("meterDataUpBatch"), Bodies::meterDataUpBatch(entries),
+                       UploadKind::Reading);
 }
 
 } // namespace md::sim

@@ -20,7 +20,7 @@ struct ScheduleConfig
     int reportIntervalSeconds = 3600; // each meter once per interval; 0 disables the schedule
     bool batch = false;               // meterDataUpBatch instead of one meterDataUp per meter
     int batchSize = 50;
-    int maxInFlight = 32;             // skip a tick while the listener is this far behind
+    int maxInFlight = 32; // skip a tick while the listener is this far behind
 };
 
 class ReadingScheduler : public QObject

@@ -15,9 +15,11 @@ quint32 mix(quint64 a, quint64 b, quint64 c)
 }
 
 // Hour weights: breakfast 06-08, lunch 11-12, dinner 17-20; nights near zero.
-constexpr int kWeekday[24] = {4, 2, 2, 2, 4, 15, 60, 95, 70, 35, 30, 55, 75, 40, 25, 25, 35, 80, 105, 90, 70, 45, 30, 15};
+constexpr int kWeekday[24] = {4,  2,  2,  2,  4,  15, 60,  95, 70, 35, 30, 55,
+                              75, 40, 25, 25, 35, 80, 105, 90, 70, 45, 30, 15};
 // Weekends: people sleep longer and cook more at midday.
-constexpr int kWeekend[24] = {5, 3, 2, 2, 3, 6, 20, 50, 80, 70, 55, 75, 85, 50, 35, 35, 45, 85, 100, 85, 70, 50, 35, 20};
+constexpr int kWeekend[24] = {5,  3,  2,  2,  3,  6,  20,  50, 80, 70, 55, 75,
+                              85, 50, 35, 35, 45, 85, 100, 85, 70, 50, 35, 20};
 constexpr int sum(const int (&w)[24])
 {
     int s = 0;
@@ -49,10 +51,10 @@ qint64 Profile::litresInHour(quint32 seed, int baseLitresPerDay, QDate localDate
     const quint32 dayHash = mix(seed, quint64(day), 1);
     int dayPercent = 60 + int(dayHash % 81); // 60..140
     if (dayHash % 97 < 4)
-        dayPercent = 8; // away from home
+        dayPercent = 8;                                                                     // away from home
     const int jitter = 70 + int(mix(seed, quint64(day) * 24 + quint64(localHour), 2) % 61); // 70..130
-    const qint64 num = qint64(baseLitresPerDay) * monthPercent(localDate.month()) * dayPercent * jitter * weight
-                       * (weekend ? 115 : 100);
+    const qint64 num = qint64(baseLitresPerDay) * monthPercent(localDate.month()) * dayPercent * jitter *
+                       weight * (weekend ? 115 : 100);
     const qint64 den = weightSum * 100LL * 100 * 100 * 100;
     return (num + den / 2) / den;
 }
@@ -84,13 +86,18 @@ Tariff defaultTariff()
 
 QMap<QString, QString> defaultParameters()
 {
-    return {{QStringLiteral("ip"), QStringLiteral("10.20.30.40")}, {QStringLiteral("port"), QStringLiteral("5683")},
-            {QStringLiteral("upCycle"), QStringLiteral("0")},       {QStringLiteral("upDay"), QStringLiteral("1")},
-            {QStringLiteral("noUseDay"), QStringLiteral("30")},     {QStringLiteral("alarmOne"), QStringLiteral("50")},
-            {QStringLiteral("alarmTwo"), QStringLiteral("10")},     {QStringLiteral("overdraft"), QStringLiteral("0")}};
+    return {{QStringLiteral("ip"), QStringLiteral("10.20.30.40")},
+            {QStringLiteral("port"), QStringLiteral("5683")},
+            {QStringLiteral("upCycle"), QStringLiteral("0")},
+            {QStringLiteral("upDay"), QStringLiteral("1")},
+            {QStringLiteral("noUseDay"), QStringLiteral("30")},
+            {QStringLiteral("alarmOne"), QStringLiteral("50")},
+            {QStringLiteral("alarmTwo"), QStringLiteral("10")},
+            {QStringLiteral("overdraft"), QStringLiteral("0")}};
 }
 
-SimulatedMeter::SimulatedMeter(MeterIdentity identity, quint32 seedValue, qint64 originEpoch, const PlatformTime &time)
+SimulatedMeter::SimulatedMeter(MeterIdentity identity, quint32 seedValue, qint64 originEpoch,
+                               const PlatformTime &time)
     : id(std::move(identity)), seed(seedValue ? seedValue : 1)
 {
     baseLitresPerDay = 450 + int(mix(seed, 7, 3) % 900); // 0.45 .. 1.35 m3 a day on average
@@ -127,15 +134,23 @@ void SimulatedMeter::consume(qint64 litres)
 QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &time)
 {
     QList<AlarmChange> changes;
+    if (epoch <= readingAt)
+        return changes;
+    const Thresholds limits = thresholds(); // parsed once, not once per hour
     qint64 t = readingAt;
+    QDate date = time.dateOf(t);
+    qint64 dayStart = time.startOfDay(date);
     while (t < epoch) {
-        const QDate date = time.dateOf(t);
-        const qint64 dayStart = time.startOfDay(date);
+        if (t >= dayStart + 86400) { // the zone's calendar only once a day
+            date = time.dateOf(t);
+            dayStart = time.startOfDay(date);
+        }
         const int hour = int(qBound(qint64(0), (t - dayStart) / 3600, qint64(23)));
         const qint64 hourStart = dayStart + hour * 3600;
         const qint64 hourEnd = hourStart + 3600;
         const qint64 segEnd = qMin(hourEnd, epoch);
-        const qint64 litres = valve == QLatin1String("0") ? Profile::litresInHour(seed, baseLitresPerDay, date, hour) : 0;
+        const qint64 litres =
+            valve == QLatin1String("0") ? Profile::litresInHour(seed, baseLitresPerDay, date, hour) : 0;
         // Telescoping floors: the total does not depend on how the hour is cut into segments.
         consume(litres * (segEnd - hourStart) / 3600 - litres * (t - hourStart) / 3600);
         t = segEnd;
@@ -167,18 +182,25 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
         m_hourly.append(current());
         if (m_hourly.size() > kMaxHourly)
             m_hourly.removeFirst();
-        checkAlarms(t, &changes);
+        checkAlarms(t, limits, &changes);
     }
     if (readingAt < epoch)
         readingAt = epoch;
-    checkAlarms(epoch, &changes);
+    checkAlarms(epoch, limits, &changes);
     return changes;
+}
+
+SimulatedMeter::Thresholds SimulatedMeter::thresholds() const
+{
+    return Thresholds{paramMoney(QStringLiteral("alarmOne"), Money::fromUnits(500000)),
+                      paramMoney(QStringLiteral("alarmTwo"), Money::fromUnits(100000)),
+                      paramMoney(QStringLiteral("overdraft"), Money())};
 }
 
 QList<AlarmChange> SimulatedMeter::refreshAlarms(qint64 at)
 {
     QList<AlarmChange> changes;
-    checkAlarms(at, &changes);
+    checkAlarms(at, thresholds(), &changes);
     return changes;
 }
 
@@ -195,23 +217,28 @@ void SimulatedMeter::raise(const QString &type, bool on, qint64 at, QList<AlarmC
     changes->append(AlarmChange{type, on, at});
 }
 
-void SimulatedMeter::checkAlarms(qint64 at, QList<AlarmChange> *changes)
+void SimulatedMeter::checkAlarms(qint64 at, const Thresholds &limits, QList<AlarmChange> *changes)
 {
-    const Money one = paramMoney(QStringLiteral("alarmOne"), Money::fromUnits(500000));
-    const Money two = paramMoney(QStringLiteral("alarmTwo"), Money::fromUnits(100000));
-    const Money overdraft = paramMoney(QStringLiteral("overdraft"), Money());
-    if (autoTopUp && balance <= two) {
-        // The household pays at the counter: 200..500 yuan, outside our platform's ledger.
+    // Most households pay at the counter once the low-balance reminder comes; one in eight waits
+    // for the second reminder. 200..500 yuan, outside our platform's ledger.
+    if (autoTopUp && balance <= (seed % 8 == 0 ? limits.two : limits.one)) {
         const Money amount = Money::fromUnits(qint64(200 + mix(seed, quint64(at), 5) % 301) * 10000);
         balance += amount;
         totalRechargeAmt += amount;
         ++rechargeCount;
     }
-    const bool arrears = balance <= -overdraft;
+    const bool arrears = balance <= -limits.overdraft;
+    const bool low2 = !arrears && balance <= limits.two;
+    const bool low1 = balance <= limits.one && balance > limits.two;
+    const bool battery = batteryMillivolts < 3300;
+    const int bits = int(arrears) | int(low2) << 1 | int(low1) << 2 | int(battery) << 3;
+    if (bits == m_alarmBits)
+        return; // nothing changed: the common case, hour after hour
+    m_alarmBits = bits;
     raise(QStringLiteral("3001"), arrears, at, changes);
-    raise(QStringLiteral("3003"), !arrears && balance <= two, at, changes);
-    raise(QStringLiteral("3002"), balance <= one && balance > two, at, changes);
-    raise(QStringLiteral("4001"), batteryMillivolts < 3300, at, changes);
+    raise(QStringLiteral("3003"), low2, at, changes);
+    raise(QStringLiteral("3002"), low1, at, changes);
+    raise(QStringLiteral("4001"), battery, at, changes);
 }
 
 bool SimulatedMeter::credit(const QString &tradeNo, Money amount, std::optional<Volume> quantity)

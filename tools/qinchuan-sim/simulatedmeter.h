@@ -77,7 +77,7 @@ public:
     int baseLitresPerDay = 800;
 
     // State
-    QString valve = QStringLiteral("0"); // 0 open, 1 closed, 4 ordinary close
+    QString valve = QStringLiteral("0");       // 0 open, 1 closed, 4 ordinary close
     Money balance = Money::fromUnits(2000000); // 200 yuan
     Money totalUse;
     Money totalRechargeAmt;
@@ -120,9 +120,15 @@ public:
     Money paramMoney(const QString &key, Money fallback) const;
 
 private:
+    struct Thresholds
+    {
+        Money one, two, overdraft; // alarmOne, alarmTwo, overdraft parameters
+    };
+    Thresholds thresholds() const;
     void consume(qint64 litres);
-    void checkAlarms(qint64 at, QList<AlarmChange> *changes);
+    void checkAlarms(qint64 at, const Thresholds &limits, QList<AlarmChange> *changes);
     void raise(const QString &type, bool on, qint64 at, QList<AlarmChange> *changes);
+    int m_alarmBits = -1;       // last evaluated balance/battery alarm state (-1: never)
     qint64 m_costRemainder = 0; // sub-unit billing carry: price units * litres, mod 1000
     QList<ReadingPoint> m_hourly;
     QList<ReadingPoint> m_daily;

@@ -54,7 +54,8 @@ Simulator::~Simulator() = default;
 
 Result<quint16> Simulator::listen(const QHostAddress &host, quint16 port)
 {
-    m_host = host == QHostAddress::Any || host == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1") : host.toString();
+    m_host = host == QHostAddress::Any || host == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                                                                        : host.toString();
     return m_endpoint->listen(host, port);
 }
 

@@ -4,11 +4,12 @@
 // the /prepose/ endpoint and the reading schedule. main() builds one; tests build one in-process:
 //
 //   md::sim::SimulatorConfig c;  c.credentials = {"QC20230001", "secret"};  c.listenerBase = ...;
-//   md::sim::Simulator sim(c);   sim.world().generate(3, now);   auto port = sim.listen(QHostAddress::LocalHost, 0);
+//   md::sim::Simulator sim(c);   sim.world().generate(3, now);   auto port =
+//   sim.listen(QHostAddress::LocalHost, 0);
 //   // point PlatformSettings::baseUrl at sim.baseUrl(); flip faults with sim.faults().apply({...})
 
-#include "commandendpoint.h"
 #include "commandeffects.h"
+#include "commandendpoint.h"
 #include "faults.h"
 #include "meterworld.h"
 #include "readingscheduler.h"
@@ -24,12 +25,12 @@ namespace md::sim {
 struct SimulatorConfig
 {
     Credentials credentials;
-    QString aesKey;                     // empty: first 16 bytes of appSecret
+    QString aesKey;                       // empty: first 16 bytes of appSecret
     SignMode signMode = SignMode::Strict; // commands without a valid sign get 9003
     TokenCase tokenCase = TokenCase::Upper;
     QByteArray timeZone = QByteArrayLiteral("Asia/Shanghai");
-    bool requireEncryption = true;      // sensitive command fields must be ciphertext
-    bool encryptUploads = true;         // sensitive upload fields are sent encrypted
+    bool requireEncryption = true; // sensitive command fields must be ciphertext
+    bool encryptUploads = true;    // sensitive upload fields are sent encrypted
     int toleranceSeconds = 300;
     QUrl listenerBase = QUrl(QStringLiteral("http://127.0.0.1:8080/rest/v1/bussinessPlatform"));
     int resultDelayMs = 2000;

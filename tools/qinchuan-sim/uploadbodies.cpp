@@ -45,13 +45,11 @@ QJsonObject meterHeader(const SimulatedMeter &meter)
 
 QJsonObject readingDetail(const ReadingPoint &p, const PlatformTime &time)
 {
-    return QJsonObject{{s("dataTime"), time.formatDateTime(p.at)},
-                       {s("readingNum"), p.reading.toString()},
-                       {s("standardNum"), p.reading.toString()},
-                       {s("meterBalanceAmt"), p.balance.toString()},
-                       {s("totalUseAmt"), p.totalUse.toString()},
-                       {s("price"), p.price.toString()},
-                       {s("ladderQty"), p.ladderUsed.toString()}};
+    return QJsonObject{
+        {s("dataTime"), time.formatDateTime(p.at)}, {s("readingNum"), p.reading.toString()},
+        {s("standardNum"), p.reading.toString()},   {s("meterBalanceAmt"), p.balance.toString()},
+        {s("totalUseAmt"), p.totalUse.toString()},  {s("price"), p.price.toString()},
+        {s("ladderQty"), p.ladderUsed.toString()}};
 }
 
 QJsonObject meterDataUp(const SimulatedMeter &meter, const QList<ReadingPoint> &points, qint64 now,
@@ -77,7 +75,8 @@ QJsonObject meterDataUpBatch(const QJsonArray &entries)
     return QJsonObject{{s("meterDatas"), entries}};
 }
 
-QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &changes, const PlatformTime &time)
+QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &changes,
+                      const PlatformTime &time)
 {
     QJsonArray alarms;
     for (const AlarmChange &c : changes) {

@@ -21,7 +21,8 @@ QJsonObject meterDataUp(const SimulatedMeter &meter, const QList<ReadingPoint> &
 QJsonObject batchEntry(const SimulatedMeter &meter, const QList<ReadingPoint> &points, qint64 meterTime,
                        const PlatformTime &time);
 QJsonObject meterDataUpBatch(const QJsonArray &entries);
-QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &changes, const PlatformTime &time);
+QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &changes,
+                      const PlatformTime &time);
 // openVResult, closeVResult, chargePriceResult.
 QJsonObject commandResult(const SimulatedMeter &meter, const QString &commandSeq, const QString &resultCode);
 QJsonObject rechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,

@@ -53,7 +53,8 @@ QByteArray UploadPoster::buildWire(const QString &name, const QJsonObject &plain
     const auto built = (m_faults->switches().wrongSecret ? m_wrongCodec : m_codec).build(*spec, plainValues);
     if (!built) {
         qWarning("upload %s %s: cannot build: %s %s %s", qPrintable(name), qPrintable(summaryOf(plainValues)),
-                 qPrintable(built.error().code), qPrintable(built.error().path), qPrintable(built.error().detail));
+                 qPrintable(built.error().code), qPrintable(built.error().path),
+                 qPrintable(built.error().detail));
         return {};
     }
     return QJsonDocument(built.value()).toJson(QJsonDocument::Compact);
@@ -95,8 +96,8 @@ void UploadPoster::send(Attempt attempt)
     QUrl url = m_config.listenerBase;
     url.setPath(url.path() + QLatin1Char('/') + attempt.name);
     QNetworkRequest request(url);
-    const AuthHeaders h = Auth::make(m_config.credentials, m_config.codec.time, QDateTime::currentSecsSinceEpoch(),
-                                     m_config.tokenCase);
+    const AuthHeaders h = Auth::make(m_config.credentials, m_config.codec.time,
+                                     QDateTime::currentSecsSinceEpoch(), m_config.tokenCase);
     request.setRawHeader("timestamp", h.timestamp);
     request.setRawHeader("AccessToken", h.accessToken);
     request.setRawHeader("Authorization", h.authorization);
@@ -123,8 +124,11 @@ void UploadPoster::send(Attempt attempt)
         if (listenerDown && attempt.attempt <= m_config.retries) {
             ++m_stats.retried;
             const int delay = m_config.retryDelayMs * attempt.attempt;
-            qInfo("upload %s %s: %s, retry %d in %d ms", qPrintable(attempt.name), qPrintable(attempt.summary),
-                  qPrintable(out.httpStatus == 0 ? reply->errorString() : QStringLiteral("HTTP %1 %2").arg(out.httpStatus).arg(out.returnCode)),
+            qInfo("upload %s %s: %s, retry %d in %d ms", qPrintable(attempt.name),
+                  qPrintable(attempt.summary),
+                  qPrintable(out.httpStatus == 0
+                                 ? reply->errorString()
+                                 : QStringLiteral("HTTP %1 %2").arg(out.httpStatus).arg(out.returnCode)),
                   attempt.attempt, delay);
             QTimer::singleShot(delay, this, [this, attempt] { send(attempt); });
             return;
@@ -145,8 +149,9 @@ void UploadPoster::finish(const Attempt &attempt, const UploadOutcome &outcome)
     else
         ++m_stats.rejected;
     if (outcome.httpStatus != 0 && (m_config.logEachUpload || !outcome.accepted()))
-        qInfo("upload %s %s -> HTTP %d %s %s (%lld ms)", qPrintable(attempt.name), qPrintable(attempt.summary),
-              outcome.httpStatus, qPrintable(outcome.returnCode), qPrintable(outcome.returnMessage), outcome.latencyMs);
+        qInfo("upload %s %s -> HTTP %d %s %s (%lld ms)", qPrintable(attempt.name),
+              qPrintable(attempt.summary), outcome.httpStatus, qPrintable(outcome.returnCode),
+              qPrintable(outcome.returnMessage), outcome.latencyMs);
     if (attempt.done)
         attempt.done(outcome);
     emit finished(outcome);

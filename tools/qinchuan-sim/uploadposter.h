@@ -64,7 +64,8 @@ public:
 
     struct Stats
     {
-        qint64 posted = 0, accepted = 0, rejected = 0, undelivered = 0, retried = 0, dropped = 0, duplicated = 0;
+        qint64 posted = 0, accepted = 0, rejected = 0, undelivered = 0, retried = 0, dropped = 0,
+               duplicated = 0;
     };
     const Stats &stats() const { return m_stats; }
 
