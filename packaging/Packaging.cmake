@@ -63,10 +63,12 @@ endif()
 
 # --- Windows: version resource + icon in every executable -------------------------------------
 if(WIN32)
-    string(REPLACE "." "," MD_RC_VERSION_COMMAS "${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR}.0.0")
-    if(NOT "${PROJECT_VERSION_PATCH}" STREQUAL "")
-        set(MD_RC_VERSION_COMMAS "${PROJECT_VERSION_MAJOR},${PROJECT_VERSION_MINOR},${PROJECT_VERSION_PATCH},0")
+    enable_language(RC)   # usually implicit with MSVC; explicit for clarity (top-level scope here)
+    set(md_patch "${PROJECT_VERSION_PATCH}")
+    if(md_patch STREQUAL "")
+        set(md_patch 0)
     endif()
+    set(MD_RC_VERSION_COMMAS "${PROJECT_VERSION_MAJOR},${PROJECT_VERSION_MINOR},${md_patch},0")
     set(MD_RC_ICON "${MD_ICON_DIR}/meterdesk.ico")
     foreach(md_target ${MD_PACKAGED_EXECUTABLES})
         set(MD_RC_NAME ${md_target})
@@ -207,7 +209,7 @@ set(CPACK_WIX_EXTRA_SOURCES "${MD_PACKAGING_DIR}/wix/firewall.wxs")
 set(CPACK_WIX_LIGHT_EXTRA_FLAGS
     "-loc" "${MD_PACKAGING_DIR}/wix/meterdesk_zh-CN.wxl"
     "-loc" "${MD_PACKAGING_DIR}/wix/meterdesk_en-US.wxl")
-set(CPACK_WIX_CANDLE_EXTRA_FLAGS "-dMdListenPort=${MD_DEFAULT_LISTEN_PORT}")
+set(CPACK_WIX_CANDLE_EXTRA_FLAGS "-dMdListenPort=${MD_DEFAULT_LISTEN_PORT}" "-I${MD_PACKAGING_DIR}/wix")
 if(CMAKE_VERSION VERSION_LESS 3.29)
     # CMake's WiX template before 3.29 has no InstallScope: make the install per-machine explicitly.
     set(MD_WIX_ALLUSERS_FRAGMENT
@@ -224,8 +226,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# CPack puts CPACK_PACKAGE_DESCRIPTION_SUMMARY on the Description line; this is the extended text.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "${PROJECT_DESCRIPTION}\nMeterDesk receives the uploads of Qinchuan's IoT gas-meter platform (HTTP+JSON),\nstores them in SQLite or PostgreSQL and sends meter commands. Includes the Widgets\nconsole (meterdesk), the command line and headless receiver (meterdesk-cli) and a\nplatform simulator (qinchuan-sim).")
+    "MeterDesk receives the uploads of Qinchuan's IoT gas-meter platform (HTTP+JSON),\nstores them in SQLite or PostgreSQL and sends meter commands. Includes the Widgets\nconsole (meterdesk), the command line and headless receiver (meterdesk-cli) and a\nplatform simulator (qinchuan-sim).")
 # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: name them explicitly.
 set(md_deb_plugin_depends "libqt6sql6-sqlite")
 if(TARGET meterdesk)

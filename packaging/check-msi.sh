@@ -57,7 +57,7 @@ MSI="$WORK/out.msi"
 ok "wixl built $(du -h "$MSI" | cut -f1) MSI from $(basename "$MD_WXS")"
 
 # --- 3. inspect ---------------------------------------------------------------------------------
-table() { msiinfo export "$MSI" "$1" | tail -n +4; }   # rows only (3 header lines)
+table() { msiinfo export "$MSI" "$1" | tr -d '\r' | tail -n +4; }   # rows only, CRLF -> LF
 property() { table Property | awk -F'\t' -v k="$1" '$1 == k { print $2 }'; }
 expect_eq() { # what actual expected
     if [ "$2" = "$3" ]; then ok "$1 = $2"; else fail "$1 is '$2', expected '$3'"; fi

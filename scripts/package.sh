@@ -6,6 +6,7 @@
 #       NOT installable on Windows; the real MSI comes from CPack WIX on Windows, see
 #       .github/workflows/windows.yml and packaging/README.md)
 #   BUILD_DIR=build/release OUT=build/packages scripts/package.sh
+#   SKIP_BUILD=1: package an existing build as it is (its three executables must be built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build/release}
@@ -13,7 +14,7 @@ OUT=${OUT:-build/packages}
 for tool in dpkg-deb dpkg-shlibdeps wixl msiinfo; do
     command -v "$tool" >/dev/null || { echo "package: $tool missing: run scripts/deps.sh test" >&2; exit 1; }
 done
-BUILD_DIR="$BUILD_DIR" scripts/build.sh
+[ -n "${SKIP_BUILD:-}" ] || BUILD_DIR="$BUILD_DIR" scripts/build.sh
 mkdir -p "$OUT"
 cpack --config "$BUILD_DIR/CPackConfig.cmake" -G "DEB;TGZ" -B "$OUT"
 rm -rf "$OUT/_CPack_Packages"

@@ -117,7 +117,14 @@ if ! grep -qE '^[[:space:]]+serve[[:space:]]' <<<"$help_out"; then
 else
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     mkdir -p "$WORK/data"
-    "$CLI" serve --listen "127.0.0.1:$port" --database "$WORK/data/meterdesk.sqlite" >"$WORK/serve.log" 2>&1 &
+    # serve refuses to start without the credentials that authenticate uploads (protocol.md 9).
+    cat >"$WORK/meterdesk.ini" <<'INI'
+[platform]
+appId=package-check
+appSecret=package-check-secret
+INI
+    "$CLI" serve --config "$WORK/meterdesk.ini" --listen "127.0.0.1:$port" \
+        --database "$WORK/data/meterdesk.sqlite" >"$WORK/serve.log" 2>&1 &
     SERVER_PID=$!
     listening=""
     for _ in $(seq 1 300); do      # up to 30 s
