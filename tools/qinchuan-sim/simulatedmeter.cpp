@@ -155,12 +155,13 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
         consume(litres * (segEnd - hourStart) / 3600 - litres * (t - hourStart) / 3600);
         t = segEnd;
         readingAt = t;
-        if (t != hourEnd)
-            break;
-        if (leakAt > 0 && t >= leakAt) {
+        if (leakAt > 0 && t >= leakAt) { // the demo's leak: detected when it happens, not on the hour
             leakAt = 0;
             raise(QStringLiteral("1002"), true, t, &changes);
-        } else if (mix(seed, quint64(t / 3600), 77) % 4000000u == 0) {
+        }
+        if (t != hourEnd)
+            break;
+        if (mix(seed, quint64(t / 3600), 77) % 4000000u == 0) {
             raise(QStringLiteral("1002"), true, t, &changes); // rarely, a real leak
         }
         if (hour == 23) {
