@@ -59,6 +59,10 @@ if(UNIX AND NOT APPLE)
         DESTINATION lib/sysusers.d RENAME meterdesk.conf)
     install(FILES "${MD_PACKAGING_DIR}/linux/meterdesk.tmpfiles"
         DESTINATION lib/tmpfiles.d RENAME meterdesk.conf)
+    # Debian keeps the licence as doc/<package>/copyright; the unit's Documentation= points here.
+    install(FILES "${CMAKE_SOURCE_DIR}/LICENSE" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/meterdesk RENAME copyright)
+    install(FILES "${MD_PACKAGING_DIR}/README.md" DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/meterdesk
+        RENAME README.packaging.md)
 endif()
 
 # --- Windows: version resource + icon in every executable -------------------------------------

@@ -72,8 +72,11 @@ if ($help -match '(?m)^\s+serve\s') {
     $listener = New-Object System.Net.Sockets.TcpListener([System.Net.IPAddress]::Loopback, 0)
     $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
     $db = Join-Path $env:RUNNER_TEMP 'md-verify.sqlite'
+    # serve refuses to start without the credentials that authenticate uploads (protocol.md 9).
+    $ini = Join-Path $env:RUNNER_TEMP 'md-verify.ini'
+    Set-Content -Path $ini -Encoding ascii -Value "[platform]`r`nappId=package-check`r`nappSecret=package-check-secret"
     $serveLog = Join-Path $logDir 'serve.log'
-    $p = Start-Process (Join-Path $bin 'meterdesk-cli.exe') -ArgumentList 'serve', '--listen', "127.0.0.1:$port", '--database', $db `
+    $p = Start-Process (Join-Path $bin 'meterdesk-cli.exe') -ArgumentList 'serve', '--config', "`"$ini`"", '--listen', "127.0.0.1:$port", '--database', "`"$db`"" `
         -RedirectStandardOutput $serveLog -RedirectStandardError "$serveLog.err" -PassThru -NoNewWindow
     $listening = $false
     for ($i = 0; $i -lt 300 -and -not $p.HasExited; $i++) {

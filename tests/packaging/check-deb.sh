@@ -62,6 +62,8 @@ for exe in $MD_EXECUTABLES; do expect_path "usr/bin/$exe"; done
 expect_path usr/lib/systemd/system/meterdesk-receiver.service
 expect_path usr/lib/sysusers.d/meterdesk.conf
 expect_path usr/lib/tmpfiles.d/meterdesk.conf
+expect_path usr/share/doc/meterdesk/copyright
+expect_path usr/share/doc/meterdesk/README.packaging.md
 if [ "$MD_HAVE_GUI" = 1 ]; then
     expect_path usr/share/applications/meterdesk.desktop
     for s in 16 24 32 48 64 128 256; do expect_path "usr/share/icons/hicolor/${s}x${s}/apps/meterdesk.png"; done
@@ -101,6 +103,19 @@ if [ "$MD_HAVE_GUI" = 1 ]; then
     if command -v desktop-file-validate >/dev/null; then
         desktop-file-validate "$desktop" && ok "desktop-file-validate" || fail "desktop-file-validate"
     fi
+fi
+
+# The receiver's systemd unit: the settings the service relies on, and systemd's own parser.
+unit="$ROOT/usr/lib/systemd/system/meterdesk-receiver.service"
+for line in 'User=meterdesk' 'Restart=on-failure' 'ExecStart=/usr/bin/meterdesk-cli serve --config /etc/meterdesk/meterdesk.ini' \
+            'StandardOutput=journal' 'WantedBy=multi-user.target'; do
+    grep -qxF "$line" "$unit" && ok "unit: $line" || fail "unit lacks $line"
+done
+if command -v systemd-analyze >/dev/null; then
+    mkdir -p "$WORK/unit"
+    sed "s|/usr/bin/meterdesk-cli|$CLI|" "$unit" >"$WORK/unit/meterdesk-receiver.service"
+    verify_out=$(systemd-analyze verify "$WORK/unit/meterdesk-receiver.service" 2>&1) || true
+    [ -z "$verify_out" ] && ok "systemd-analyze verify: clean" || fail "systemd-analyze verify: $verify_out"
 fi
 
 # Isolated per-user locations: nothing read from or written to the real home.
