@@ -130,7 +130,15 @@ if ! grep -qE '^[[:space:]]+serve[[:space:]]' <<<"$help_out"; then
     echo "check-deb: SKIP serve: meterdesk-cli has no 'serve' command yet (--help does not list it);" \
          "the listener check runs as soon as it is registered"
 else
-    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    # A free port: let the kernel pick one (python3), else probe random ones (nobody answers = free).
+    if command -v python3 >/dev/null; then
+        port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    else
+        for _ in $(seq 1 50); do
+            port=$((20000 + RANDOM % 40000))
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
+        done
+    fi
     mkdir -p "$WORK/data"
     # serve refuses to start without the credentials that authenticate uploads (protocol.md 9).
     cat >"$WORK/meterdesk.ini" <<'INI'
