@@ -67,6 +67,12 @@ endif()
 
 # --- Windows: version resource + icon in every executable -------------------------------------
 if(WIN32)
+    # Console tools keep their console (stdout/stderr) whatever qt_add_executable's default is.
+    foreach(md_target meterdesk-cli qinchuan-sim)
+        if(TARGET ${md_target})
+            set_property(TARGET ${md_target} PROPERTY WIN32_EXECUTABLE OFF)
+        endif()
+    endforeach()
     enable_language(RC)   # usually implicit with MSVC; explicit for clarity (top-level scope here)
     set(md_patch "${PROJECT_VERSION_PATCH}")
     if(md_patch STREQUAL "")
