@@ -135,6 +135,39 @@ private slots:
         QVERIFY(!Signature::verify(body, appSecret + u'x'));
     }
 
+    // Beyond the vectors: arrays with numbers, booleans and null, nested unsorted objects, escapes,
+    // non-ASCII and astral keys (UTF-8 byte order). Expectations from Python's
+    // json.dumps(v, sort_keys=True, separators=(',', ':'), ensure_ascii=False), an independent writer.
+    void canonicalForms_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QByteArray>("canonical");
+        QTest::addColumn<QByteArray>("sign");
+        QTest::newRow("scalars in arrays") << QByteArray("{\"b\": [1, 2.5, true, false, null, {\"z\": 1, \"a\": \"x\"}], \"a\": \"1\"}")
+                                           << QByteArray("a=1&b=[1,2.5,true,false,null,{\"a\":\"x\",\"z\":1}]")
+                                           << QByteArray("0C1F08504B0E733C36595FA45751559C");
+        QTest::newRow("escapes") << QStringLiteral("{\"list\": [{\"k\": \"引号\\\"和\\\\反斜杠\", \"ctrl\": \"a\\nb\\tc\\u0001\"}], \"empty\": \"\", \"nul\": null, \"n\": 0}").toUtf8()
+                                 << QStringLiteral("list=[{\"ctrl\":\"a\\nb\\tc\\u0001\",\"k\":\"引号\\\"和\\\\反斜杠\"}]&n=0").toUtf8()
+                                 << QByteArray("947FA360E8845704765179FA1290BF6E");
+        QTest::newRow("nested and numbers") << QByteArray("{\"x\": {\"b\": {\"d\": [], \"c\": {}}, \"a\": [-1, 1e+21, 0.1]}, \"sign\": \"ignored\"}")
+                                            << QByteArray("x={\"a\":[-1,1e+21,0.1],\"b\":{\"c\":{},\"d\":[]}}")
+                                            << QByteArray("5E224AF840DCACFCAC820965C54E4B3E");
+        QTest::newRow("utf-8 key order") << QStringLiteral("{\"é\": \"1\", \"e\": \"2\", \"z\": \"😀\", \"Z\": [\"😀\"]}").toUtf8()
+                                         << QStringLiteral("Z=[\"😀\"]&e=2&z=😀&é=1").toUtf8()
+                                         << QByteArray("A98046FEB86A9C35C19BA48B1DFAB902");
+    }
+    void canonicalForms()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QByteArray, canonical);
+        QFETCH(QByteArray, sign);
+        QJsonParseError error;
+        const QJsonObject body = QJsonDocument::fromJson(json, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(Signature::canonical(body), canonical);
+        QCOMPARE(Signature::sign(body, QStringLiteral("s3cr3t-KEY-0123456789")), sign);
+    }
+
     void aes_data()
     {
         QTest::addColumn<QByteArray>("key");
