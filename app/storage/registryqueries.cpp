@@ -61,25 +61,20 @@ void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where,
             const QString pattern = likeEscaped(text);
             args << pattern << pattern << pattern << pattern;
         } else {
-            // Everything that starts with `text` sorts in [text, text + U+10FFFF) byte-wise.
-            const QString upper = text + QString::fromUcs4(U"\U0010FFFF", 1);
-            terms << S("((meter_no >= ? AND meter_no < ?) OR (user_no >= ? AND user_no < ?) "
-                       "OR (user_name >= ? AND user_name < ?) OR (addr_des >= ? AND addr_des < ?))");
-            for (int i = 0; i < 4; ++i)
-                args << text << upper;
+            // The prefix is handled by prefixBranches(): one index range per text column.
         }
     }
     if (f.valve == ValveFilter::Open)
         terms << S("valve_status = '0'");
     else if (f.valve == ValveFilter::Closed)
-        terms << S("valve_status IS NOT NULL AND valve_status <> '0'");
+        terms << S("valve_status <> '0'"); // matches the partial index meters_valve_closed
     if (f.activeAlarmOnly)
         terms << S("active_alarms > 0");
     if (f.criticalAlarmOnly)
         terms << S("critical_alarms > 0");
     if (f.silentDays > 0) {
         const qint64 now = f.now ? f.now : QDateTime::currentSecsSinceEpoch();
-        terms << S("(last_upload_at IS NULL OR last_upload_at < ?)");
+        terms << S("last_upload_at < ?"); // 0: never uploaded
         args << now - qint64(f.silentDays) * 86400;
     }
     if (f.balanceBelow) {
@@ -87,6 +82,33 @@ void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where,
         args << qint64(f.balanceBelow->units());
     }
     where = terms.join(S(" AND "));
+}
+
+// A text prefix: everything that starts with `text` sorts in [text, text + U+10FFFF) byte-wise. Each
+// of the four indexed columns becomes its own branch, each ordered and limited on its own, so every
+// branch is an index range scan that stops early; the branches are merged with UNION (dedup).
+bool isPrefixSearch(const RegistryFilter &f)
+{
+    return !f.text.trimmed().isEmpty() && !f.contains;
+}
+
+// SELECT <columns> ... for `where` plus the prefix on each column, each branch LIMITed by `branchLimit`.
+QString prefixUnion(const QString &columns, const QString &where, const QString &extra, const RegistryFilter &f,
+                    const QVariantList &whereArgs, qint64 branchLimit, QVariantList &args)
+{
+    const QString text = f.text.trimmed();
+    const QString upper = text + QString::fromUcs4(U"\U0010FFFF", 1);
+    QStringList branches;
+    int n = 0;
+    for (const char *col : {"meter_no", "user_no", "user_name", "addr_des"}) {
+        branches << S("SELECT * FROM (SELECT %1 FROM meters WHERE %2 >= ? AND %2 < ? AND %3%4 ORDER BY meter_no LIMIT ?) b%5")
+                        .arg(columns, QLatin1String(col), where, extra)
+                        .arg(n++);
+        args << text << upper;
+        args += whereArgs;
+        args << branchLimit;
+    }
+    return branches.join(S(" UNION "));
 }
 
 bool isUnfiltered(const RegistryFilter &f)
@@ -133,9 +155,19 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
         where += S(" AND meter_no > ?");
         args << request.afterMeterNo;
     }
-    args << std::max(0, request.limit) << std::max(0, request.offset);
-    QSqlQuery *q = db.run(S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where),
-                          args);
+    const qint64 limit = std::max(0, request.limit), offset = std::max(0, request.offset);
+    QString sql;
+    if (isPrefixSearch(request.filter)) {
+        QVariantList unionArgs;
+        sql = S("SELECT %1 FROM (%2) u ORDER BY meter_no LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(registryColumns), prefixUnion(QLatin1String(registryColumns), where, {}, request.filter, args,
+                                                                   limit + offset, unionArgs));
+        args = unionArgs;
+    } else {
+        sql = S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where);
+    }
+    args << limit << offset;
+    QSqlQuery *q = db.run(sql, args);
     if (!q)
         return db.lastError();
     QList<RegistryRow> rows;
@@ -150,7 +182,8 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
 {
     MD_READER(db);
     if (isUnfiltered(filter)) {
-        auto n = db.scalar(S("SELECT COUNT(*) FROM meters WHERE removed_at IS NULL"));
+        // COUNT(*) without WHERE walks the smallest index; removed meters are few (partial index).
+        auto n = db.scalar(S("SELECT (SELECT COUNT(*) FROM meters) - (SELECT COUNT(*) FROM meters WHERE removed_at IS NOT NULL)"));
         if (!n)
             return db.lastError();
         return RegistryCount{n->toLongLong(), false};
@@ -158,8 +191,16 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
     QString where;
     QVariantList args;
     buildWhere(db.dialect(), filter, where, args);
-    args << countCap + 1;
-    auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where), args);
+    QString sql;
+    if (isPrefixSearch(filter)) {
+        QVariantList unionArgs;
+        sql = S("SELECT COUNT(*) FROM (%1) u").arg(prefixUnion(S("id, meter_no"), where, {}, filter, args, countCap + 1, unionArgs));
+        args = unionArgs;
+    } else {
+        sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where);
+        args << countCap + 1;
+    }
+    auto n = db.scalar(sql, args);
     if (!n)
         return db.lastError();
     const qint64 count = n->toLongLong();

@@ -41,8 +41,8 @@ Result<QList<MeterUpsertResult>> upsertMeters(WriteContext &ctx, const QList<Met
             args += values;
             args << ctx.now << ctx.now;
             ok = ctx.db.run(S("INSERT INTO meters (meter_no, meter_type, factory_code, user_no, user_name, addr_des, dev_no, "
-                              "company_no, set_up_time, enable_reading, created_at, updated_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              "company_no, set_up_time, enable_reading, created_at, updated_at, last_upload_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"),
                             args)
                  != nullptr;
             r.inserted = true;

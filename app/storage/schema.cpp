@@ -108,6 +108,20 @@ const QList<Migration> &migrations()
                             "readings ${INT} NOT NULL)"),
              QStringLiteral("CREATE TABLE changes (id ${ID}, at ${INT} NOT NULL, kind TEXT NOT NULL, keys TEXT)"),
          }},
+        // 2: registry filters answer from indexes at 1M meters (bench_storage_queries): "never
+        // uploaded" is last_upload_at = 0 (not NULL) so "silent" is one range; counts are covered
+        // by (column, removed_at) indexes; partial indexes for closed valves and critical alarms.
+        {2,
+         {
+             QStringLiteral("UPDATE meters SET last_upload_at = 0 WHERE last_upload_at IS NULL"),
+             QStringLiteral("DROP INDEX meters_last_upload"),
+             QStringLiteral("DROP INDEX meters_balance"),
+             QStringLiteral("CREATE INDEX meters_last_upload ON meters (last_upload_at, removed_at)"),
+             QStringLiteral("CREATE INDEX meters_balance ON meters (balance, removed_at)"),
+             QStringLiteral("CREATE INDEX meters_removed ON meters (removed_at) WHERE removed_at IS NOT NULL"),
+             QStringLiteral("CREATE INDEX meters_critical ON meters (meter_no) WHERE critical_alarms > 0"),
+             QStringLiteral("CREATE INDEX meters_valve_closed ON meters (meter_no) WHERE valve_status <> '0'"),
+         }},
     };
     return list;
 }

@@ -39,11 +39,11 @@ Result<OverviewStats> Store::overview(const OverviewRequest &r) const
     OverviewStats s;
     const qint64 now = r.now ? r.now : QDateTime::currentSecsSinceEpoch();
     const qint64 today = (now + r.utcOffsetSeconds) / 86400;
-    auto n = db.scalar(S("SELECT COUNT(*) FROM meters WHERE removed_at IS NULL"));
+    auto n = db.scalar(S("SELECT (SELECT COUNT(*) FROM meters) - (SELECT COUNT(*) FROM meters WHERE removed_at IS NOT NULL)"));
     if (!n)
         return db.lastError();
     s.meterCount = n->toLongLong();
-    n = db.scalar(S("SELECT COUNT(*) FROM meters WHERE removed_at IS NULL AND (last_upload_at IS NULL OR last_upload_at < ?)"),
+    n = db.scalar(S("SELECT COUNT(*) FROM meters WHERE last_upload_at < ? AND removed_at IS NULL"),
                   {now - qint64(r.silentDays) * 86400});
     if (!n)
         return db.lastError();

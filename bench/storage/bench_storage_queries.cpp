@@ -42,6 +42,16 @@ int main(int argc, char **argv)
     p.process(app);
     StoreOptions o;
     o.database = p.value(QStringLiteral("db"));
+    {
+        QElapsedTimer t;
+        t.start();
+        auto rw = Store::open(o); // brings an older generated database to this build's schema
+        if (!rw) {
+            std::fprintf(stderr, "%s\n", qPrintable(rw.error().detail));
+            return 1;
+        }
+        std::printf("open (migrations): %.1f s\n", t.elapsed() / 1000.0);
+    }
     o.readOnly = true;
     auto opened = Store::open(o);
     if (!opened) {
