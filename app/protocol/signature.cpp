@@ -6,6 +6,7 @@
 
 #include <QCryptographicHash>
 #include <QJsonArray>
+#include <QVarLengthArray>
 #include <QVariant>
 
 #include <algorithm>
@@ -16,45 +17,72 @@ namespace {
 
 void writeValue(QByteArray &out, const QJsonValue &v);
 
+// Appends UTF-8 without a temporary QByteArray (the batch upload's canonical form has ~100,000
+// strings). With `escape`, JSON string escaping: '"', '\\' and control characters only.
+void appendUtf8(QByteArray &out, QStringView s, bool escape)
+{
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        char32_t c = s[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < s.size() && QChar::isLowSurrogate(s[i + 1].unicode())) {
+            c = QChar::surrogateToUcs4(char16_t(c), s[i + 1].unicode());
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
+            c = 0xFFFD; // a lone surrogate cannot be encoded: the replacement character, as Qt does
+        }
+        if (c < 0x80) {
+            if (escape && (c < 0x20 || c == '"' || c == '\\')) {
+                switch (c) {
+                case '"':
+                    out += "\\\"";
+                    break;
+                case '\\':
+                    out += "\\\\";
+                    break;
+                case '\b':
+                    out += "\\b";
+                    break;
+                case '\f':
+                    out += "\\f";
+                    break;
+                case '\n':
+                    out += "\\n";
+                    break;
+                case '\r':
+                    out += "\\r";
+                    break;
+                case '\t':
+                    out += "\\t";
+                    break;
+                default: {
+                    static const char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                }
+                }
+            } else {
+                out += char(c);
+            }
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xF0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3F));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+    }
+}
+
 void writeString(QByteArray &out, const QString &s)
 {
     out += '"';
-    const QByteArray utf8 = s.toUtf8();
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                static const char hex[] = "0123456789abcdef";
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += ch;
-            }
-        }
-    }
+    appendUtf8(out, s, true);
     out += '"';
 }
 
@@ -72,28 +100,50 @@ void writeNumber(QByteArray &out, const QJsonValue &v)
         out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
 }
 
-// Keys in UTF-8 byte order (QString's own order is UTF-16 code units, which differs above U+FFFF).
-QList<std::pair<QByteArray, QString>> sortedKeys(const QJsonObject &o)
+bool hasSurrogate(QStringView s)
 {
-    QList<std::pair<QByteArray, QString>> keys;
-    keys.reserve(o.size());
-    for (auto it = o.begin(); it != o.end(); ++it)
-        keys.append({it.key().toUtf8(), it.key()});
-    std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    return keys;
+    for (const QChar c : s)
+        if (c.isSurrogate())
+            return true;
+    return false;
+}
+
+// UTF-8 byte order. Without surrogates it equals QString's UTF-16 order, so only keys outside the
+// BMP pay for a conversion.
+bool utf8Less(const QString &a, const QString &b)
+{
+    if (hasSurrogate(a) || hasSurrogate(b))
+        return a.toUtf8() < b.toUtf8();
+    return a < b;
+}
+
+using Members = QVarLengthArray<std::pair<QString, QJsonValue>, 24>;
+
+// The members in key order, read in one pass (no lookup per key). QJsonObject usually iterates
+// sorted already; the check makes that an optimisation, not an assumption.
+Members sortedMembers(const QJsonObject &o)
+{
+    Members members;
+    members.reserve(o.size());
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        members.append({it.key(), it.value()});
+    const auto less = [](const auto &a, const auto &b) { return utf8Less(a.first, b.first); };
+    if (!std::is_sorted(members.begin(), members.end(), less))
+        std::sort(members.begin(), members.end(), less);
+    return members;
 }
 
 void writeObject(QByteArray &out, const QJsonObject &o)
 {
     out += '{';
     bool first = true;
-    for (const auto &[utf8, key] : sortedKeys(o)) {
+    for (const auto &[key, value] : sortedMembers(o)) {
         if (!first)
             out += ',';
         first = false;
         writeString(out, key);
         out += ':';
-        writeValue(out, o.value(key));
+        writeValue(out, value);
     }
     out += '}';
 }
@@ -136,18 +186,17 @@ void writeValue(QByteArray &out, const QJsonValue &v)
 QByteArray canonical(const QJsonObject &body)
 {
     QByteArray out;
-    for (const auto &[utf8, key] : sortedKeys(body)) {
+    for (const auto &[key, v] : sortedMembers(body)) {
         if (key == u"sign")
             continue;
-        const QJsonValue v = body.value(key);
         if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
             continue;
         if (!out.isEmpty())
             out += '&';
-        out += utf8;
+        appendUtf8(out, key, false);
         out += '=';
         if (v.isString())
-            out += v.toString().toUtf8(); // top-level strings raw, unquoted
+            appendUtf8(out, v.toString(), false); // top-level strings raw, unquoted
         else
             writeValue(out, v);
     }
