@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHttpServer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -155,6 +156,9 @@ private slots:
     void wrongSecretSignsWrong();
     void replyFaults();
     void controlRejectsUnknownSwitch();
+    void scheduledReadingsAndGasLeak();
+    void supplementCarriesDailyReadings();
+    void retriesWhileListenerDown();
 
 private:
     Answer post(const QString &name, const QJsonObject &plain, Mutation mutation = None,
@@ -437,8 +441,9 @@ void TstSimEndpoint::replyFaults()
     a = post("valveOperate", valve("SIM000001", "1", 62));
     QCOMPARE(a.status, 0);
     QVERIFY(a.error != QNetworkReply::NoError);
-    // The command was applied: only the answer was lost.
-    QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("closeVResult").size(), 1, 5000);
+    // The command was applied: only the answer was lost. (At least once: QNetworkAccessManager
+    // silently sends a POST again when the server closes the connection without an answer.)
+    QTRY_VERIFY_WITH_TIMEOUT(m_receiver->named("closeVResult").size() >= 1, 5000);
 }
 
 void TstSimEndpoint::controlRejectsUnknownSwitch()
@@ -449,6 +454,93 @@ void TstSimEndpoint::controlRejectsUnknownSwitch()
     const Answer b = control({{"noReply", "sometimes"}});
     QCOMPARE(b.status, 400);
     QCOMPARE(m_sim->faults().switches().noReply, NoReply::Off);
+}
+
+void TstSimEndpoint::scheduledReadingsAndGasLeak()
+{
+    SimulatedMeter *m = m_sim->world().find("SIM000003");
+    QList<AlarmChange> ignored;
+    QVERIFY(m->operateValve("0", 0, &ignored));
+    const qint64 now = QDateTime::currentSecsSinceEpoch() + 5;
+    m->leakAt = now - 1;
+    m_sim->scheduler().reportNext(3, now);
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("meterDataUp").size(), 3, 5000);
+    for (const Received &r : m_receiver->named("meterDataUp")) {
+        QVERIFY(Signature::verify(r.body, kCreds.appSecret));
+        const auto parsed =
+            MessageCodec(clientOptions()).parse(*Catalog::instance().upload(u"meterDataUp"), r.body);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().path));
+        QVERIFY(!parsed->record.list("meterReadingDetails").isEmpty());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!m_receiver->named("sendAlarm").isEmpty(), 5000);
+    bool leak = false;
+    for (const Received &r : m_receiver->named("sendAlarm")) {
+        QVERIFY(MessageCodec(clientOptions()).parse(*Catalog::instance().upload(u"sendAlarm"), r.body).ok());
+        for (const QJsonValue &a : r.body.value("alarms").toArray())
+            leak |= r.body.value("meterNo").toString() == u"SIM000003" &&
+                    a["alarmType"].toString() == u"1002" && a["alarmStatus"].toString() == u"0";
+    }
+    QVERIFY(leak);
+    QCOMPARE(m->valve, QStringLiteral("1")); // a leak closes the valve
+}
+
+void TstSimEndpoint::supplementCarriesDailyReadings()
+{
+    const QDate today = kTime.dateOf(QDateTime::currentSecsSinceEpoch());
+    const QJsonObject plain{{"meterNo", "SIM000002"},
+                            {"commandSeq", seq(70)},
+                            {"meterType", "QC-G4"},
+                            {"beginDate", today.addDays(-3).toString("yyMMdd")},
+                            {"endDate", today.toString("yyMMdd")}};
+    QCOMPARE(post("dataSupplement", plain).code(), QStringLiteral("0000"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("meterDataSupplement").size(), 1, 5000);
+    const QJsonObject body = m_receiver->named("meterDataSupplement").first().body;
+    const auto parsed =
+        MessageCodec(clientOptions()).parse(*Catalog::instance().upload(u"meterDataSupplement"), body);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->record.text("commandSeq"), seq(70));
+    QVERIFY(!parsed->record.list("readingDetails").isEmpty());
+    // A reversed range is the platform's 9002, naming the field.
+    QJsonObject reversed = plain;
+    reversed["beginDate"] = today.toString("yyMMdd");
+    reversed["endDate"] = today.addDays(-3).toString("yyMMdd");
+    reversed["commandSeq"] = seq(71);
+    const Answer a = post("dataSupplement", reversed);
+    QCOMPARE(a.code(), QStringLiteral("9002"));
+    QVERIFY(a.message().contains("beginDate"));
+}
+
+void TstSimEndpoint::retriesWhileListenerDown()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 closedPort = probe.serverPort();
+    probe.close();
+    PosterConfig pc;
+    pc.listenerBase = QUrl(QStringLiteral("http://127.0.0.1:%1/rest/v1/bussinessPlatform").arg(closedPort));
+    pc.credentials = kCreds;
+    pc.codec = clientOptions();
+    pc.retries = 2;
+    pc.retryDelayMs = 50;
+    Faults faults;
+    UploadPoster poster(pc, &faults);
+    UploadOutcome outcome;
+    bool done = false;
+    QVERIFY(poster.post("openVResult",
+                        QJsonObject{{"meterNo", "SIM000001"},
+                                    {"factoryCode", "QC"},
+                                    {"meterType", "QC-G4"},
+                                    {"commandSeq", seq(80)},
+                                    {"resultCode", "00"}},
+                        UploadKind::Result, [&](const UploadOutcome &o) {
+                            outcome = o;
+                            done = true;
+                        }));
+    QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    QCOMPARE(outcome.attempts, 3);
+    QCOMPARE(outcome.httpStatus, 0);
+    QCOMPARE(poster.stats().retried, qint64(2));
+    QCOMPARE(poster.stats().undelivered, qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TstSimEndpoint)
