@@ -9,6 +9,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace md::writeops {
@@ -63,25 +64,14 @@ QString describe(const QVariantList &v)
 
 enum class ReadingFate { Inserted, Duplicate, Conflict, Error };
 
-ReadingFate insertReading(WriteContext &ctx, qint64 meterId, const Reading &r, qint64 journalId, qint64 receivedAt)
+// Called for a reading whose key was already stored: the same values are a plain re-delivery, other
+// values a conflict to review (the first stays).
+ReadingFate classifyExisting(WriteContext &ctx, qint64 meterId, const Reading &r, qint64 journalId)
 {
-    QVariantList args{meterId, r.dataTime};
     const QVariantList values = readingValues(r);
-    args += values;
-    args << textOrNull(r.commandSeq) << nonZeroOrNull(journalId) << receivedAt;
-    QSqlQuery *q = ctx.db.run(S("INSERT INTO readings (meter_id, data_time, reading, standard_num, work_num, balance_amt, "
-                                "total_use_amt, balance_qty, price, ladder_qty, command_seq, journal_id, received_at) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                "ON CONFLICT (meter_id, data_time) DO NOTHING"),
-                              args);
-    if (!q)
-        return ReadingFate::Error;
-    if (q->numRowsAffected() > 0)
-        return ReadingFate::Inserted;
-    // Already stored: the same values are a plain re-delivery, other values a conflict to review.
-    q = ctx.db.run(S("SELECT reading, standard_num, work_num, balance_amt, total_use_amt, balance_qty, price, ladder_qty "
-                     "FROM readings WHERE meter_id = ? AND data_time = ?"),
-                   {meterId, r.dataTime});
+    QSqlQuery *q = ctx.db.run(S("SELECT reading, standard_num, work_num, balance_amt, total_use_amt, balance_qty, price, ladder_qty "
+                                "FROM readings WHERE meter_id = ? AND data_time = ?"),
+                              {meterId, r.dataTime});
     if (!q || !q->next())
         return ReadingFate::Error;
     QVariantList stored;
@@ -94,11 +84,55 @@ ReadingFate insertReading(WriteContext &ctx, qint64 meterId, const Reading &r, q
     if (same)
         return ReadingFate::Duplicate;
     const QByteArray detail = QJsonDocument(QJsonObject{{S("stored"), describe(stored)}, {S("received"), describe(values)},
-                                                     {S("columns"), S("reading,standard,work,balanceAmt,totalUseAmt,balanceQty,price,ladderQty")}})
-                               .toJson(QJsonDocument::Compact);
+                                                        {S("columns"), S("reading,standard,work,balanceAmt,totalUseAmt,balanceQty,price,ladderQty")}})
+                                  .toJson(QJsonDocument::Compact);
     if (!addReviewFlag(ctx, S("reading-conflict"), r.meterNo, QString::number(r.dataTime), QString::fromUtf8(detail), journalId))
         return ReadingFate::Error;
     return ReadingFate::Conflict;
+}
+
+// Inserts readings with one multi-row INSERT per chunk (one round trip instead of one per row: it
+// matters on PostgreSQL); RETURNING names the rows that were new, the others are re-deliveries.
+bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId, qint64 receivedAt,
+                    WriteOutcome &out)
+{
+    constexpr int chunk = 100;
+    for (int start = 0; start < rows.size(); start += chunk) {
+        const int n = std::min(chunk, int(rows.size()) - start);
+        QStringList tuples(n, S("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QVariantList args;
+        args.reserve(n * 13);
+        for (int i = 0; i < n; ++i) {
+            const auto &[meterId, r] = rows.at(start + i);
+            args << meterId << r->dataTime;
+            args += readingValues(*r);
+            args << textOrNull(r->commandSeq) << nonZeroOrNull(journalId) << receivedAt;
+        }
+        QSqlQuery *q = ctx.db.run(S("INSERT INTO readings (meter_id, data_time, reading, standard_num, work_num, balance_amt, "
+                                    "total_use_amt, balance_qty, price, ladder_qty, command_seq, journal_id, received_at) VALUES %1 "
+                                    "ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
+                                      .arg(tuples.join(QLatin1Char(','))),
+                                  args);
+        if (!q)
+            return false;
+        QSet<QPair<qint64, qint64>> inserted;
+        while (q->next())
+            inserted.insert({q->value(0).toLongLong(), q->value(1).toLongLong()});
+        q->finish();
+        for (int i = 0; i < n; ++i) {
+            const auto &[meterId, r] = rows.at(start + i);
+            if (inserted.remove({meterId, r->dataTime})) {
+                ++out.readingsInserted;
+                continue;
+            }
+            switch (classifyExisting(ctx, meterId, *r, journalId)) {
+            case ReadingFate::Duplicate: ++out.readingsDuplicate; break;
+            case ReadingFate::Conflict: ++out.readingsConflict; break;
+            default: return false;
+            }
+        }
+    }
+    return true;
 }
 
 bool updateLatestReading(WriteContext &ctx, qint64 meterId, const Reading &r)
@@ -330,22 +364,21 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
     }
 
     QHash<qint64, const Reading *> latest;
+    QList<QPair<qint64, const Reading *>> readingRows;
+    readingRows.reserve(w.readings.size());
     for (const Reading &r : w.readings) {
         auto id = idOf(r.meterNo);
         if (!id)
             return dbFail();
         if (!*id)
             return fail(unknownMeter(r.meterNo));
-        switch (insertReading(ctx, *id, r, out.journalId, receivedAt)) {
-        case ReadingFate::Inserted: ++out.readingsInserted; break;
-        case ReadingFate::Duplicate: ++out.readingsDuplicate; break;
-        case ReadingFate::Conflict: ++out.readingsConflict; break;
-        case ReadingFate::Error: return dbFail();
-        }
+        readingRows.append({*id, &r});
         const Reading *&best = latest[*id];
         if (!best || best->dataTime < r.dataTime)
             best = &r;
     }
+    if (!insertReadings(ctx, readingRows, out.journalId, receivedAt, out))
+        return dbFail();
     for (auto it = latest.constBegin(); it != latest.constEnd(); ++it)
         if (!updateLatestReading(ctx, it.key(), **it))
             return dbFail();
