@@ -156,12 +156,13 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             continue;
         }
         if (n > 0 && i >= n) {
-            errors << err(QStringLiteral("1102"), key, QStringLiteral("more prices than priceLadderNum %1").arg(n));
+            errors << err(QStringLiteral("1105"), key, QStringLiteral("more prices than priceLadderNum %1").arg(n));
             continue;
         }
+        // A unit price above 100 yuan per m3 is a typo (a misplaced point), as the platform sees it.
         const auto price = Money::parse(text(p, key));
-        if (!price || price->units() <= 0)
-            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 with at most 4 decimals"));
+        if (!price || price->units() <= 0 || price->units() > 100 * Money::scale())
+            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 and <= 100 with at most 4 decimals"));
     }
     // Ladder volumes level1..level(n-1): the upper bound of each step but the last, strictly increasing.
     qint64 previous = 0; // units of the last valid level; 0: none (levels are > 0)
@@ -174,7 +175,7 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             continue;
         }
         if (n > 0 && i >= n) {
-            errors << err(QStringLiteral("1102"), key, QStringLiteral("more ladder volumes than priceLadderNum %1 allows").arg(n));
+            errors << err(QStringLiteral("1106"), key, QStringLiteral("more ladder volumes than priceLadderNum %1 allows").arg(n));
             continue;
         }
         const auto level = Volume::parse(text(p, key));
@@ -197,8 +198,13 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"),
                           QStringLiteral("in the past (today is %1 in the platform zone)").arg(today(context).toString(Qt::ISODate)));
     }
-    if (present(p, QStringLiteral("cycleStartDate")) && !parseLocalDateTime(text(p, QStringLiteral("cycleStartDate"))))
+    // A ladder (more than one price) is counted over a billing cycle: the platform needs its start.
+    if (!present(p, QStringLiteral("cycleStartDate"))) {
+        if (n > 1)
+            errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("required for a ladder"));
+    } else if (!parseLocalDateTime(text(p, QStringLiteral("cycleStartDate")))) {
         errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
+    }
     return errors;
 }
 

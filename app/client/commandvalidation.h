@@ -4,8 +4,9 @@
 // functions, no I/O. Formats come from the catalogue (required fields, money / volume / date / datetime /
 // yyMMdd / integer / enumeration: 9002 naming the field); the business rules mirror the platform's codes:
 //   changeprice   1101 priceLadderNum missing, 1102 not 1..5, 1103 effectiveDate in the past (platform
-//                 zone), 1104 cycleStartDate invalid, 1105 price0..price(n-1) missing or <= 0,
-//                 1106 level1..level(n-1) missing, <= 0 or not strictly increasing
+//                 zone), 1104 cycleStartDate invalid (or missing for a ladder, n > 1), 1105 price0..price(n-1)
+//                 missing, <= 0 or > 100 yuan (or a price beyond n), 1106 level1..level(n-1) missing, <= 0 or
+//                 not strictly increasing (or a level beyond n-1)
 //   recharge      1201 tradeNo missing / malformed, 1202 rechargeTime invalid or in the future,
 //                 1203 rechargeNum missing or <= 0 (money 4 dp for rechargeType 1, volume 3 dp for 2)
 //   dataSupplement 9002 beginDate / endDate not yyMMdd, begin after end, end in the future

@@ -202,7 +202,7 @@ void TestCommandService::invalidNeverLeaves_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("path");
     const QJsonObject ladder = obj({{"priceName", "civil"}, {"priceVersion", "v2"}, {"priceLadderNum", "2"},
-                                    {"effectiveDate", "2099-01-01"}, {"price0", "3.2"}, {"price1", "3.8"}, {"level1", "200"}});
+                                    {"effectiveDate", "2099-01-01"}, {"cycleStartDate", "2026-01-01 00:00:00"}, {"price0", "3.2"}, {"price1", "3.8"}, {"level1", "200"}});
     QJsonObject bad = ladder;
     bad.insert(QStringLiteral("priceLadderNum"), QStringLiteral("7"));
     QTest::newRow("ladder count") << "changeprice" << "M001" << bad << "1102" << "priceLadderNum";

@@ -42,7 +42,7 @@ QJsonObject withChanges(QJsonObject base, const QJsonObject &changes)
 QJsonObject ladder()
 {
     return obj({{"meterNo", "M1"}, {"meterType", "T1"}, {"priceName", "civil"}, {"priceVersion", "v2"},
-                {"priceLadderNum", "3"}, {"effectiveDate", "2026-12-01"}, {"price0", "3.2"}, {"price1", "3.85"},
+                {"priceLadderNum", "3"}, {"effectiveDate", "2026-12-01"}, {"cycleStartDate", "2026-01-01 00:00:00"}, {"price0", "3.2"}, {"price1", "3.85"},
                 {"price2", "4.8"}, {"level1", "200"}, {"level2", "400.5"}});
 }
 
@@ -76,13 +76,16 @@ void TestCommandValidation::rules_data()
     QTest::newRow("ladder ok") << "changeprice" << l << "" << "";
     QTest::newRow("ladder single price") << "changeprice"
                                          << withChanges(l, obj({{"priceLadderNum", "1"}, {"price1", "<remove>"}, {"price2", "<remove>"},
-                                                                {"level1", "<remove>"}, {"level2", "<remove>"}}))
+                                                                {"level1", "<remove>"}, {"level2", "<remove>"}, {"cycleStartDate", "<remove>"}}))
                                          << "" << "";
     QTest::newRow("ladder count missing") << "changeprice" << withChanges(l, obj({{"priceLadderNum", "<remove>"}})) << "1101" << "priceLadderNum";
     QTest::newRow("ladder count 0") << "changeprice" << withChanges(l, obj({{"priceLadderNum", "0"}})) << "1102" << "priceLadderNum";
     QTest::newRow("ladder count 6") << "changeprice" << withChanges(l, obj({{"priceLadderNum", "6"}})) << "1102" << "priceLadderNum";
     QTest::newRow("ladder count text") << "changeprice" << withChanges(l, obj({{"priceLadderNum", "two"}})) << "1102" << "priceLadderNum";
-    QTest::newRow("extra price") << "changeprice" << withChanges(l, obj({{"price3", "5"}})) << "1102" << "price3";
+    QTest::newRow("extra price") << "changeprice" << withChanges(l, obj({{"price3", "5"}})) << "1105" << "price3";
+    QTest::newRow("extra level") << "changeprice" << withChanges(l, obj({{"level3", "900"}})) << "1106" << "level3";
+    QTest::newRow("price over 100") << "changeprice" << withChanges(l, obj({{"price2", "100.0001"}})) << "1105" << "price2";
+    QTest::newRow("ladder without cycle start") << "changeprice" << withChanges(l, obj({{"cycleStartDate", "<remove>"}})) << "1104" << "cycleStartDate";
     QTest::newRow("price missing") << "changeprice" << withChanges(l, obj({{"price2", "<remove>"}})) << "1105" << "price2";
     QTest::newRow("price zero") << "changeprice" << withChanges(l, obj({{"price1", "0"}})) << "1105" << "price1";
     QTest::newRow("price negative") << "changeprice" << withChanges(l, obj({{"price0", "-3.2"}})) << "1105" << "price0";
