@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The simulated platform over real HTTP on 127.0.0.1 rejects what a strict platform rejects: 9001
+// (headers, time window), 9003 (sign), 9002 naming the field (missing, malformed, plain sensitive
+// value), 1003 (unknown meter), changeprice 1101-1106 and recharge 1201-1203; a rejected command has
+// no result upload. The control endpoint refuses unknown switches.
+
+#include "simharness.h"
+
+using namespace simtest;
+
+class TstSimRejects : public QObject, public SimHarness
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { SimHarness::initTestCase(); }
+    void init() { SimHarness::init(); }
+    void rejects_data();
+    void rejects();
+    void controlRejectsUnknownSwitch();
+};
+
+void TstSimRejects::rejects_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QJsonObject>("plain");
+    QTest::addColumn<int>("mutation");
+    QTest::addColumn<QJsonObject>("overrides");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("field"); // must appear in returnMessage
+    const QJsonObject ok = valve("SIM000001", "0", 1);
+    QTest::newRow("bad token") << "valveOperate" << ok << int(BadToken) << QJsonObject{} << "9001"
+                               << "";
+    QTest::newRow("stale timestamp") << "valveOperate" << ok << int(StaleTimestamp) << QJsonObject{} << "9001"
+                                     << "";
+    QTest::newRow("bad sign") << "valveOperate" << ok << int(BadSign) << QJsonObject{} << "9003"
+                              << "";
+    QTest::newRow("no sign, strict") << "valveOperate" << ok << int(NoSign) << QJsonObject{} << "9003"
+                                     << "";
+    QTest::newRow("missing field") << "valveOperate" << ok << int(None)
+                                   << QJsonObject{{"valveOperate", QJsonValue()}} << "9002"
+                                   << "valveOperate";
+    QTest::newRow("bad enum") << "valveOperate" << ok << int(None) << QJsonObject{{"valveOperate", "7"}}
+                              << "9002"
+                              << "valveOperate";
+    QTest::newRow("unknown meter") << "valveOperate" << valve("NOPE0001", "0", 2) << int(None)
+                                   << QJsonObject{} << "1003"
+                                   << "meterNo";
+    QTest::newRow("plain sensitive") << "recharge" << recharge("R1", "50.00", 3) << int(PlainSensitive)
+                                     << QJsonObject{} << "9002"
+                                     << "rechargeNum";
+    QTest::newRow("recharge amount 0")
+        << "recharge" << recharge("R2", "0", 4) << int(None) << QJsonObject{} << "1203"
+        << "rechargeNum";
+    QTest::newRow("recharge tradeNo empty")
+        << "recharge" << recharge("R3", "5", 5) << int(None) << QJsonObject{{"tradeNo", ""}} << "1201"
+        << "tradeNo";
+    QTest::newRow("recharge time old") << "recharge" << recharge("R4", "5", 6) << int(None)
+                                       << QJsonObject{{"rechargeTime", "2020-01-01 00:00:00"}} << "1202"
+                                       << "rechargeTime";
+    QTest::newRow("ladder empty") << "changeprice" << changeprice(7) << int(None)
+                                  << QJsonObject{{"priceLadderNum", ""}} << "1101"
+                                  << "priceLadderNum";
+    QTest::newRow("ladder 6") << "changeprice" << changeprice(8) << int(None)
+                              << QJsonObject{{"priceLadderNum", "6"}} << "1102"
+                              << "priceLadderNum";
+    QTest::newRow("effective date past") << "changeprice" << changeprice(9) << int(None)
+                                         << QJsonObject{{"effectiveDate", "2020-01-01"}} << "1103"
+                                         << "effectiveDate";
+    QTest::newRow("ladder without cycle start") << "changeprice" << changeprice(10) << int(None)
+                                                << QJsonObject{{"cycleStartDate", QJsonValue()}} << "1104"
+                                                << "cycleStartDate";
+    QTest::newRow("price beyond ladder")
+        << "changeprice" << changeprice(11) << int(None) << QJsonObject{{"price3", "4.0000"}} << "1105"
+        << "price3";
+    QTest::newRow("zero price") << "changeprice" << changeprice(12) << int(None)
+                                << QJsonObject{{"price1", "0.0000"}} << "1105"
+                                << "price1";
+    QTest::newRow("levels not increasing")
+        << "changeprice" << changeprice(13) << int(None) << QJsonObject{{"level2", "300.000"}} << "1106"
+        << "level2";
+}
+
+void TstSimRejects::rejects()
+{
+    QFETCH(QString, name);
+    QFETCH(QJsonObject, plain);
+    QFETCH(int, mutation);
+    QFETCH(QJsonObject, overrides);
+    QFETCH(QString, code);
+    QFETCH(QString, field);
+    const Answer a = post(name, plain, Mutation(mutation), overrides);
+    QCOMPARE(a.status, 200);
+    QCOMPARE(a.code(), code);
+    if (!field.isEmpty())
+        QVERIFY2(a.message().contains(field), qPrintable(a.message()));
+    QTest::qWait(50);
+    QVERIFY(m_receiver->got.isEmpty()); // a rejected command has no result upload
+}
+
+void TstSimRejects::controlRejectsUnknownSwitch()
+{
+    const Answer a = control({{"noSuchSwitch", true}});
+    QCOMPARE(a.status, 400);
+    QVERIFY(a.message().contains("noSuchSwitch"));
+    const Answer b = control({{"noReply", "sometimes"}});
+    QCOMPARE(b.status, 400);
+    QCOMPARE(m_sim->faults().switches().noReply, NoReply::Off);
+}
+
+QTEST_GUILESS_MAIN(TstSimRejects)
+#include "tst_sim_rejects.moc"
