@@ -23,6 +23,7 @@ private slots:
     void scheduledReadingsAndGasLeak();
     void supplementCarriesDailyReadings();
     void retriesWhileListenerDown();
+    void meterInfoRegistersAndRemoves();
 };
 
 void TstSimResults::validValveOperatePostsSignedResult()
@@ -223,6 +224,24 @@ void TstSimResults::retriesWhileListenerDown()
     QCOMPARE(outcome.httpStatus, 0);
     QCOMPARE(poster.stats().retried, qint64(2));
     QCOMPARE(poster.stats().undelivered, qint64(1));
+}
+
+void TstSimResults::meterInfoRegistersAndRemoves()
+{
+    const QJsonObject info{{"meterNo", "NEW00001"}, {"meterType", "QC-G6"},
+                           {"userNo", "CD99"},      {"addrDes", "成都市青羊区金府路1号"},
+                           {"commandSeq", seq(90)}, {"enableMeterReading", "12.5"}};
+    QCOMPARE(post("valveOperate", valve("NEW00001", "0", 91)).code(), QStringLiteral("1003"));
+    QCOMPARE(post("meterInfo", info).code(), QStringLiteral("0000"));
+    QVERIFY(m_sim->world().find("NEW00001"));
+    QCOMPARE(m_sim->world().find("NEW00001")->reading.units(), qint64(12500));
+    QCOMPARE(post("valveOperate", valve("NEW00001", "0", 92)).code(), QStringLiteral("0000"));
+    QJsonObject remove = info;
+    remove["meterOperation"] = "remove";
+    remove["commandSeq"] = seq(93);
+    QCOMPARE(post("meterInfo", remove).code(), QStringLiteral("0000"));
+    QCOMPARE(post("meterInfo", remove).code(), QStringLiteral("1003"));
+    QCOMPARE(post("valveOperate", valve("NEW00001", "0", 94)).code(), QStringLiteral("1003"));
 }
 
 QTEST_GUILESS_MAIN(TstSimResults)
