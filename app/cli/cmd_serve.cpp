@@ -56,6 +56,9 @@ public:
 #endif
     }
 
+    // Drops the callback (and whatever it holds) before statics are torn down.
+    static void clear() { s_onStop = nullptr; }
+
 private:
     static void fire()
     {
@@ -148,13 +151,20 @@ int runServe(const QStringList &args)
         }
         outStream() << "listening on " << address->url() << Qt::endl; // Qt::endl flushes
 
-        StopRequest::install([&listener, store] {
+        // The callback outlives this scope (a static); it must not own the store, whose last
+        // reference has to go before main() returns (the SQL driver's globals die with statics).
+        std::weak_ptr<Store> weakStore = store;
+        StopRequest::install([&listener, weakStore] {
             qCInfo(lcServe) << "stopping: finishing requests in flight";
-            http::whenFinished(listener.stop(), qApp, [store](const QFuture<void> &) {
-                http::whenFinished(store->flush(), qApp, [](const QFuture<void> &) { QCoreApplication::quit(); });
+            http::whenFinished(listener.stop(), qApp, [weakStore](const QFuture<void> &) {
+                if (auto s = weakStore.lock())
+                    http::whenFinished(s->flush(), qApp, [](const QFuture<void> &) { QCoreApplication::quit(); });
+                else
+                    QCoreApplication::quit();
             });
         });
         exitCode = QCoreApplication::exec();
+        StopRequest::clear();
     }
     store->flush().waitForFinished();
     store.reset(); // closes the database after the last commit

@@ -21,39 +21,39 @@ const QString kRechargeNum = QStringLiteral("rechargeNum");
 
 // Wire field -> row member, one table per kind of value. The wire name differs from the member
 // only for currentCellVoltage.
-struct TextField { const char *wire; QString MeterStatus::*member; };
+struct TextField { QString wire; QString MeterStatus::*member; };
 const TextField statusTexts[] = {
-    {"valveStatus", &MeterStatus::valveStatus},   {"signalStrength", &MeterStatus::signalStrength},
-    {"powerType", &MeterStatus::powerType},       {"currentCellVoltage", &MeterStatus::cellVoltage},
-    {"temperature", &MeterStatus::temperature},   {"pressure", &MeterStatus::pressure},
+    {QStringLiteral("valveStatus"), &MeterStatus::valveStatus},   {QStringLiteral("signalStrength"), &MeterStatus::signalStrength},
+    {QStringLiteral("powerType"), &MeterStatus::powerType},       {QStringLiteral("currentCellVoltage"), &MeterStatus::cellVoltage},
+    {QStringLiteral("temperature"), &MeterStatus::temperature},   {QStringLiteral("pressure"), &MeterStatus::pressure},
 };
 
 template<typename Row>
-struct MoneyField { const char *wire; std::optional<Money> Row::*member; };
+struct MoneyField { QString wire; std::optional<Money> Row::*member; };
 template<typename Row>
-struct VolumeField { const char *wire; std::optional<Volume> Row::*member; };
+struct VolumeField { QString wire; std::optional<Volume> Row::*member; };
 
-const MoneyField<MeterStatus> statusMoney[] = {{"totalRechargeAmt", &MeterStatus::totalRechargeAmt}};
-const VolumeField<MeterStatus> statusVolumes[] = {{"totalRechargeQty", &MeterStatus::totalRechargeQty}};
+const MoneyField<MeterStatus> statusMoney[] = {{QStringLiteral("totalRechargeAmt"), &MeterStatus::totalRechargeAmt}};
+const VolumeField<MeterStatus> statusVolumes[] = {{QStringLiteral("totalRechargeQty"), &MeterStatus::totalRechargeQty}};
 
 const MoneyField<Reading> readingMoney[] = {
-    {"meterBalanceAmt", &Reading::meterBalanceAmt}, {"totalUseAmt", &Reading::totalUseAmt}, {"price", &Reading::price}};
+    {QStringLiteral("meterBalanceAmt"), &Reading::meterBalanceAmt}, {QStringLiteral("totalUseAmt"), &Reading::totalUseAmt}, {QStringLiteral("price"), &Reading::price}};
 const VolumeField<Reading> readingVolumes[] = {
-    {"standardNum", &Reading::standardNum}, {"workNum", &Reading::workNum},
-    {"meterBalanceQty", &Reading::meterBalanceQty}, {"ladderQty", &Reading::ladderQty}};
+    {QStringLiteral("standardNum"), &Reading::standardNum}, {QStringLiteral("workNum"), &Reading::workNum},
+    {QStringLiteral("meterBalanceQty"), &Reading::meterBalanceQty}, {QStringLiteral("ladderQty"), &Reading::ladderQty}};
 
 const MoneyField<RechargeResult> rechargeMoney[] = {
-    {"totalRechargeAmt", &RechargeResult::totalRechargeAmt}, {"meterBalanceAmt", &RechargeResult::meterBalanceAmt}};
+    {QStringLiteral("totalRechargeAmt"), &RechargeResult::totalRechargeAmt}, {QStringLiteral("meterBalanceAmt"), &RechargeResult::meterBalanceAmt}};
 const VolumeField<RechargeResult> rechargeVolumes[] = {
-    {"totalRechargeQty", &RechargeResult::totalRechargeQty}, {"meterBalanceQty", &RechargeResult::meterBalanceQty}};
+    {QStringLiteral("totalRechargeQty"), &RechargeResult::totalRechargeQty}, {QStringLiteral("meterBalanceQty"), &RechargeResult::meterBalanceQty}};
 
 template<typename Row>
 void fill(Row &row, const Record &record, const auto &moneyTable, const auto &volumeTable)
 {
     for (const auto &f : moneyTable)
-        row.*(f.member) = record.money(QString::fromLatin1(f.wire));
+        row.*(f.member) = record.money(f.wire);
     for (const auto &f : volumeTable)
-        row.*(f.member) = record.volume(QString::fromLatin1(f.wire));
+        row.*(f.member) = record.volume(f.wire);
 }
 
 bool itemsCarry(const QList<Record> &items, const QString &a, const QString &b = {})
@@ -68,8 +68,9 @@ MeterStatus statusOf(const Record &record, const QString &meterNo, qint64 receiv
     st.meterTime = record.epoch(kMeterTime).value_or(0);
     st.receivedAt = receivedAt;
     for (const auto &f : statusTexts)
-        st.*(f.member) = record.text(QString::fromLatin1(f.wire));
-    st.totalRechargeCount = record.integer(QStringLiteral("totalRechargeCount"));
+        st.*(f.member) = record.text(f.wire);
+    static const QString kTotalRechargeCount = QStringLiteral("totalRechargeCount");
+    st.totalRechargeCount = record.integer(kTotalRechargeCount);
     fill(st, record, statusMoney, statusVolumes);
     return st;
 }

@@ -14,6 +14,7 @@
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcListener, "md.listener")
+Q_LOGGING_CATEGORY(lcListenerTiming, "md.listener.timing", QtWarningMsg)
 
 namespace md {
 
@@ -146,10 +147,16 @@ QFuture<QHttpServerResponse> UploadPipeline::handle(const QHttpServerRequest &re
         if (jsonError.error == QJsonParseError::NoError && doc.isObject())
             in.json = doc.object();
 
+        const qint64 parsedJsonMs = in.timer.elapsed();
         Result<ParsedMessage> checked = check(in, spec);
         if (!checked)
             return refuse(in, checked.error(), 200);
-        return store(in, checked.value());
+        const qint64 checkedMs = in.timer.elapsed();
+        in.json = QJsonObject(); // not needed any more: do not keep the tree alive while the writer works
+        QFuture<QHttpServerResponse> answer = store(in, checked.value());
+        qCDebug(lcListenerTiming) << spec.name << in.body.size() << "bytes: json" << parsedJsonMs << "ms, checks"
+                                  << checkedMs - parsedJsonMs << "ms, mapped and queued" << in.timer.elapsed() - checkedMs << "ms";
+        return answer;
     } catch (const std::exception &e) {
         qCCritical(lcListener) << "unexpected failure on" << spec.name << e.what();
     } catch (...) {
@@ -231,14 +238,18 @@ QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, const
     Inbound in = inbound;
     in.meterNo = message.record.text(QStringLiteral("meterNo"));
     in.commandSeq = message.record.text(QStringLiteral("commandSeq"));
+    QElapsedTimer mapping;
+    mapping.start();
     UploadWrite write = UploadMapper::map(message, nowSeconds());
     write.journal = in.journal(kOk, 200);
+    qCDebug(lcListenerTiming) << in.endpoint << "mapped" << write.readings.size() << "readings in" << mapping.elapsed() << "ms";
 
     // The journal row rides in the same transaction: if it rolls back, so does the answer 0000.
     std::weak_ptr<UploadPipeline> weak = weak_from_this();
     std::shared_ptr<Store> store = m_store;
     return m_store->submit(std::move(write)).then([weak, store, in](const WriteOutcome &outcome) {
         auto self = weak.lock();
+        qCDebug(lcListenerTiming) << in.endpoint << "committed after" << in.timer.elapsed() << "ms";
         if (outcome.ok) {
             if (self)
                 self->notify(in, kOk, 200);
