@@ -126,8 +126,11 @@ Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
                 return db.error();
             return std::make_unique<Db>(std::move(db).value(), dialect);
         };
-        p->writer = std::make_unique<Writer>(opener, options.timeZone,
-                                             Writer::Limits{options.maxBatchItems, options.maxBatchRows}, p->notifier.get());
+        // Each item is a SAVEPOINT; PostgreSQL slows every snapshot down once a transaction has more
+        // than 64 subtransactions (the per-backend subxid cache overflows), so batch at most 60 there.
+        const int maxItems = dialect.isPostgres() ? std::min(options.maxBatchItems, 60) : options.maxBatchItems;
+        p->writer = std::make_unique<Writer>(opener, options.timeZone, Writer::Limits{std::max(1, maxItems), options.maxBatchRows},
+                                             p->notifier.get());
         if (auto e = p->writer->openError())
             return *e;
     }

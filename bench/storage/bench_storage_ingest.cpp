@@ -77,6 +77,7 @@ int main(int argc, char **argv)
     p.addOption({QStringLiteral("raw-rows"), QStringLiteral("rows for the raw ceiling"), QStringLiteral("n"), QStringLiteral("500000")});
     p.addOption({QStringLiteral("uploads"), QStringLiteral("meterDataUp writes through Store::submit"), QStringLiteral("n"), QStringLiteral("5000")});
     p.addOption({QStringLiteral("in-flight"), QStringLiteral("submits in flight"), QStringLiteral("n"), QStringLiteral("64")});
+    p.addOption({QStringLiteral("batch-items"), QStringLiteral("group commit: max items per transaction"), QStringLiteral("n"), QStringLiteral("512")});
     p.process(app);
 
     QTemporaryDir dir;
@@ -88,6 +89,7 @@ int main(int argc, char **argv)
 
     StoreOptions o;
     o.database = database;
+    o.maxBatchItems = p.value(QStringLiteral("batch-items")).toInt();
     auto opened = Store::open(o);
     if (!opened) {
         std::fprintf(stderr, "open: %s\n", qPrintable(opened.error().detail));
