@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One command to one meter: header (meter, customer, valve, balance), the command's form, the
+// "Preview request" toggle, Send (default button), and the live state under it. Send disables itself
+// on the first click, asks for confirmation when money moves or gas stops, then hands the request to
+// CommandService::send with an idempotency key made when the dialog opened: a double click, a
+// second Enter or a repeated confirmation can never create a second command. The dialog may be
+// closed at any time; the command goes on and the Commands view keeps following it.
+
+#include "formcontext.h"
+
+#include "core/result.h"
+#include "storage/commandrecord.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+
+namespace md {
+
+class CommandForm;
+class CommandStatusWidget;
+struct MessageSpec;
+struct MeterSummary;
+
+class CommandDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    CommandDialog(const FormContext &context, const QString &commandName, const QString &meterNo,
+                  QWidget *parent = nullptr);
+    ~CommandDialog() override;
+
+    // The form for a command: the ladder table, recharge, cancel recharge, or the generic one.
+    static CommandForm *createForm(const MessageSpec &spec, QWidget *parent);
+
+    CommandForm *form() const { return m_form; }
+    QPushButton *sendButton() const { return m_send; }
+    QToolButton *previewToggle() const { return m_previewToggle; }
+    QPlainTextEdit *preview() const { return m_preview; }
+    CommandStatusWidget *status() const { return m_status; }
+    QString idempotencyKey() const { return m_key; }
+    // The confirmation waiting for an answer (null when none): tests and screenshots drive it.
+    QDialog *pendingConfirmation() const { return m_confirmation; }
+    QLabel *sendErrorLabel() const { return m_sendError; }
+    bool isSending() const { return m_sending; }
+    bool hasSent() const { return m_sent; }
+
+    void setValue(const QString &field, const QString &wireText);
+    void refreshPreview();
+
+signals:
+    void commandQueued(const md::CommandRecord &record);
+
+private:
+    void loadMeter();
+    void onMeterLoaded(const MeterSummary &summary);
+    void requestSend();
+    void askConfirmation();
+    void doSend();
+    void updateSendEnabled();
+    QJsonObject previewValues() const;
+
+    FormContext m_ctx;
+    QString m_name;
+    QString m_meterNo;
+    QString m_meterType;
+    QString m_key;
+    CommandForm *m_form = nullptr;
+    QLabel *m_header = nullptr;
+    QLabel *m_sendError = nullptr;
+    QToolButton *m_previewToggle = nullptr;
+    QPlainTextEdit *m_preview = nullptr;
+    CommandStatusWidget *m_status = nullptr;
+    QPushButton *m_send = nullptr;
+    QPushButton *m_close = nullptr;
+    QPointer<QDialog> m_confirmation;
+    bool m_sending = false;
+    bool m_sent = false;
+    bool m_confirming = false;
+};
+
+} // namespace md

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rechargeledgermodel.h"
+
+#include "client/commandstate.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+namespace md {
+namespace {
+
+QString when(qint64 epoch)
+{
+    // Shown in the platform zone (UTC+8): the same clock the meter and the customer use.
+    if (epoch <= 0)
+        return QString();
+    return QDateTime::fromSecsSinceEpoch(epoch, QTimeZone(8 * 3600)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+} // namespace
+
+RechargeLedgerModel::RechargeLedgerModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void RechargeLedgerModel::setEntries(QList<RechargeLedgerEntry> entries)
+{
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+}
+
+bool RechargeLedgerModel::canCancel(const RechargeLedgerEntry &e)
+{
+    return e.creditedAt > 0 && !e.cancelled;
+}
+
+int RechargeLedgerModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int RechargeLedgerModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RechargeLedgerModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const RechargeLedgerEntry &e = m_entries.at(index.row());
+    switch (role) {
+    case TradeNoRole:
+        return e.tradeNo;
+    case WireAmountRole:
+        return e.amount.toString();
+    case CancellableRole:
+        return canCancel(e);
+    case Qt::TextAlignmentRole:
+        return index.column() == Amount ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TradeNo:
+            return e.tradeNo;
+        case Amount:
+            return e.rechargeType == u"2" ? QStringLiteral("%1 m³").arg(e.amount.format(2))
+                                          : QStringLiteral("¥%1").arg(e.amount.format(2));
+        case State: {
+            if (e.cancelled)
+                return tr("cancelled");
+            const auto s = commandStateFromName(e.state);
+            return s ? commandStateDisplayName(*s) : e.state;
+        }
+        case Created:
+            return when(e.createdAt);
+        case Credited:
+            return e.cancelled ? when(e.cancelledAt) : when(e.creditedAt);
+        }
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant RechargeLedgerModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TradeNo:
+        return tr("Trade number");
+    case Amount:
+        return tr("Amount");
+    case State:
+        return tr("State");
+    case Created:
+        return tr("Created");
+    case Credited:
+        return tr("Credited / cancelled");
+    }
+    return {};
+}
+
+Qt::ItemFlags RechargeLedgerModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return Qt::NoItemFlags;
+    // Rows that cannot be cancelled stay visible (context) but cannot be picked.
+    const Qt::ItemFlags base = Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    return canCancel(m_entries.at(index.row())) ? base | Qt::ItemIsSelectable : base;
+}
+
+} // namespace md
