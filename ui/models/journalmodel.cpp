@@ -48,6 +48,15 @@ void JournalModel::requestPage()
     if (m_loading || m_atEnd)
         return;
     m_loading = true;
+    // From the event loop, never inside a reset or the view's fetchMore() (see RegistryModel).
+    QMetaObject::invokeMethod(this, [this, generation = m_generation] {
+        if (generation == m_generation)
+            startPageQuery();
+    }, Qt::QueuedConnection);
+}
+
+void JournalModel::startPageQuery()
+{
     JournalFilter f = m_filter;
     f.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     f.offset = 0;

@@ -39,6 +39,7 @@ signals:
 
 private:
     void requestPage();
+    void startPageQuery();
 
     ConsoleContext *m_context;
     JournalFilter m_filter;

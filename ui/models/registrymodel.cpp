@@ -86,6 +86,17 @@ void RegistryModel::requestPage()
     if (m_loading || m_atEnd)
         return;
     setLoading(true);
+    // Always start from the event loop: a query that finishes before .then() is attached runs its
+    // continuation synchronously, and rows must never be inserted inside a reset or a view's
+    // fetchMore() call.
+    QMetaObject::invokeMethod(this, [this, generation = m_generation] {
+        if (generation == m_generation)
+            startPageQuery();
+    }, Qt::QueuedConnection);
+}
+
+void RegistryModel::startPageQuery()
+{
     RegistryPageRequest request;
     request.filter = m_filter;
     if (request.filter.now == 0)

@@ -54,6 +54,7 @@ signals:
 
 private:
     void requestPage();
+    void startPageQuery();
     void appendPage(quint64 generation, QList<RegistryRow> rows);
     void refreshMeters(const QStringList &meterNos);
     void replaceRows(const QList<RegistryRow> &rows);

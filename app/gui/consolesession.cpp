@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consolesession.h"
+
+#include "client/commandservice.h"
+#include "server/uploadlistener.h"
+#include "storage/store.h"
+#include "ui/mainwindow.h"
+#include "ui/models/consolecontext.h"
+
+#include <QDateTime>
+#include <QStatusBar>
+
+namespace md {
+
+ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings))
+{
+    m_context = new ConsoleContext(m_store, m_settings, this);
+    m_window = new MainWindow(m_context);
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &QObject::destroyed, this, &ConsoleSession::closed);
+    connect(m_window, &MainWindow::openDatabaseRequested, this, &ConsoleSession::openDatabaseRequested);
+
+    if (live && !m_store->isReadOnly()) {
+        CommandServiceOptions options;
+        options.platform = m_settings.platform;
+        m_commands = new CommandService(m_store, options, this);
+        // The platform is reachable as long as commands get an HTTP answer.
+        connect(m_commands, &CommandService::stateChanged, m_window,
+                [w = m_window](const QString &, CommandState state, const QString &, const QString &) {
+                    if (state == CommandState::Unreachable)
+                        w->setPlatformReachability(PlatformReachability::Unreachable);
+                    else if (state == CommandState::Sent || state == CommandState::Rejected || state == CommandState::Accepted)
+                        w->setPlatformReachability(PlatformReachability::Reachable);
+                });
+        if (m_settings.listener.enabled)
+            startListener();
+    }
+    m_window->show();
+}
+
+ConsoleSession::~ConsoleSession()
+{
+    if (m_window)
+        delete m_window.data();
+}
+
+void ConsoleSession::startListener()
+{
+    m_listener = new UploadListener(m_store, this);
+    auto status = std::make_shared<ListenerStatus>();
+    status->enabled = true;
+    auto push = [this, status] {
+        if (m_window)
+            m_window->setListenerStatus(*status);
+    };
+    connect(m_listener, &UploadListener::listening, this, [status, push](const QString &address, quint16 port) {
+        status->listening = true;
+        status->error.clear();
+        status->address = QStringLiteral("%1:%2").arg(address).arg(port);
+        push();
+    });
+    connect(m_listener, &UploadListener::failed, this, [status, push](const QString &error) {
+        status->listening = false;
+        status->error = error;
+        push();
+    });
+    connect(m_listener, &UploadListener::stopped, this, [status, push] {
+        status->listening = false;
+        push();
+    });
+    connect(m_listener, &UploadListener::countersChanged, this, [status, push](qint64 today, qint64 last) {
+        status->requestsToday = today;
+        status->lastUploadAt = last;
+        push();
+    });
+    push();
+    m_listener->start(m_settings.listener, m_settings.platform).then(this, [status, push](Result<ListenerAddress> r) {
+        if (r.ok()) {
+            status->listening = true;
+            status->address = QStringLiteral("%1:%2").arg(r->host).arg(r->port);
+        } else {
+            status->listening = false;
+            status->error = r.error().path.isEmpty() ? r.error().detail : r.error().path + QStringLiteral(": ") + r.error().detail;
+        }
+        push();
+    });
+}
+
+} // namespace md

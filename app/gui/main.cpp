@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// meterdesk: the console. Reads the settings, opens the database (a demo one with --demo, created on
+// first use), sets the language, and opens one ConsoleSession per database (the live one with the
+// embedded listener; File > Open database adds read-only review sessions).
+
+#include "consolesession.h"
+
+#include "storage/store.h"
+#include "ui/demo/demodata.h"
+#include "ui/i18n/languagemanager.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace md;
+
+namespace {
+
+QList<ConsoleSession *> g_sessions;
+
+void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live);
+
+void openReview(const QString &path, const Settings &settings)
+{
+    StoreOptions options;
+    options.database = path;
+    options.readOnly = true;
+    options.runMigrations = false;
+    auto store = Store::open(options);
+    if (!store.ok()) {
+        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Open database"),
+                             QCoreApplication::translate("main", "Cannot open %1 for review: %2")
+                                 .arg(path, store.error().detail.isEmpty() ? store.error().code : store.error().detail));
+        return;
+    }
+    openSession(*store, settings, false);
+}
+
+void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live)
+{
+    auto *session = new ConsoleSession(std::move(store), settings, live);
+    g_sessions.append(session);
+    QObject::connect(session, &ConsoleSession::openDatabaseRequested, session,
+                     [settings](const QString &path) { openReview(path, settings); });
+    QObject::connect(session, &ConsoleSession::closed, session, [session] {
+        g_sessions.removeAll(session);
+        session->deleteLater();
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("MeterDesk"));
+    QApplication::setApplicationName(QStringLiteral("meterdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("MeterDesk"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("MeterDesk console for Qinchuan V3.0 IoT gas meters"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Open a populated demo database (created on first use)."));
+    const QCommandLineOption dbOption(QStringLiteral("database"), QStringLiteral("Database file or postgresql:// URL."), QStringLiteral("db"));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"), QStringLiteral("Offline review: no listener, nothing sent."));
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Settings file (INI)."), QStringLiteral("ini"));
+    const QCommandLineOption langOption(QStringLiteral("language"), QStringLiteral("en or zh_CN (default: the system's)."), QStringLiteral("code"));
+    const QCommandLineOption noListenerOption(QStringLiteral("no-listener"), QStringLiteral("Do not start the embedded listener."));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Listener port (overrides the settings)."), QStringLiteral("port"));
+    parser.addOptions({demoOption, dbOption, readOnlyOption, configOption, langOption, noListenerOption, portOption});
+    parser.process(app);
+
+    const QString configPath = parser.isSet(configOption) ? parser.value(configOption) : Settings::defaultConfigPath();
+    auto loaded = Settings::load(configPath);
+    if (!loaded.ok()) {
+        QMessageBox::critical(nullptr, QStringLiteral("MeterDesk"),
+                              QStringLiteral("%1: %2 (%3)").arg(configPath, loaded.error().path, loaded.error().detail));
+        return 2;
+    }
+    Settings settings = *loaded;
+    LanguageManager::instance()->setLanguage(parser.isSet(langOption) ? parser.value(langOption) : settings.language);
+    if (parser.isSet(noListenerOption))
+        settings.listener.enabled = false;
+    if (parser.isSet(portOption))
+        settings.listener.port = quint16(parser.value(portOption).toUInt());
+
+    const bool demo = parser.isSet(demoOption);
+    QString database = parser.isSet(dbOption) ? parser.value(dbOption) : settings.databaseOrDefault();
+    if (demo && !parser.isSet(dbOption))
+        database = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/meterdesk-demo.sqlite");
+    const bool readOnly = parser.isSet(readOnlyOption);
+    const bool fresh = !database.contains(QLatin1String("://")) && !QFileInfo::exists(database);
+    if (!database.contains(QLatin1String("://")))
+        QDir().mkpath(QFileInfo(database).absolutePath());
+
+    StoreOptions options;
+    options.database = database;
+    options.readOnly = readOnly;
+    options.timeZone = settings.platform.timeZone;
+    auto store = Store::open(options);
+    if (!store.ok()) {
+        QMessageBox::critical(nullptr, QStringLiteral("MeterDesk"),
+                              QCoreApplication::translate("main", "Cannot open the database %1: %2")
+                                  .arg(database, store.error().detail.isEmpty() ? store.error().code : store.error().detail));
+        return 1;
+    }
+
+    if (demo && fresh && !readOnly) {
+        // Generate the demo world on a worker; the GUI shows progress and stays responsive.
+        auto *progress = new QProgressDialog(QCoreApplication::translate("main", "Creating the demo database…"), QString(), 0, 100);
+        progress->setMinimumDuration(0);
+        progress->setAutoClose(false);
+        progress->show();
+        std::shared_ptr<Store> s = *store;
+        QtConcurrent::run([s, progress] {
+            DemoOptions o;
+            return generateDemoData(*s, o, [progress](int done, int total) {
+                QMetaObject::invokeMethod(progress, [progress, done, total] { progress->setValue(done * 100 / qMax(1, total)); });
+            });
+        }).then(&app, [s, settings, progress, readOnly](Result<DemoSummary> r) {
+            progress->deleteLater();
+            if (!r.ok())
+                QMessageBox::warning(nullptr, QStringLiteral("MeterDesk"),
+                                     QCoreApplication::translate("main", "The demo data could not be written: %1").arg(r.error().detail));
+            openSession(s, settings, !readOnly);
+        });
+    } else {
+        openSession(*store, settings, !readOnly);
+    }
+    const int rc = app.exec();
+    qDeleteAll(g_sessions);
+    return rc;
+}
