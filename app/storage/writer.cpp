@@ -109,44 +109,59 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
             t->resolve(&e);
         m_meterIds.clear();
     };
-    if (!m_db->exec(m_db->dialect().beginWrite()))
-        return failAll(m_db->lastError());
-
-    ChangeSet all;
-    std::vector<bool> ok(batch.size(), false);
-    for (size_t i = 0; i < batch.size(); ++i) {
-        if (!m_db->exec(QStringLiteral("SAVEPOINT item"))) {
+    // PostgreSQL: a SAVEPOINT costs two round trips per item, so first try the batch without them;
+    // only when an item fails is the whole batch rolled back and replayed item by item in savepoints.
+    // (SQLite savepoints are free: always use them.)
+    const bool optimistic = m_db->dialect().isPostgres() && batch.size() > 1;
+    for (int attempt = optimistic ? 0 : 1; attempt < 2; ++attempt) {
+        const bool savepoints = attempt == 1;
+        if (!m_db->exec(m_db->dialect().beginWrite()))
+            return failAll(m_db->lastError());
+        ChangeSet all;
+        bool replay = false;
+        for (size_t i = 0; i < batch.size() && !replay; ++i) {
+            if (savepoints && !m_db->exec(QStringLiteral("SAVEPOINT item"))) {
+                const Error e = m_db->lastError();
+                m_db->exec(QStringLiteral("ROLLBACK"));
+                return failAll(e);
+            }
+            ctx.changes = ChangeSet{};
+            const bool ok = batch[i]->apply(ctx);
+            if (!ok && !savepoints) {
+                replay = true;
+            } else if (!ok) {
+                m_db->finishAll();
+                m_db->exec(QStringLiteral("ROLLBACK TO SAVEPOINT item"));
+                m_meterIds.clear(); // the item may have cached ids of rows it created
+            } else {
+                all.merge(ctx.changes);
+            }
+            if (savepoints)
+                m_db->exec(QStringLiteral("RELEASE SAVEPOINT item"));
+        }
+        m_db->finishAll();
+        if (replay) {
+            m_db->exec(QStringLiteral("ROLLBACK"));
+            m_meterIds.clear();
+            continue;
+        }
+        if (!writeChangeRows(ctx, all)) {
+            const Error e = m_db->lastError();
+            m_db->finishAll();
+            m_db->exec(QStringLiteral("ROLLBACK"));
+            return failAll(e);
+        }
+        m_db->finishAll();
+        if (!m_db->exec(QStringLiteral("COMMIT"))) {
             const Error e = m_db->lastError();
             m_db->exec(QStringLiteral("ROLLBACK"));
             return failAll(e);
         }
-        ctx.changes = ChangeSet{};
-        ok[i] = batch[i]->apply(ctx);
-        if (!ok[i]) {
-            m_db->finishAll();
-            m_db->exec(QStringLiteral("ROLLBACK TO SAVEPOINT item"));
-            m_meterIds.clear(); // the item may have cached ids of rows it created
-        } else {
-            all.merge(ctx.changes);
-        }
-        m_db->exec(QStringLiteral("RELEASE SAVEPOINT item"));
+        for (auto &t : batch)
+            t->resolve(nullptr);
+        announce(all);
+        return;
     }
-    m_db->finishAll();
-    if (!writeChangeRows(ctx, all)) {
-        const Error e = m_db->lastError();
-        m_db->finishAll();
-        m_db->exec(QStringLiteral("ROLLBACK"));
-        return failAll(e);
-    }
-    m_db->finishAll();
-    if (!m_db->exec(QStringLiteral("COMMIT"))) {
-        const Error e = m_db->lastError();
-        m_db->exec(QStringLiteral("ROLLBACK"));
-        return failAll(e);
-    }
-    for (auto &t : batch)
-        t->resolve(nullptr);
-    announce(all);
 }
 
 // Cross-process change feed: one `changes` row per kind per batch (ChangeWatcher polls it), and a
