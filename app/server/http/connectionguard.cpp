@@ -35,6 +35,9 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionPolicy &pol
 ConnectionGuard *ConnectionGuard::adopt(QTcpSocket *socket, const ConnectionPolicy &policy)
 {
     auto *guard = new ConnectionGuard(socket, policy);
+    // Answers are small and often written after a wait (the commit): do not let Nagle hold them
+    // back for the peer's delayed ACK.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::readyRead, guard, &ConnectionGuard::beforeConsumer);
     socket->installEventFilter(guard);
     return guard;
