@@ -77,15 +77,23 @@ QFuture<Result<std::optional<CommandRecord>>> CommandService::command(const QStr
 QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq, const QString &operatorName)
 {
     Q_UNUSED(operatorName) // the row keeps who queued it; the journal of the change is the store's
-    d->cancelRequested.insert(commandSeq);
     auto promise = std::make_shared<QPromise<Result<CommandRecord>>>();
     promise->start();
+    if (d->transmitting.contains(commandSeq)) {
+        // Still `queued` in the table, but its request is on the wire: too late to cancel.
+        promise->addResult(Result<CommandRecord>(makeError(QStringLiteral("9999"), QStringLiteral("state"),
+                                                           QStringLiteral("%1 is being sent").arg(commandSeq))));
+        promise->finish();
+        return promise->future();
+    }
+    d->cancelRequested.insert(commandSeq);
     CommandUpdate update;
     update.state = CommandState::Cancelled;
     update.finishedAt = now();
     update.returnMessage = QStringLiteral("cancelled by the operator");
     command(commandSeq).then(this, [this, promise, commandSeq, update](const Result<std::optional<CommandRecord>> &row) {
-        auto finish = [promise](Result<CommandRecord> r) {
+        auto finish = [this, promise, commandSeq](Result<CommandRecord> r) {
+            d->cancelRequested.remove(commandSeq);
             promise->addResult(std::move(r));
             promise->finish();
         };
@@ -199,10 +207,12 @@ void CommandService::transmit(const CommandRecord &record)
 {
     if (d->cancelRequested.remove(record.commandSeq))
         return; // cancelled while it was being stored
+    d->transmitting.insert(record.commandSeq);
     PlatformRequest request{record.name, record.commandSeq, record.meterNo, record.params};
     if (CommandNames::carriesCommandSeq(record.name))
         request.plainValues.insert(QStringLiteral("commandSeq"), record.commandSeq);
     m_client->post(request).then(this, [this, record](const PlatformOutcome &outcome) {
+        d->transmitting.remove(record.commandSeq);
         CommandUpdate update;
         update.incrementAttempts = true;
         if (outcome.sentNothing()) {

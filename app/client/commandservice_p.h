@@ -63,6 +63,7 @@ public:
     QSet<QString> refreshWanted;
     bool refreshRunning = false;
     QSet<QString> cancelRequested;
+    QSet<QString> transmitting; // POST under way in this process: no longer cancellable
     int pending = 0;
     QTimer *expiryTimer = nullptr;
     ChangeWatcher *watcher = nullptr;

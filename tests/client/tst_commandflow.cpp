@@ -1,56 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The whole loop over real HTTP on 127.0.0.1: CommandService -> simulator's /prepose/ -> the meter's
 // result posted by the simulator to the real upload listener -> store -> CommandService signal.
-#include "client/batchrunner.h"
-#include "client/commandservice.h"
-#include "client/platformclient.h"
-#include "server/uploadlistener.h"
-#include "simulator.h"
-#include "storage/store.h"
+#include "flowfixture.h"
 
-#include <QElapsedTimer>
-#include <QSignalSpy>
-#include <QTemporaryDir>
-#include <QTest>
-
-using namespace md;
-
-namespace {
-
-const Credentials creds{QStringLiteral("QC20230001"), QStringLiteral("0123456789abcdefSECRET")};
-
-template<typename T>
-T await(QFuture<T> f, int ms = 15000)
-{
-    if (!QTest::qWaitFor([&] { return f.isFinished(); }, ms))
-        qFatal("future did not finish within %d ms", ms);
-    return f.result();
-}
-
-QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
-{
-    QJsonObject o;
-    for (const auto &[k, v] : kv)
-        o.insert(QString::fromLatin1(k), QString::fromUtf8(v));
-    return o;
-}
-
-qint64 handledCount(sim::Simulator &s)
-{
-    qint64 n = 0;
-    for (qint64 c : s.endpoint().replyCounts())
-        n += c;
-    return n;
-}
-
-} // namespace
-
-class TestCommandFlow : public QObject
+class TestCommandFlow : public FlowFixture
 {
     Q_OBJECT
 private slots:
-    void init();
-    void cleanup();
+    void init() { setUpFixture(); }
+    void cleanup() { tearDownFixture(); }
     void everyCommandReachesItsEnd_data();
     void everyCommandReachesItsEnd();
     void duplicatedRechargeUpCreditsOnce();
@@ -59,106 +17,8 @@ private slots:
     void platformDownEndsUnreachableAndNothingIsResent();
     void rejectedKeepsThePlatformsMessage();
     void invalidCommandsNeverLeave();
-    void batchOfThousandMeters();
 
-private:
-    void setUpWorld(int meters);
-    bool waitFor(const QString &seq, CommandState s, int ms = 8000)
-    {
-        return QTest::qWaitFor([&] { return m_states.value(seq, CommandState::Queued) == s; }, ms);
-    }
-    QString stateText(const QString &seq) const { return commandStateName(m_states.value(seq, CommandState::Queued)); }
-    CommandRecord sendOk(const QString &name, const QString &meterNo, const QJsonObject &params)
-    {
-        auto r = await(m_service->send(name, meterNo, params));
-        if (!r)
-            qWarning() << "send failed:" << r.error().code << r.error().path << r.error().detail;
-        return r ? *r : CommandRecord();
-    }
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::shared_ptr<Store> m_store;
-    std::unique_ptr<UploadListener> m_listener;
-    std::unique_ptr<sim::Simulator> m_sim;
-    CommandService *m_service = nullptr;
-    QHash<QString, CommandState> m_states;
-    qint64 m_clockOffset = 0;
-    PlatformSettings m_platform;
 };
-
-void TestCommandFlow::init()
-{
-    m_dir = std::make_unique<QTemporaryDir>();
-    StoreOptions so;
-    so.database = m_dir->filePath(QStringLiteral("flow.sqlite"));
-    auto opened = Store::open(so);
-    QVERIFY2(opened.ok(), qPrintable(opened.error().detail));
-    m_store = *opened;
-
-    m_platform = PlatformSettings();
-    m_platform.appId = creds.appId;
-    m_platform.appSecret = creds.appSecret;
-    m_platform.requestTimeoutSeconds = 2;
-    ListenerSettings ls;
-    ls.host = QStringLiteral("127.0.0.1");
-    ls.port = 0;
-    m_listener = std::make_unique<UploadListener>(m_store);
-    auto address = await(m_listener->start(ls, m_platform));
-    QVERIFY2(address.ok(), qPrintable(address.error().detail));
-
-    sim::SimulatorConfig sc;
-    sc.credentials = creds;
-    sc.listenerBase = QUrl(address->url() + ls.pathPrefix);
-    sc.resultDelayMs = 20;
-    sc.retryDelayMs = 100;
-    sc.logEachUpload = false;
-    m_sim = std::make_unique<sim::Simulator>(sc);
-    auto port = m_sim->listen(QHostAddress::LocalHost, 0);
-    QVERIFY2(port.ok(), qPrintable(port.error().detail));
-    m_platform.baseUrl = m_sim->baseUrl();
-
-    m_states.clear();
-    m_clockOffset = 0;
-    CommandServiceOptions o;
-    o.platform = m_platform;
-    o.commandTtlSeconds = 3600;
-    o.expiryCheckIntervalMs = 100;
-    m_service = new CommandService(m_store, o, this);
-    m_service->setClock([this] { return QDateTime::currentSecsSinceEpoch() + m_clockOffset; });
-    connect(m_service, &CommandService::stateChanged, this, [this](const QString &seq, CommandState s) { m_states.insert(seq, s); });
-}
-
-void TestCommandFlow::cleanup()
-{
-    delete m_service;
-    m_service = nullptr;
-    m_sim.reset();
-    if (m_listener) {
-        auto stopped = m_listener->stop();
-        QVERIFY(QTest::qWaitFor([&] { return stopped.isFinished(); }, 5000));
-    }
-    m_listener.reset();
-    m_store.reset();
-    m_dir.reset();
-}
-
-// The same meters on both sides: the simulator's world and our registry.
-void TestCommandFlow::setUpWorld(int meters)
-{
-    m_sim->world().generate(meters, QDateTime::currentSecsSinceEpoch() - 30 * 86400);
-    QList<MeterInfo> rows;
-    for (int i = 0; i < m_sim->world().size(); ++i) {
-        const auto &id = m_sim->world().at(i).id;
-        MeterInfo m;
-        m.meterNo = id.meterNo;
-        m.meterType = id.meterType;
-        m.userNo = id.userNo;
-        m.userName = id.userName;
-        m.addrDes = id.addrDes;
-        rows << m;
-    }
-    QVERIFY(await(m_store->upsertMeters(rows)).ok());
-}
 
 void TestCommandFlow::everyCommandReachesItsEnd_data()
 {
@@ -283,7 +143,7 @@ void TestCommandFlow::platformDownEndsUnreachableAndNothingIsResent()
     const CommandRecord c = sendOk(name, QStringLiteral("SIM000001"), params);
     QVERIFY2(waitFor(c.commandSeq, CommandState::Unreachable, 6000), qPrintable(stateText(c.commandSeq)));
     const qint64 handled = handledCount(*m_sim);
-    QTest::qWait(1500);
+    QTest::qWait(700);
     QCOMPARE(handledCount(*m_sim), handled); // nothing went out again by itself
     QCOMPARE(m_store->commandBySeq(c.commandSeq).value()->state, CommandState::Unreachable);
     CommandFilter cf;
@@ -326,43 +186,6 @@ void TestCommandFlow::invalidCommandsNeverLeave()
     QCOMPARE(handledCount(*m_sim), 0); // the platform saw nothing
     CommandFilter cf;
     QCOMPARE(m_store->commands(cf).value().total, 0);
-}
-
-void TestCommandFlow::batchOfThousandMeters()
-{
-    const int n = 1000;
-    setUpWorld(n);
-    QElapsedTimer sinceStart;
-    sinceStart.start();
-    BatchRunner batch(m_service);
-    batch.setMaxInFlight(8);
-    QSignalSpy finished(&batch, &BatchRunner::finished);
-    QVERIFY(batch.start(QStringLiteral("valveOperate"), m_sim->world().meterNos(), obj({{"valveOperate", "1"}}), QStringLiteral("batch")));
-    QVERIFY(QTest::qWaitFor([&] { return finished.size() == 1; }, 25000));
-    const BatchSummary s = batch.summary();
-    QCOMPARE(s.total, n);
-    QCOMPARE(s.settled, n);
-    QCOMPARE(s.invalid, 0);
-    for (const auto &r : batch.results()) {
-        QVERIFY(!r.commandSeq.isEmpty());
-        QVERIFY2(r.state == CommandState::Sent || r.state == CommandState::Succeeded, qPrintable(r.meterNo));
-    }
-    const double rate = s.commandsPerSecond();
-    qInfo("batch: %d valveOperate commands to the simulator in %lld ms = %.0f commands/s (8 in flight)", n, s.elapsedMs, rate);
-    // Every meter's state is in the database; the results keep arriving through the listener.
-    CommandFilter cf;
-    cf.batchId = batch.batchId();
-    cf.limit = 1;
-    QCOMPARE(m_store->commands(cf).value().total, n);
-    const QByteArray csv = batch.toCsv();
-    QCOMPARE(csv.count('\n'), n + 1);
-    QVERIFY(QTest::qWaitFor([&] {
-        int done = 0;
-        for (const auto &r : batch.results())
-            done += r.state == CommandState::Succeeded;
-        return done == n;
-    }, 20000));
-    qInfo("batch: all %d results matched %lld ms after the start", n, sinceStart.elapsed());
 }
 
 QTEST_GUILESS_MAIN(TestCommandFlow)
