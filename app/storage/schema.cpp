@@ -122,6 +122,16 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX meters_critical ON meters (meter_no) WHERE critical_alarms > 0"),
              QStringLiteral("CREATE INDEX meters_valve_closed ON meters (meter_no) WHERE valve_status <> '0'"),
          }},
+        // 3: the flag indexes also carry removed_at, so counts never visit the table rows.
+        {3,
+         {
+             QStringLiteral("DROP INDEX meters_valve_closed"),
+             QStringLiteral("DROP INDEX meters_critical"),
+             QStringLiteral("DROP INDEX meters_alarming"),
+             QStringLiteral("CREATE INDEX meters_valve_closed ON meters (meter_no, removed_at) WHERE valve_status <> '0'"),
+             QStringLiteral("CREATE INDEX meters_critical ON meters (meter_no, removed_at) WHERE critical_alarms > 0"),
+             QStringLiteral("CREATE INDEX meters_alarming ON meters (meter_no, removed_at) WHERE active_alarms > 0"),
+         }},
     };
     return list;
 }
