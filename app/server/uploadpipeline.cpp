@@ -13,6 +13,10 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcListener, "md.listener")
 Q_LOGGING_CATEGORY(lcListenerTiming, "md.listener.timing", QtWarningMsg)
 
@@ -49,6 +53,19 @@ QString claimed(const QJsonObject &body, const QString &key)
 {
     const QJsonValue v = body.value(key);
     return v.isString() ? v.toString().left(64) : QString();
+}
+
+// After a big upload (a 1,000-meter batch parses into tens of MB of short-lived objects), hand the
+// freed pages back: glibc keeps them in the listener's and the writer's arenas otherwise, and the
+// receiver's resident size would ratchet up batch after batch.
+void releaseFreedMemory(qsizetype bodyBytes)
+{
+#ifdef __GLIBC__
+    if (bodyBytes > 512 * 1024)
+        malloc_trim(0);
+#else
+    Q_UNUSED(bodyBytes);
+#endif
 }
 
 qint64 nowSeconds()
@@ -250,6 +267,7 @@ QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, const
     return m_store->submit(std::move(write)).then([weak, store, in](const WriteOutcome &outcome) {
         auto self = weak.lock();
         qCDebug(lcListenerTiming) << in.endpoint << "committed after" << in.timer.elapsed() << "ms";
+        releaseFreedMemory(in.body.size());
         if (outcome.ok) {
             if (self)
                 self->notify(in, kOk, 200);

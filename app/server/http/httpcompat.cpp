@@ -10,9 +10,9 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 
+#include <QHttpServerResponder>
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
 #include <QHttpHeaders>
-#include <QHttpServerResponder>
 #endif
 
 namespace md::http {
@@ -20,7 +20,8 @@ namespace md::http {
 QByteArray headerValue(const QHttpServerRequest &request, QByteArrayView name)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
-    return request.headers().value(name).toByteArray(); // QHttpHeaders: case-insensitive
+    // QHttpHeaders compares names case-insensitively; names are Latin-1.
+    return request.headers().value(QLatin1StringView(name.data(), name.size())).toByteArray();
 #else
     return request.value(name.toByteArray()); // 6.4 hashes the lower-cased name
 #endif
@@ -33,7 +34,8 @@ QList<QPair<QByteArray, QByteArray>> headerList(const QHttpServerRequest &reques
     const QHttpHeaders headers = request.headers();
     list.reserve(headers.size());
     for (qsizetype i = 0; i < headers.size(); ++i)
-        list.append({headers.nameAt(i).toByteArray(), headers.valueAt(i).toByteArray()});
+        const QLatin1StringView headerName = headers.nameAt(i);
+        list.append({QByteArray(headerName.data(), headerName.size()), headers.valueAt(i).toByteArray()});
     return list;
 #else
     return request.headers();
@@ -146,7 +148,7 @@ void setResponseHeader(QHttpServerResponse &response, const QByteArray &name, co
 
 QHttpServerResponse jsonResponse(const QJsonObject &body, int httpStatus)
 {
-    return QHttpServerResponse(body, static_cast<QHttpServerResponse::StatusCode>(httpStatus));
+    return QHttpServerResponse(body, static_cast<QHttpServerResponder::StatusCode>(httpStatus));
 }
 
 QFuture<QHttpServerResponse> readyResponse(QHttpServerResponse &&response)
