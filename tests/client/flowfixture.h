@@ -26,7 +26,7 @@ T await(QFuture<T> f, int ms = 15000)
     return f.result();
 }
 
-QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
+[[maybe_unused]] QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
 {
     QJsonObject o;
     for (const auto &[k, v] : kv)
@@ -34,7 +34,7 @@ QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
     return o;
 }
 
-qint64 handledCount(sim::Simulator &s)
+[[maybe_unused]] qint64 handledCount(sim::Simulator &s)
 {
     qint64 n = 0;
     for (qint64 c : s.endpoint().replyCounts())
