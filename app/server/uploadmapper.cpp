@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadmapper.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace md {
@@ -197,6 +198,64 @@ QList<UploadMapper::MeterRef> UploadMapper::meterRefs(const ParsedMessage &messa
             refs.append({items.at(i).text(kMeterNo), QStringLiteral("%1[%2].meterNo").arg(it.key()).arg(i)});
     }
     return refs;
+}
+
+namespace {
+// The list field of a message that is nothing but meter records (meterDataUpBatch), or nullptr.
+const FieldSpec *meterRecordList(const MessageSpec &spec)
+{
+    if (spec.fields.size() != 1 || spec.fields.first().type != FieldType::List)
+        return nullptr;
+    const FieldSpec &list = spec.fields.first();
+    for (const FieldSpec &item : list.items) {
+        if (item.name == kMeterNo)
+            return &list;
+    }
+    return nullptr;
+}
+} // namespace
+
+Result<UploadMapper::Mapped> UploadMapper::parse(const MessageCodec &codec, const MessageSpec &spec,
+                                                 const QJsonObject &body, qint64 receivedAt)
+{
+    Mapped out;
+    const FieldSpec *list = meterRecordList(spec);
+    QString listKey;
+    if (list) {
+        for (auto it = body.begin(); it != body.end(); ++it) {
+            if (list->matches(it.key()))
+                listKey = it.key();
+        }
+    }
+    const QJsonArray items = listKey.isEmpty() ? QJsonArray() : body.value(listKey).toArray();
+    if (!list || items.isEmpty()) {
+        Result<ParsedMessage> parsed = codec.parseFields(spec, body);
+        if (!parsed)
+            return parsed.error();
+        out.write = map(parsed.value(), receivedAt);
+        out.meters = meterRefs(parsed.value());
+        out.meterNo = parsed->record.text(kMeterNo);
+        out.commandSeq = parsed->record.text(kCommandSeq);
+        return out;
+    }
+    MessageSpec element;
+    element.name = spec.name;
+    element.direction = spec.direction;
+    element.fields = list->items;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString at = QStringLiteral("%1[%2]").arg(list->name).arg(i);
+        if (!items.at(i).isObject())
+            return makeError(QStringLiteral("9002"), at, QStringLiteral("not an object"));
+        Result<ParsedMessage> parsed = codec.parseFields(element, items.at(i).toObject());
+        if (!parsed) {
+            Error e = parsed.error();
+            e.path = e.path.isEmpty() ? at : at + QLatin1Char('.') + e.path;
+            return e;
+        }
+        mapMeterRecord(parsed->record, parsed->record.text(kCommandSeq), receivedAt, out.write);
+        out.meters.append({parsed->record.text(kMeterNo), at + QStringLiteral(".meterNo")});
+    }
+    return out;
 }
 
 } // namespace md

@@ -9,6 +9,8 @@
 // So a new upload in catalog.json needs no code here unless it brings a new kind of row.
 
 #include "core/records.h"
+#include "core/result.h"
+#include "protocol/codec.h"
 #include "protocol/record.h"
 #include "storage/store.h"
 
@@ -33,6 +35,20 @@ public:
 
     // The parameter fields a parameterUp reports (ParameterSet::values keys).
     static const QStringList &parameterFieldNames();
+
+    // Parse (catalogue) and map in one go. A message made of a list of meter records
+    // (meterDataUpBatch) is parsed one element at a time and mapped at once, so a 1,000-meter batch
+    // never holds 24,000 parsed records (tens of MB) in memory together; error paths are the same
+    // as a whole-message parse ("meterDatas[3].readingDetails[0].dataTime").
+    struct Mapped
+    {
+        UploadWrite write;     // journal left empty
+        QList<MeterRef> meters;
+        QString meterNo;       // top-level meterNo / commandSeq, for the journal row
+        QString commandSeq;
+    };
+    static Result<Mapped> parse(const MessageCodec &codec, const MessageSpec &spec, const QJsonObject &body,
+                                qint64 receivedAt);
 };
 
 } // namespace md

@@ -8,10 +8,13 @@
 //   4. sign per signMode (9003)
 //   5. every meterNo registered (1003 naming the field; a batch with one unknown meter is refused
 //      whole, so nothing is half-stored)
-//   6. rows from the catalogue's field names (UploadMapper), handed to the store together with the
-//      raw journal row; 0000 only when that write is committed (9998 when it cannot be)
+//   6. rows from the catalogue's field names (UploadMapper, which parses and maps in one pass, a batch
+//      element by element), handed to the store together with the raw journal row; 0000 only when
+//      that write is committed (9998 when it cannot be)
 // Every refusal is journaled first and answered when the journal row is committed. Anything
 // unexpected answers 9999; nothing here may take the listener down.
+
+#include "uploadmapper.h"
 
 #include "core/result.h"
 #include "core/settings.h"
@@ -72,10 +75,10 @@ public:
 
 private:
     struct Inbound;
-    Result<ParsedMessage> check(const Inbound &in, const MessageSpec &spec) const;
-    Result<void> checkMetersKnown(const ParsedMessage &message) const;
+    Result<UploadMapper::Mapped> check(const Inbound &in, const MessageSpec &spec) const;
+    Result<void> checkMetersKnown(const QList<UploadMapper::MeterRef> &refs) const;
     QFuture<QHttpServerResponse> refuse(const Inbound &in, const Error &error, int httpStatus);
-    QFuture<QHttpServerResponse> store(const Inbound &in, const ParsedMessage &message);
+    QFuture<QHttpServerResponse> store(const Inbound &in, UploadMapper::Mapped &&upload);
     void notify(const Inbound &in, const QString &returnCode, int httpStatus) const;
 
     std::shared_ptr<Store> m_store;

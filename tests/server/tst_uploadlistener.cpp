@@ -131,6 +131,8 @@ void TestUploadListener::refusals_data()
     row("missing list", "meterDataUp", "9002", "meterReadingDetails");
     row("bad dataTime", "meterDataUp", "9002", "meterReadingDetails[1].dataTime");
     row("too many decimals", "meterDataUp", "9002", "meterReadingDetails[0].readingNum");
+    row("bad dataTime in batch", "meterDataUpBatch", "9002", "meterDatas[1].readingDetails[0].dataTime");
+    row("missing meterNo in batch", "meterDataUpBatch", "9002", "meterDatas[0].meterNo");
     row("bad sign", "openVResult", "9003", "");
     row("bad alarmTime", "sendAlarm", "1301", "alarms[0].alarmTime");
     row("unknown alarmType", "sendAlarm", "1302", "alarms[0].alarmType");
@@ -192,6 +194,22 @@ rawhttp::Reply TestUploadListener::runRefusal(const QString &kind, const QString
         body = f.resigned(body);
     } else if (kind == u"too many decimals") {
         setInList(QStringLiteral("meterReadingDetails"), 0, QStringLiteral("readingNum"), QStringLiteral("12.3456"));
+        body = f.resigned(body);
+    } else if (kind == u"bad dataTime in batch" || kind == u"missing meterNo in batch") {
+        QJsonArray meters = body.value(QStringLiteral("meterDatas")).toArray();
+        const int index = kind == u"bad dataTime in batch" ? 1 : 0;
+        QJsonObject meter = meters.at(index).toObject();
+        if (index == 1) {
+            QJsonArray details = meter.value(QStringLiteral("readingDetails")).toArray();
+            QJsonObject first = details.at(0).toObject();
+            first.insert(QStringLiteral("dataTime"), QStringLiteral("2024-11-03 8:15:00"));
+            details.replace(0, first);
+            meter.insert(QStringLiteral("readingDetails"), details);
+        } else {
+            meter.remove(QStringLiteral("meterNo"));
+        }
+        meters.replace(index, meter);
+        body.insert(QStringLiteral("meterDatas"), meters);
         body = f.resigned(body);
     } else if (kind == u"bad sign") {
         body.insert(QStringLiteral("sign"), QString(32, QLatin1Char('0')));
