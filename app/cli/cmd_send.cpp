@@ -10,6 +10,7 @@
 #include "clicommand.h"
 
 #include "client/commandservice.h"
+#include "client/commandvalidation.h"
 #include "core/settings.h"
 #include "storage/store.h"
 
@@ -140,6 +141,18 @@ int runSend(const QStringList &args)
     if (parser.isSet(QStringLiteral("operator")))
         settings.operatorName = parser.value(QStringLiteral("operator"));
 
+    // The operator's values are checked before anything is opened (database, network).
+    if (!resend) {
+        QJsonObject withMeter = params;
+        if (!meterNo.isEmpty())
+            withMeter.insert(QStringLiteral("meterNo"), meterNo);
+        ValidationContext context;
+        context.time = PlatformTime(settings.platform.timeZone);
+        const QList<Error> errors = CommandValidation::validate(name, withMeter, context);
+        if (!errors.isEmpty())
+            return fail(ExitUsage, describe(errors.first()));
+    }
+
     StoreOptions so;
     so.database = settings.databaseOrDefault();
     so.timeZone = settings.platform.timeZone;
@@ -153,16 +166,6 @@ int runSend(const QStringList &args)
     CommandServiceOptions options;
     options.platform = settings.platform;
     CommandService service(store, options);
-
-    // The operator's values are checked before anything is opened on the network.
-    if (!resend) {
-        QJsonObject withMeter = params;
-        if (!meterNo.isEmpty())
-            withMeter.insert(QStringLiteral("meterNo"), meterNo);
-        const QList<Error> errors = service.validate(name, withMeter);
-        if (!errors.isEmpty())
-            return fail(ExitUsage, describe(errors.first()));
-    }
 
     QFuture<Result<CommandRecord>> submitted =
         resend ? service.resend(parser.value(QStringLiteral("resend")), settings.effectiveOperator())
