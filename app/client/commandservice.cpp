@@ -125,7 +125,9 @@ QFuture<Result<CommandRecord>> CommandService::resend(const QString &commandSeq,
     QFuture<Result<CommandRecord>> future = promise->future();
     d->byIdempotencyKey.insert(key, future);
     command(commandSeq).then(this, [this, promise, commandSeq, operatorName, key](const Result<std::optional<CommandRecord>> &row) {
-        auto finish = [promise](Result<CommandRecord> r) {
+        auto finish = [this, promise, key](Result<CommandRecord> r) {
+            if (!r)
+                d->byIdempotencyKey.remove(key); // nothing created: a later resend may try again
             promise->addResult(std::move(r));
             promise->finish();
         };

@@ -67,7 +67,8 @@ struct SendRequest
     QString meterNo;
     QJsonObject params;   // plain values as strings (the operator's fields)
     QString operatorName; // empty: Settings::effectiveOperator() of the OS account
-    // The same key never creates two commands (in this process). Empty: no de-duplication.
+    // The same key never creates two commands (in this process): a second send() with it returns the
+    // first one's future. A submission that failed (nothing stored) frees its key. Empty: no de-duplication.
     QString idempotencyKey;
     QString batchId;      // set by BatchRunner
 };

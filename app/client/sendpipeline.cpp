@@ -242,6 +242,9 @@ void CommandService::Private::persist(std::shared_ptr<SendJob> job)
 void CommandService::Private::fail(std::shared_ptr<SendJob> job, const Error &error)
 {
     --pending;
+    // Nothing was created: the same form, corrected, may be submitted again with its key.
+    if (!job->request.idempotencyKey.isEmpty())
+        byIdempotencyKey.remove(job->request.idempotencyKey);
     job->promise->addResult(Result<CommandRecord>(error));
     job->promise->finish();
     emit q->sendFailed(job->request.idempotencyKey, error);

@@ -348,6 +348,13 @@ void TestCommandService::sameSubmissionNeverTwice()
     QTest::qWait(200);
     QCOMPARE(m_platform->seen.size(), 1);
     QCOMPARE(commandCount(), 1);
+    // A refused submission frees its key: the corrected form goes through with the same key.
+    const QString formKey = QUuid::createUuid().toString();
+    auto bad = await(m_service->send(QStringLiteral("valveOperate"), QStringLiteral("M002"), obj({{"valveOperate", "9"}}), {}, formKey));
+    QVERIFY(!bad.ok());
+    auto fixed = await(m_service->send(QStringLiteral("valveOperate"), QStringLiteral("M002"), obj({{"valveOperate", "0"}}), {}, formKey));
+    QVERIFY2(fixed.ok(), qPrintable(fixed.error().message()));
+    QCOMPARE(commandCount(), 2);
 }
 
 void TestCommandService::expiresAfterTtl()
