@@ -35,7 +35,7 @@ CodecOptions codecOptions(const PlatformSettings &s)
 // masked; Authorization only carries appId:timestamp.
 QByteArray journalHeaders(const AuthHeaders &auth, const QString &url)
 {
-    QJsonObject h{{QStringLiteral("url"), url},
+    QJsonObject h{{QStringLiteral("url"), QUrl(url).toString(QUrl::RemoveUserInfo)},
                   {QStringLiteral("timestamp"), QString::fromLatin1(auth.timestamp)},
                   {QStringLiteral("AccessToken"), QStringLiteral("***")},
                   {QStringLiteral("Authorization"), QString::fromLatin1(auth.authorization)},
@@ -134,7 +134,7 @@ void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &
     entry.at = QDateTime::currentMSecsSinceEpoch();
     entry.direction = JournalDirection::Outbound;
     entry.endpoint = QStringLiteral("/prepose/") + request.name;
-    entry.remote = QUrl(url).authority();
+    entry.remote = QUrl(url).authority(QUrl::RemoveUserInfo); // never a password from the URL
     entry.headers = journalHeaders(auth, url);
     entry.body = body;
     entry.meterNo = request.meterNo;
@@ -222,7 +222,7 @@ void PlatformClient::finish(const PlatformRequest &request, QNetworkReply *reply
     entry.at = QDateTime::currentMSecsSinceEpoch();
     entry.direction = JournalDirection::Outbound;
     entry.endpoint = QStringLiteral("/prepose/") + request.name;
-    entry.remote = reply->url().authority();
+    entry.remote = reply->url().authority(QUrl::RemoveUserInfo);
     entry.headers = QJsonDocument(QJsonObject{{QStringLiteral("reply"), true},
                                               {QStringLiteral("error"), outcome.networkError}})
                         .toJson(QJsonDocument::Compact);
