@@ -49,6 +49,7 @@ CommandDialog::CommandDialog(const FormContext &context, const QString &commandN
     setObjectName(QStringLiteral("commandDialog_") + commandName);
     setWindowTitle(meterNo.isEmpty() ? FieldLabels::commandTitle(commandName)
                                      : tr("%1 - meter %2").arg(FieldLabels::commandTitle(commandName), meterNo));
+    setMinimumWidth(500); // room for the code and message beside each field, in both languages
     auto *layout = new QVBoxLayout(this);
 
     m_header = new QLabel(this);
@@ -188,6 +189,16 @@ void CommandDialog::onMeterLoaded(const MeterSummary &s)
 
 QJsonObject CommandDialog::previewValues() const
 {
+    if (m_status->hasCommand() && !m_status->record().params.isEmpty()) {
+        // Once stored, the preview shows what was actually sent: the allocated numbers included.
+        QJsonObject v = m_status->record().params;
+        v.insert(QStringLiteral("meterNo"), m_status->record().meterNo);
+        if (m_form->spec().field(u"commandSeq"))
+            v.insert(QStringLiteral("commandSeq"), m_status->record().commandSeq);
+        if (!m_status->record().tradeNo.isEmpty())
+            v.insert(QStringLiteral("tradeNo"), m_status->record().tradeNo);
+        return v;
+    }
     QJsonObject v = m_form->params();
     const MessageSpec &spec = m_form->spec();
     const QString meter = v.value(QStringLiteral("meterNo")).toString().isEmpty() ? m_meterNo
@@ -338,6 +349,8 @@ void CommandDialog::doSend()
         m_close->setDefault(true);
         m_close->setFocus();
         m_status->follow(r.value());
+        if (m_preview->isVisible())
+            refreshPreview();
         emit commandQueued(r.value());
     });
 }

@@ -9,6 +9,8 @@
 #include "core/dictionary.h"
 
 #include <QDateTime>
+
+#include <algorithm>
 #include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -175,7 +177,15 @@ bool CommandForm::revalidate()
     if (!p.contains(QStringLiteral("meterNo")) && !m_meterNo.isEmpty())
         p.insert(QStringLiteral("meterNo"), m_meterNo);
     m_errors = CommandValidation::validate(m_spec.name, p, ctx);
-    m_errors += localRules(p);
+    // The service takes the meter from the request, so its own checks skip it; a form opened without
+    // a meter (registering a new one) must still name it.
+    if (p.value(QStringLiteral("meterNo")).toString().isEmpty())
+        m_errors.prepend(makeError(QStringLiteral("9002"), QStringLiteral("meterNo"), QStringLiteral("required")));
+    for (const Error &e : localRules(p))
+        if (!m_errors.contains(e) && std::none_of(m_errors.cbegin(), m_errors.cend(), [&e](const Error &x) {
+                return x.code == e.code && x.path == e.path;
+            }))
+            m_errors << e;
 
     const QList<Error> rest = placeErrors(m_errors);
     for (auto it = m_errorLabels.cbegin(); it != m_errorLabels.cend(); ++it) {

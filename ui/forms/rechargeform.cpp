@@ -22,7 +22,8 @@ RechargeForm::RechargeForm(const MessageSpec &spec, QWidget *parent) : CommandFo
     m_after = new QLabel(this);
     m_after->setObjectName(QStringLiteral("rechargeAfter"));
     m_after->setWordWrap(true);
-    formLayout()->insertRow(0, tr("Customer"), m_info);
+    // The dialog's header already names the meter, the customer and the balance.
+    m_info->setVisible(false);
     formLayout()->addRow(tr("This recharge"), m_after);
     if (FieldEditor *type = editor(QStringLiteral("rechargeType")))
         connect(type, &FieldEditor::changed, this, &RechargeForm::onTypeChanged);
