@@ -38,7 +38,12 @@ void RegistryModel::refresh()
     endResetModel();
     requestPage();
 
-    // The count is a separate (capped) query so the first page never waits for it.
+    // The count is a separate (capped) query so the first page never waits for it. A substring
+    // search has no index: counting it would scan up to the whole table a second time, so the view
+    // shows the rows found instead.
+    m_count = {};
+    if (m_filter.contains && !m_filter.text.trimmed().isEmpty())
+        return;
     const quint64 generation = m_generation;
     RegistryFilter f = m_filter;
     if (f.now == 0)

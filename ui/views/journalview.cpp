@@ -66,6 +66,12 @@ JournalView::JournalView(ConsoleContext *context, QWidget *parent) : ConsoleView
         if (const auto *e = m_model->rowAt(i.row()))
             showEntry(e->id);
     });
+    // Show the newest message right away: the body pane is never empty while there are rows.
+    connect(m_model, &JournalModel::pageLoaded, this, [this] {
+        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_table->setCurrentIndex(m_model->index(0, 0));
+    });
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     retranslateUi();
 }
 

@@ -157,6 +157,9 @@ void MetersView::updateCount()
     const QLocale locale;
     if (m_model->isLoading() && m_model->rowCount() == 0)
         m_count->setText(tr("Searching…"));
+    else if (c.count == 0 && !c.capped)
+        m_count->setText(m_model->atEnd() ? tr("%1 meters").arg(locale.toString(m_model->rowCount()))
+                                          : tr("%1+ meters").arg(locale.toString(m_model->rowCount())));
     else if (c.capped)
         m_count->setText(tr("more than %1 meters").arg(locale.toString(c.count)));
     else
