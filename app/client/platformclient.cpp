@@ -134,7 +134,7 @@ void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &
     entry.at = QDateTime::currentMSecsSinceEpoch();
     entry.direction = JournalDirection::Outbound;
     entry.endpoint = QStringLiteral("/prepose/") + request.name;
-    entry.remote = QUrl(url).authority(QUrl::RemoveUserInfo); // never a password from the URL
+    entry.remote = QUrl(url).adjusted(QUrl::RemoveUserInfo).authority(); // never a password from the URL
     entry.headers = journalHeaders(auth, url);
     entry.body = body;
     entry.meterNo = request.meterNo;
@@ -222,7 +222,7 @@ void PlatformClient::finish(const PlatformRequest &request, QNetworkReply *reply
     entry.at = QDateTime::currentMSecsSinceEpoch();
     entry.direction = JournalDirection::Outbound;
     entry.endpoint = QStringLiteral("/prepose/") + request.name;
-    entry.remote = reply->url().authority(QUrl::RemoveUserInfo);
+    entry.remote = reply->url().adjusted(QUrl::RemoveUserInfo).authority();
     entry.headers = QJsonDocument(QJsonObject{{QStringLiteral("reply"), true},
                                               {QStringLiteral("error"), outcome.networkError}})
                         .toJson(QJsonDocument::Compact);
