@@ -1940,6 +1940,10 @@
         <source>Meters</source>
         <translation>表具</translation>
     </message>
+    <message>
+        <source>%1+ meters</source>
+        <translation>%1+ 块表</translation>
+    </message>
 </context>
 <context>
     <name>md::OverviewView</name>
@@ -2071,10 +2075,6 @@
 </context>
 <context>
     <name>md::RechargeForm</name>
-    <message>
-        <source>Customer</source>
-        <translation>用户</translation>
-    </message>
     <message>
         <source>This recharge</source>
         <translation>本次充值</translation>
