@@ -164,6 +164,7 @@ void BatchDialog::onFinished(const BatchSummary &s)
 {
     m_cancel->setEnabled(false);
     m_save->setEnabled(true);
+    m_table->resizeColumnsToContents(); // command numbers are 20 digits: show them whole
     QStringList parts;
     for (CommandState st : allCommandStates())
         if (const int n = s.byState.value(st))
