@@ -203,6 +203,9 @@ void TestPlatformClient::journalsBothDirectionsWithTokenMasked()
     const QString seq = QStringLiteral("20261124100000000009");
     const PlatformOutcome o = wait(client.post(PlatformRequest{QStringLiteral("valveOperate"), seq, QStringLiteral("M001"), valve(seq)}));
     QCOMPARE(o.state, CommandState::Rejected);
+    // The reply's row is queued before the outcome is handed on; it is on disk once the writer drains.
+    auto flushed = store->flush();
+    QVERIFY(QTest::qWaitFor([&] { return flushed.isFinished(); }, 5000));
     JournalFilter f;
     f.commandSeq = seq;
     auto page = store->journalPage(f);
