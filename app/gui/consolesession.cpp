@@ -4,6 +4,8 @@
 #include "client/commandservice.h"
 #include "server/uploadlistener.h"
 #include "storage/store.h"
+#include "ui/forms/commandlauncher.h"
+#include "ui/views/commandsview.h"
 #include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"
 
@@ -12,8 +14,9 @@
 
 namespace md {
 
-ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QObject *parent)
-    : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings))
+ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QString configPath,
+                               QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings)), m_configPath(std::move(configPath))
 {
     m_context = new ConsoleContext(m_store, m_settings, this);
     m_window = new MainWindow(m_context);
@@ -33,6 +36,19 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
                     else if (state == CommandState::Sent || state == CommandState::Rejected || state == CommandState::Accepted)
                         w->setPlatformReachability(PlatformReachability::Reachable);
                 });
+        // The forms: the detail's buttons (actionRequested), cancel / resend in the Commands view,
+        // the settings dialog.
+        m_launcher = new CommandLauncher(FormContext{m_commands, m_store, m_settings.effectiveOperator()}, m_window,
+                                         m_context, this);
+        m_launcher->attachCommandsView(m_window->commandsView());
+        connect(m_window, &MainWindow::settingsRequested, this,
+                [this] { m_launcher->openSettings(m_settings, m_configPath); });
+        connect(m_launcher, &CommandLauncher::settingsChanged, this, [this](const Settings &s) {
+            m_settings = s;
+            m_context->setSettings(s);
+        });
+        connect(m_launcher, &CommandLauncher::message, m_window,
+                [w = m_window](const QString &m) { w->statusBar()->showMessage(m, 8000); });
         if (m_settings.listener.enabled)
             startListener();
     }

@@ -14,6 +14,7 @@
 
 namespace md {
 
+class CommandLauncher;
 class CommandService;
 class ConsoleContext;
 class Store;
@@ -23,7 +24,9 @@ class ConsoleSession : public QObject
 {
     Q_OBJECT
 public:
-    ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QObject *parent = nullptr);
+    // configPath: where the settings dialog saves (live sessions only).
+    ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QString configPath = {},
+                   QObject *parent = nullptr);
     ~ConsoleSession() override;
 
     MainWindow *window() const { return m_window; }
@@ -44,6 +47,8 @@ private:
     QPointer<MainWindow> m_window;
     UploadListener *m_listener = nullptr;
     CommandService *m_commands = nullptr;
+    CommandLauncher *m_launcher = nullptr;
+    QString m_configPath;
 };
 
 } // namespace md

@@ -24,7 +24,7 @@ namespace {
 
 QList<ConsoleSession *> g_sessions;
 
-void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live);
+void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live, const QString &configPath = {});
 
 void openReview(const QString &path, const Settings &settings)
 {
@@ -42,9 +42,9 @@ void openReview(const QString &path, const Settings &settings)
     openSession(*store, settings, false);
 }
 
-void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live)
+void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live, const QString &configPath)
 {
-    auto *session = new ConsoleSession(std::move(store), settings, live);
+    auto *session = new ConsoleSession(std::move(store), settings, live, configPath);
     g_sessions.append(session);
     QObject::connect(session, &ConsoleSession::openDatabaseRequested, session,
                      [settings](const QString &path) { openReview(path, settings); });
@@ -125,15 +125,15 @@ int main(int argc, char *argv[])
             return generateDemoData(*s, o, [progress](int done, int total) {
                 QMetaObject::invokeMethod(progress, [progress, done, total] { progress->setValue(done * 100 / qMax(1, total)); });
             });
-        }).then(&app, [s, settings, progress, readOnly](Result<DemoSummary> r) {
+        }).then(&app, [s, settings, progress, readOnly, configPath](Result<DemoSummary> r) {
             progress->deleteLater();
             if (!r.ok())
                 QMessageBox::warning(nullptr, QStringLiteral("MeterDesk"),
                                      QCoreApplication::translate("main", "The demo data could not be written: %1").arg(r.error().detail));
-            openSession(s, settings, !readOnly);
+            openSession(s, settings, !readOnly, configPath);
         });
     } else {
-        openSession(*store, settings, !readOnly);
+        openSession(*store, settings, !readOnly, configPath);
     }
     const int rc = app.exec();
     qDeleteAll(g_sessions);
