@@ -193,7 +193,7 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <source>Send "%1" to %n meter(s)? Each meter gets its own command; NB-IoT meters answer when they wake (about once a day).</source>
+        <source>Send &quot;%1&quot; to %n meter(s)? Each meter gets its own command; NB-IoT meters answer when they wake (about once a day).</source>
         <translation>
             <numerusform>向 %n 块表发送“%1”？每块表各自生成一条命令；NB-IoT 表具在唤醒时应答（大约每天一次）。</numerusform>
         </translation>
@@ -338,7 +338,7 @@
         <translation>尚未配置平台连接。</translation>
     </message>
     <message>
-        <source>Send "%1" to meter %2?</source>
+        <source>Send &quot;%1&quot; to meter %2?</source>
         <translation>向表具 %2 发送“%1”？</translation>
     </message>
     <message>
@@ -416,7 +416,7 @@
         <translation>重新发送</translation>
     </message>
     <message>
-        <source>Send "%1" to meter %2 again? A new command number is used; the old command stays in the history as %3.</source>
+        <source>Send &quot;%1&quot; to meter %2 again? A new command number is used; the old command stays in the history as %3.</source>
         <translation>再次向表具 %2 发送“%1”？将使用新的命令流水号，原命令以 %3 保留在历史中。</translation>
     </message>
     <message>
@@ -2108,7 +2108,7 @@
         <translation> · 充值后累计 ¥%1</translation>
     </message>
     <message numerus="yes">
-        <source>Note: %n earlier recharge(s) of this meter are still waiting for the meter's confirmation.</source>
+        <source>Note: %n earlier recharge(s) of this meter are still waiting for the meter&apos;s confirmation.</source>
         <translation>
             <numerusform>注意：该表具之前有 %n 笔充值仍在等待表具确认。</numerusform>
         </translation>
