@@ -2,6 +2,7 @@
 #include "uploadpipeline.h"
 
 #include "uploadmapper.h"
+#include "http/futurewatch.h"
 #include "http/httpcompat.h"
 #include "protocol/catalog.h"
 #include "storage/store.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QPromise>
 #include <QSet>
 
 #ifdef __GLIBC__
@@ -136,8 +138,21 @@ PipelineConfig PipelineConfig::from(const PlatformSettings &platform, const List
 }
 
 UploadPipeline::UploadPipeline(std::shared_ptr<Store> store, PipelineConfig config, Notify notify)
-    : m_store(std::move(store)), m_config(std::move(config)), m_codec(m_config.codec), m_notify(std::move(notify))
+    : m_store(std::move(store)), m_context(std::make_unique<QObject>()), m_config(std::move(config)),
+      m_codec(m_config.codec), m_notify(std::move(notify))
 {
+}
+
+template<typename T, typename Make>
+QFuture<QHttpServerResponse> UploadPipeline::answerWhen(const QFuture<T> &future, Make &&make)
+{
+    auto promise = std::make_shared<QPromise<QHttpServerResponse>>();
+    promise->start();
+    http::whenFinished(future, m_context.get(), [promise, make = std::forward<Make>(make)](const QFuture<T> &done) mutable {
+        promise->addResult(make(done));
+        promise->finish();
+    });
+    return promise->future();
 }
 
 QHttpServerResponse UploadPipeline::reply(const Error &error, int httpStatus)
@@ -243,12 +258,12 @@ QFuture<QHttpServerResponse> UploadPipeline::refuse(const Inbound &in, const Err
                            {QStringLiteral("returnMessage"), error.message()}};
     // Answered once the journal row is committed. A store that cannot write does not change the
     // verdict on a bad request: it still gets its own code.
-    return m_store->journal(in.journal(error.code, httpStatus))
-        .then([body, httpStatus](const Result<qint64> &journaled) {
-            if (!journaled)
-                qCWarning(lcListener) << "journal write failed:" << journaled.error().detail;
-            return http::jsonResponse(body, httpStatus);
-        });
+    return answerWhen(m_store->journal(in.journal(error.code, httpStatus)),
+                      [body, httpStatus](const QFuture<Result<qint64>> &done) {
+                          if (done.resultCount() == 0 || !done.result())
+                              qCWarning(lcListener) << "journal write failed";
+                          return http::jsonResponse(body, httpStatus);
+                      });
 }
 
 QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, UploadMapper::Mapped &&upload)
@@ -262,7 +277,8 @@ QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, Uploa
     // The journal row rides in the same transaction: if it rolls back, so does the answer 0000.
     std::weak_ptr<UploadPipeline> weak = weak_from_this();
     std::shared_ptr<Store> store = m_store;
-    return m_store->submit(std::move(write)).then([weak, store, in](const WriteOutcome &outcome) {
+    return answerWhen(m_store->submit(std::move(write)), [weak, store, in](const QFuture<WriteOutcome> &done) {
+        const WriteOutcome outcome = done.resultCount() > 0 ? done.result() : WriteOutcome{};
         auto self = weak.lock();
         qCDebug(lcListenerTiming) << in.endpoint << "committed after" << in.timer.elapsed() << "ms";
         releaseFreedMemory(in.body.size());

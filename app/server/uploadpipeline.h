@@ -25,6 +25,7 @@
 #include <QFuture>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QObject>
 
 #include <functional>
 #include <memory>
@@ -79,9 +80,15 @@ private:
     Result<void> checkMetersKnown(const QList<UploadMapper::MeterRef> &refs) const;
     QFuture<QHttpServerResponse> refuse(const Inbound &in, const Error &error, int httpStatus);
     QFuture<QHttpServerResponse> store(const Inbound &in, UploadMapper::Mapped &&upload);
+    // The answer once `future` is finished, built on the listener thread by make(future). Not
+    // QFuture::then(): Qt 6.4's continuations crashed here under load (QPromise::start on a
+    // moved-from interface, in the writer thread).
+    template<typename T, typename Make>
+    QFuture<QHttpServerResponse> answerWhen(const QFuture<T> &future, Make &&make);
     void notify(const Inbound &in, const QString &returnCode, int httpStatus) const;
 
     std::shared_ptr<Store> m_store;
+    std::unique_ptr<QObject> m_context; // lives on the listener thread (the pipeline is made there)
     PipelineConfig m_config;
     MessageCodec m_codec;
     Notify m_notify;

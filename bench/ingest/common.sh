@@ -9,7 +9,11 @@ APPID=bench-app
 SECRET=bench-secret-0123456789
 WORK=$(mktemp -d /tmp/md-bench.XXXXXX)
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() {
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    [ -s "$WORK/serve.err" ] && cp "$WORK/serve.err" "${TMPDIR:-/tmp}/md-bench-serve.err"
+    rm -rf "$WORK"
+}
 trap cleanup EXIT
 
 for exe in "$CLI" "$BARE" "$TOOL"; do

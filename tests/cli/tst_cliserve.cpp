@@ -121,7 +121,7 @@ void TestCliServe::serveAcceptsAnUploadAndStopsOnSigterm()
     so.database = db();
     so.readOnly = true;
     auto store = Store::open(so);
-    QVERIFY(store);
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().code + QLatin1Char(' ') + store.error().detail));
     QCOMPARE(store.value()->readingRows(QStringLiteral("20240001"), 0, 4102444800LL)->size(), 2);
 }
 
