@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platformclient.h"
 
+#include "oneshotbody.h"
+
 #include "commandstate.h"
 
 #include "protocol/catalog.h"
@@ -145,7 +147,13 @@ void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &
         emit requestStarted(request.commandSeq, request.name);
         auto clock = std::make_shared<QElapsedTimer>();
         clock->start();
-        QNetworkReply *reply = m_network->post(http, body);
+        // Posted from a body that cannot be rewound: Qt must not repeat the request on its own.
+        QNetworkRequest once = http;
+        once.setHeader(QNetworkRequest::ContentLengthHeader, body.size());
+        once.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *device = new OneShotBody(body);
+        QNetworkReply *reply = m_network->post(once, device);
+        device->setParent(reply);
         connect(reply, &QNetworkReply::finished, this, [this, request, body, reply, clock, promise] {
             PlatformOutcome outcome;
             outcome.requestBody = body;
