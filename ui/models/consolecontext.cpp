@@ -4,8 +4,26 @@
 #include "storage/storenotifier.h"
 
 #include <QDateTime>
+#include <QThread>
 
 namespace md {
+
+namespace {
+struct ReadPool : QThreadPool
+{
+    ReadPool()
+    {
+        setObjectName(QStringLiteral("md-store-reads"));
+        setMaxThreadCount(qMax(2, QThread::idealThreadCount()));
+    }
+};
+Q_GLOBAL_STATIC(ReadPool, readPoolInstance)
+} // namespace
+
+QThreadPool *ConsoleContext::readPool()
+{
+    return readPoolInstance();
+}
 
 ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings)),

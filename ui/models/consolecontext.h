@@ -4,6 +4,9 @@
 // review), the settings, the platform clock, and the store's change signals re-emitted on the GUI
 // thread. Views ask the store through query(): the read runs on a QtConcurrent worker (its own reader
 // connection) and the caller continues with .then(this, ...), so the GUI thread never waits on disk.
+// The workers are a pool of their own (readPool()), NOT QThreadPool::globalInstance(): Qt 6.4's raster
+// paint engine splits large fills into tasks on the global pool and blocks the GUI thread until they
+// ran, so store reads occupying the global pool (a slow count, a full scan) froze painting as long.
 
 #include "core/result.h"
 #include "core/settings.h"
@@ -12,6 +15,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QThreadPool>
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,8 +43,11 @@ public:
     template<typename Fn>
     auto query(Fn fn) const
     {
-        return QtConcurrent::run([store = m_store, fn = std::move(fn)]() { return fn(*store); });
+        return QtConcurrent::run(readPool(), [store = m_store, fn = std::move(fn)]() { return fn(*store); });
     }
+
+    // The workers of query(); shared by every console window, never the global pool.
+    static QThreadPool *readPool();
 
     // Writes that views may ask for; each refuses in read-only mode with 9998.
     QFuture<Result<bool>> acknowledgeAlarm(qint64 alarmId);
