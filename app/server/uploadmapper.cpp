@@ -126,6 +126,27 @@ QJsonObject scalarValues(const Record &record)
     return values;
 }
 
+// The text at an error-style path ("meterReadingDetails[1].valveStatus") in the body as received.
+QString valueAt(const QJsonObject &body, const QString &path)
+{
+    QJsonValue at = body;
+    for (const QString &segment : path.split(QLatin1Char('.'))) {
+        const QStringList parts = segment.split(QLatin1Char('['));
+        at = at.toObject().value(parts.first());
+        for (qsizetype i = 1; i < parts.size(); ++i)
+            at = at.toArray().at(parts.at(i).chopped(1).toLongLong());
+    }
+    return at.toString();
+}
+
+// The unknown codes the codec kept (ParsedMessage::flags), as notes for the store to flag.
+void addReviewNotes(const ParsedMessage &parsed, const QJsonObject &body, const QString &prefix, UploadWrite &out)
+{
+    const QString meterNo = parsed.record.text(kMeterNo);
+    for (const QString &path : parsed.flags)
+        out.reviewNotes.append({meterNo, prefix + path, valueAt(body, path)});
+}
+
 } // namespace
 
 const QStringList &UploadMapper::parameterFieldNames()
@@ -233,6 +254,7 @@ Result<UploadMapper::Mapped> UploadMapper::parse(const MessageCodec &codec, cons
         if (!parsed)
             return parsed.error();
         out.write = map(parsed.value(), receivedAt);
+        addReviewNotes(parsed.value(), body, {}, out.write);
         out.meters = meterRefs(parsed.value());
         out.meterNo = parsed->record.text(kMeterNo);
         out.commandSeq = parsed->record.text(kCommandSeq);
@@ -253,6 +275,7 @@ Result<UploadMapper::Mapped> UploadMapper::parse(const MessageCodec &codec, cons
             return e;
         }
         mapMeterRecord(parsed->record, parsed->record.text(kCommandSeq), receivedAt, out.write);
+        addReviewNotes(parsed.value(), items.at(i).toObject(), at + QLatin1Char('.'), out.write);
         out.meters.append({parsed->record.text(kMeterNo), at + QStringLiteral(".meterNo")});
     }
     return out;

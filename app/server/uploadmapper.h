@@ -21,7 +21,8 @@ namespace md {
 class UploadMapper
 {
 public:
-    // The rows of one upload; `journal` is left for the caller to fill in.
+    // The rows of one upload; `journal` is left for the caller to fill in. reviewNotes stay empty:
+    // parse() fills them, since a note carries the value as it was in the body.
     static UploadWrite map(const ParsedMessage &message, qint64 receivedAt);
 
     // Every meterNo the upload names, with the path of the field that names it, in body order
@@ -39,7 +40,8 @@ public:
     // Parse (catalogue) and map in one go. A message made of a list of meter records
     // (meterDataUpBatch) is parsed one element at a time and mapped at once, so a 1,000-meter batch
     // never holds 24,000 parsed records (tens of MB) in memory together; error paths are the same
-    // as a whole-message parse ("meterDatas[3].readingDetails[0].dataTime").
+    // as a whole-message parse ("meterDatas[3].readingDetails[0].dataTime"). Unknown codes in
+    // optional fields (ParsedMessage::flags) become write.reviewNotes under the same paths.
     struct Mapped
     {
         UploadWrite write;     // journal left empty

@@ -405,6 +405,11 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return dbFail();
     if (w.parameters && !insertParameters(ctx, *w.parameters, out.journalId))
         return dbFail();
+    // Unknown codes were stored as received above; each is flagged for a person to look at.
+    for (const ReviewNote &note : w.reviewNotes) {
+        if (!addReviewFlag(ctx, S("unknown-enum-value"), note.meterNo, note.path, note.value, out.journalId))
+            return dbFail();
+    }
 
     // The meters that spoke: last upload time (what "silent for N days" is measured against).
     for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {

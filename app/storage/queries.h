@@ -179,7 +179,7 @@ struct ReviewFlag
     qint64 at = 0;
     QString kind;     // "reading-conflict", "unknown-commandSeq", "recharge-conflict", ...
     QString meterNo;
-    QString key;      // dataTime / commandSeq / tradeNo as text
+    QString key;      // dataTime / commandSeq / tradeNo as text; the field path for "unknown-enum-value"
     QString detail;   // JSON of the stored and the re-delivered values
     qint64 journalId = 0;
     bool resolved = false;

@@ -44,6 +44,16 @@ struct StoreOptions
     bool runMigrations = true;     // false: refuse a database whose schema is older than this build
 };
 
+// A value an upload carried that the catalogue does not know (an optional enumeration code,
+// protocol.md section 5): the rows keep it as received, and ingest writes one review flag per note
+// (kind "unknown-enum-value", key = path, detail = value) in the same transaction.
+struct ReviewNote
+{
+    QString meterNo; // the meter whose record held it (empty: none)
+    QString path;    // as in error paths: "valveStatus", "meterDatas[2].powerType"
+    QString value;   // as received
+};
+
 // One upload, written atomically together with its journal row.
 struct UploadWrite
 {
@@ -54,6 +64,7 @@ struct UploadWrite
     std::optional<CommandResult> result;
     std::optional<RechargeResult> recharge;
     std::optional<ParameterSet> parameters;
+    QList<ReviewNote> reviewNotes;
 };
 
 struct WriteOutcome

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void expectContinueIsAnswered();
     void redeliveryIsStoredOnce();
     void unknownCommandSeqIsStoredAndFlagged();
+    void unknownCodesAreStoredAndFlagged_data();
+    void unknownCodesAreStoredAndFlagged();
     void hangUpsDoNotHurt();
     void concurrentRequestsAllStored();
     void readOnlyStoreAnswers9998();
@@ -353,6 +355,73 @@ void TestUploadListener::unknownCommandSeqIsStoredAndFlagged()
     for (const ReviewFlag &flag : flags.value())
         found = found || (flag.kind == u"unknown-commandSeq" && flag.key == u"20991231235959999999");
     QVERIFY(found);
+}
+
+void TestUploadListener::unknownCodesAreStoredAndFlagged_data()
+{
+    QTest::addColumn<QString>("upload");
+    QTest::addColumn<QString>("list"); // the meter record list ("": the body is the meter record)
+    QTest::addColumn<int>("day");      // of March 2031: a reading no other test sends
+    QTest::newRow("meterDataUp") << QStringLiteral("meterDataUp") << QString() << 1;
+    QTest::newRow("meterDataUpBatch") << QStringLiteral("meterDataUpBatch") << QStringLiteral("meterDatas") << 2;
+}
+
+// protocol.md section 5: an unknown code in an optional field is stored as received and flagged.
+void TestUploadListener::unknownCodesAreStoredAndFlagged()
+{
+    QFETCH(QString, upload);
+    QFETCH(QString, list);
+    QFETCH(int, day);
+    QJsonObject body = f.validWire(upload);
+    QJsonArray records = body.value(list).toArray();
+    const int index = list.isEmpty() ? 0 : 1;
+    QJsonObject record = list.isEmpty() ? body : records.at(index).toObject();
+    const QString meterNo = record.value(QStringLiteral("meterNo")).toString();
+    QVERIFY(!meterNo.isEmpty());
+    record.insert(QStringLiteral("valveStatus"), QStringLiteral("7"));
+    record.insert(QStringLiteral("powerType"), QStringLiteral("9"));
+    QString readingsKey;
+    for (const QString &key : {QStringLiteral("meterReadingDetails"), QStringLiteral("readingDetails")})
+        readingsKey = record.contains(key) ? key : readingsKey;
+    QJsonArray readings = record.value(readingsKey).toArray();
+    QVERIFY(!readings.isEmpty());
+    QJsonObject first = readings.at(0).toObject();
+    first.insert(QStringLiteral("dataTime"), QStringLiteral("2031-03-%1 08:00:00").arg(day, 2, 10, QLatin1Char('0')));
+    readings.replace(0, first);
+    record.insert(readingsKey, readings);
+    if (list.isEmpty()) {
+        body = record;
+    } else {
+        records.replace(index, record);
+        body.insert(list, records);
+    }
+    body = f.resigned(body);
+
+    const QString prefix = list.isEmpty() ? QString() : QStringLiteral("%1[%2].").arg(list).arg(index);
+    const QList<QPair<QString, QString>> expected{{prefix + QStringLiteral("valveStatus"), QStringLiteral("7")},
+                                                  {prefix + QStringLiteral("powerType"), QStringLiteral("9")}};
+    auto flagCount = [&](const QString &path, const QString &value) {
+        qsizetype n = 0;
+        const Result<QList<ReviewFlag>> flags = f.store->reviewFlags(true);
+        if (!flags)
+            return qsizetype(-1);
+        for (const ReviewFlag &flag : flags.value())
+            n += (flag.kind == u"unknown-enum-value" && flag.key == path && flag.detail == value
+                  && flag.meterNo == meterNo && flag.journalId > 0) ? 1 : 0;
+        return n;
+    };
+    QList<qsizetype> before;
+    for (const auto &[path, value] : expected)
+        before << flagCount(path, value);
+    const qint64 dayStart = QDateTime(QDate(2031, 3, day), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    QCOMPARE(f.store->readingRows(meterNo, dayStart, dayStart + 86400)->size(), 0);
+
+    const rawhttp::Reply reply = f.post(upload, body);
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.returnCode(), QStringLiteral("0000"));
+    QCOMPARE(f.store->readingRows(meterNo, dayStart, dayStart + 86400)->size(), 1);
+    for (qsizetype i = 0; i < expected.size(); ++i)
+        QVERIFY2(flagCount(expected[i].first, expected[i].second) == before[i] + 1, qPrintable(expected[i].first));
 }
 
 void TestUploadListener::hangUpsDoNotHurt()

@@ -28,6 +28,8 @@ private slots:
     void resultMatchesCommand();
     void unknownCommandSeqFlagged_data() { addBackendRows(); }
     void unknownCommandSeqFlagged();
+    void unknownEnumValueFlagged_data() { addBackendRows(); }
+    void unknownEnumValueFlagged();
     void tradeNoCreditedOnce_data() { addBackendRows(); }
     void tradeNoCreditedOnce();
     void alarmLifecycle_data() { addBackendRows(); }
@@ -153,6 +155,42 @@ void TestStoreIngest::unknownMeterFailsAlone()
     auto counts = store->tableCounts();
     QCOMPARE(counts->value(QStringLiteral("readings")), 3);
     QCOMPARE(counts->value(QStringLiteral("journal")), 1); // the failed item rolled back whole
+}
+
+void TestStoreIngest::unknownEnumValueFlagged()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1"))})).ok());
+    // A rolled-back upload leaves no flag behind: the note rides in the upload's transaction.
+    UploadWrite ghost = meterDataUp(QStringLiteral("ghost"), 1700000000, 2);
+    ghost.reviewNotes = {ReviewNote{QStringLiteral("ghost"), QStringLiteral("valveStatus"), QStringLiteral("7")}};
+    QVERIFY(!wait(store->submit(ghost)).ok);
+    QCOMPARE(store->reviewFlags(true)->size(), 0);
+
+    UploadWrite w = meterDataUp(QStringLiteral("M1"), 1700000000, 2);
+    w.statuses[0].valveStatus = QStringLiteral("7");
+    w.statuses[0].powerType = QStringLiteral("9");
+    w.reviewNotes = {ReviewNote{QStringLiteral("M1"), QStringLiteral("valveStatus"), QStringLiteral("7")},
+                     ReviewNote{QStringLiteral("M1"), QStringLiteral("powerType"), QStringLiteral("9")}};
+    const WriteOutcome out = wait(store->submit(w));
+    QVERIFY2(out.ok, qPrintable(out.error.detail));
+    QCOMPARE(out.readingsInserted, 2);
+    auto page = store->registryPage({});
+    QVERIFY(page.ok());
+    QCOMPARE(page->at(0).valveStatus, QStringLiteral("7")); // stored as received
+    auto flags = store->reviewFlags(true);
+    QVERIFY(flags.ok());
+    QCOMPARE(flags->size(), 2);
+    QSet<QString> seen;
+    for (const ReviewFlag &flag : flags.value()) {
+        QCOMPARE(flag.kind, QStringLiteral("unknown-enum-value"));
+        QCOMPARE(flag.meterNo, QStringLiteral("M1"));
+        QCOMPARE(flag.journalId, out.journalId);
+        seen.insert(flag.key + QLatin1Char('=') + flag.detail);
+    }
+    QCOMPARE(seen, (QSet<QString>{QStringLiteral("valveStatus=7"), QStringLiteral("powerType=9")}));
 }
 
 void TestStoreIngest::resultMatchesCommand()
