@@ -93,7 +93,10 @@ QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq,
     update.returnMessage = QStringLiteral("cancelled by the operator");
     command(commandSeq).then(this, [this, promise, commandSeq, update](const Result<std::optional<CommandRecord>> &row) {
         auto finish = [this, promise, commandSeq](Result<CommandRecord> r) {
-            d->cancelRequested.remove(commandSeq);
+            // A successful cancel keeps its mark: transmit() may still be on its way for this seq
+            // (queued behind the insert) and must then not send it.
+            if (!r)
+                d->cancelRequested.remove(commandSeq);
             promise->addResult(std::move(r));
             promise->finish();
         };
@@ -105,6 +108,9 @@ QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq,
             return finish(makeError(QStringLiteral("9999"), QStringLiteral("state"),
                                     QStringLiteral("only a queued command can be cancelled; %1 is %2")
                                         .arg(commandSeq, commandStateName((*row)->state))));
+        if (d->transmitting.contains(commandSeq)) // went on the wire while the row was read
+            return finish(makeError(QStringLiteral("9999"), QStringLiteral("state"),
+                                    QStringLiteral("%1 is being sent").arg(commandSeq)));
         m_store->updateCommandState(commandSeq, update).then(this, [this, finish](const Result<CommandRecord> &r) {
             if (r)
                 announce(*r);
