@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "alarmsview.h"
+#include "ui/widgets/recordtable.h"
 
 #include "ui/models/alarmmodel.h"
 #include "ui/models/consolecontext.h"
@@ -41,13 +42,7 @@ AlarmsView::AlarmsView(ConsoleContext *context, QWidget *parent) : ConsoleView(c
     bar->addWidget(m_open);
     bar->addWidget(m_ack);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    m_table = ui::makeRecordTable(m_model, QAbstractItemView::ExtendedSelection, this);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto *layout = new QVBoxLayout(this);

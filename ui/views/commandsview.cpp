@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandsview.h"
+#include "ui/widgets/recordtable.h"
 
 #include "ui/models/commandmodel.h"
 #include "ui/models/consolecontext.h"
@@ -39,13 +40,7 @@ CommandsView::CommandsView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     bar->addStretch(1);
     bar->addWidget(m_actions);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    m_table = ui::makeRecordTable(m_model, QAbstractItemView::SingleSelection, this);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

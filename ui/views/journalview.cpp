@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journalview.h"
+#include "ui/widgets/recordtable.h"
 
 #include "ui/models/consolecontext.h"
 #include "ui/models/display.h"
@@ -34,13 +35,7 @@ JournalView::JournalView(ConsoleContext *context, QWidget *parent) : ConsoleView
     bar->addWidget(m_meter, 1);
     bar->addWidget(m_direction);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->setWordWrap(false);
+    m_table = ui::makeRecordTable(m_model, QAbstractItemView::SingleSelection, this);
     const int charW = m_table->fontMetrics().horizontalAdvance(QLatin1Char('0'));
     const int widths[JournalModel::ColumnCount] = {23, 5, 20, 16, 21, 6, 5, 8, 16};
     for (int c = 0; c < JournalModel::ColumnCount; ++c)
