@@ -8,6 +8,7 @@
 #include "storage/store.h"
 #include "ui/demo/demodata.h"
 #include "ui/i18n/languagemanager.h"
+#include "ui/models/consolecontext.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -120,7 +121,7 @@ int main(int argc, char *argv[])
         progress->setAutoClose(false);
         progress->show();
         std::shared_ptr<Store> s = *store;
-        QtConcurrent::run([s, progress] {
+        QtConcurrent::run(ConsoleContext::readPool(), [s, progress] {
             DemoOptions o;
             return generateDemoData(*s, o, [progress](int done, int total) {
                 QMetaObject::invokeMethod(progress, [progress, done, total] { progress->setValue(done * 100 / qMax(1, total)); });

@@ -314,7 +314,7 @@ private slots:
         dlg.show();
         dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("100"));
         dlg.previewToggle()->click();
-        QTRY_VERIFY(dlg.preview()->toPlainText().contains(QStringLiteral("\"totalRechargeAmt\"")));
+        QTRY_VERIFY_WITH_TIMEOUT(dlg.preview()->toPlainText().contains(QStringLiteral("\"totalRechargeAmt\"")), 15000);
         const QString text = dlg.preview()->toPlainText();
         QVERIFY(text.contains(QStringLiteral("/prepose/recharge")));
         QVERIFY(text.contains(QStringLiteral("\"sign\"")));

@@ -8,6 +8,7 @@
 
 #include "client/commandstate.h"
 #include "protocol/catalog.h"
+#include "ui/models/consolecontext.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -191,7 +192,7 @@ QByteArray BatchDialog::csvBytes() const
 void BatchDialog::saveCsv(const QString &path)
 {
     const QByteArray bytes = csvBytes();
-    QtConcurrent::run([path, bytes] {
+    QtConcurrent::run(ConsoleContext::readPool(), [path, bytes] {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             return false;

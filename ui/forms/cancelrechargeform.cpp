@@ -5,6 +5,7 @@
 #include "rechargeledgermodel.h"
 
 #include "storage/store.h"
+#include "ui/models/consolecontext.h"
 
 #include <QFormLayout>
 #include <QHeaderView>
@@ -45,7 +46,7 @@ void CancelRechargeForm::setContext(const FormContext &context)
         return;
     const std::shared_ptr<Store> store = context.store;
     const QString meter = meterNo();
-    QtConcurrent::run([store, meter] { return store->rechargeLedger(meter); })
+    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->rechargeLedger(meter); })
         .then(this, [this](const Result<QList<RechargeLedgerEntry>> &r) {
             if (r.ok()) {
                 m_model->setEntries(r.value());

@@ -15,6 +15,7 @@
 #include "core/dictionary.h"
 #include "protocol/catalog.h"
 #include "storage/store.h"
+#include "ui/models/consolecontext.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -138,7 +139,7 @@ void CommandDialog::loadMeter()
         return;
     const std::shared_ptr<Store> store = m_ctx.store;
     const QString meter = m_meterNo;
-    QtConcurrent::run([store, meter] { return store->meterSummary(meter); })
+    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->meterSummary(meter); })
         .then(this, [this](const Result<std::optional<MeterSummary>> &r) {
             if (!r.ok()) {
                 m_header->setText(tr("Meter %1 (the registry could not be read: %2)").arg(m_meterNo, r.error().message()));

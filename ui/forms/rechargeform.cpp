@@ -6,6 +6,7 @@
 #include "formcontext.h"
 
 #include "storage/store.h"
+#include "ui/models/consolecontext.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -37,7 +38,7 @@ void RechargeForm::setContext(const FormContext &context)
         return;
     const std::shared_ptr<Store> store = context.store;
     const QString meter = meterNo();
-    QtConcurrent::run([store, meter] { return store->nextRechargeNumbers(meter, Money()); })
+    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->nextRechargeNumbers(meter, Money()); })
         .then(this, [this](const Result<RechargeNumbers> &r) {
             if (r.ok())
                 m_numbers = r.value();

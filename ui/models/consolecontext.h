@@ -46,7 +46,8 @@ public:
         return QtConcurrent::run(readPool(), [store = m_store, fn = std::move(fn)]() { return fn(*store); });
     }
 
-    // The workers of query(); shared by every console window, never the global pool.
+    // The workers of query() and of every other background task of the GUI (forms, import,
+    // settings): shared by every console window, never the global pool.
     static QThreadPool *readPool();
 
     // Writes that views may ask for; each refuses in read-only mode with 9998.

@@ -202,7 +202,7 @@ void start(QWidget *parent, ConsoleContext *context, const QString &path)
     const PlatformTime time = context->time();
     QPointer<QWidget> guardParent(parent);
     QPointer<QProgressDialog> guardProgress(progress);
-    QtConcurrent::run([path, time]() -> std::pair<QString, Parsed> {
+    QtConcurrent::run(ConsoleContext::readPool(), [path, time]() -> std::pair<QString, Parsed> {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return {f.errorString(), {}};
