@@ -14,6 +14,13 @@
 
 namespace md {
 
+Q_GLOBAL_STATIC(QThreadPool, g_commandReadPool)
+
+QThreadPool *commandReadPool()
+{
+    return g_commandReadPool();
+}
+
 CommandService::CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_options(std::move(options)),
       m_client(new PlatformClient(m_options.platform, m_store, this)), d(std::make_unique<Private>(this))
@@ -71,7 +78,7 @@ QList<Error> CommandService::validate(const QString &name, const QJsonObject &pa
 QFuture<Result<std::optional<CommandRecord>>> CommandService::command(const QString &commandSeq) const
 {
     std::shared_ptr<Store> store = m_store;
-    return QtConcurrent::run([store, commandSeq] { return store->commandBySeq(commandSeq); });
+    return QtConcurrent::run(commandReadPool(), [store, commandSeq] { return store->commandBySeq(commandSeq); });
 }
 
 QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq, const QString &operatorName)
@@ -183,7 +190,7 @@ void CommandService::Private::flushRefresh()
     const QStringList seqs(refreshWanted.begin(), refreshWanted.end());
     refreshWanted.clear();
     std::shared_ptr<Store> store = q->m_store;
-    QtConcurrent::run([store, seqs] {
+    QtConcurrent::run(commandReadPool(), [store, seqs] {
         QList<CommandRecord> rows;
         for (const auto &s : seqs)
             if (auto row = store->commandBySeq(s); row && *row)

@@ -10,12 +10,18 @@
 #include <QHash>
 #include <QPromise>
 #include <QSet>
+#include <QThreadPool>
 
 #include <memory>
 
 class QTimer;
 
 namespace md {
+
+// The command service's store reads run on a pool of their own: in the console, Qt 6.4's raster
+// engine blocks painting on QThreadPool::globalInstance(), so slow reads there would stall the GUI.
+QThreadPool *commandReadPool();
+
 
 
 // One send() / resend() on its way from the caller's values to a persisted `queued` row.

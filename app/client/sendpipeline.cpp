@@ -88,7 +88,7 @@ void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
     const QString tradeNo = str(job->values, QStringLiteral("tradeNo"));
     const QString amountText = str(job->values, QStringLiteral("rechargeNum"));
     const bool checkPending = q->m_options.refuseConcurrentRecharge;
-    QtConcurrent::run([store, name, meterNo, tradeNo, amountText, checkPending] {
+    QtConcurrent::run(commandReadPool(), [store, name, meterNo, tradeNo, amountText, checkPending] {
         SendPreparation prep;
         auto summary = store->meterSummary(meterNo);
         if (!summary) {
