@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (ctest). PostgreSQL tests get a private
 # cluster started by scripts/with-postgres.sh when it exists. A failing test is run up to twice more
-# (--repeat until-pass:3): GUI tests under a loaded 2-core CI machine have flaked on timing; a test
-# a test that fails three times fails the run.
+# (--repeat until-pass:3): the forms GUI test has an open intermittent failure (see the closing note
+# of stop 9); a test that fails three times fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh test
