@@ -64,7 +64,7 @@ public slots:
 
 signals:
     void openDatabaseRequested(const QString &path); // offline review of another database
-    void settingsRequested();                        // the settings dialog (forms engineer)
+    void settingsRequested();                        // the settings dialog
     void languageRequested(const QString &code);     // "" system, "en", "zh_CN"
 
 protected:

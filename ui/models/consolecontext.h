@@ -63,7 +63,7 @@ signals:
     void journalAppended(qint64 lastJournalId);
     // An alarm acknowledged from any view of this window (banner, alarms view, detail).
     void alarmAcknowledged(qint64 alarmId);
-    // Hooks the forms engineer connects to: open the dialog of that command for that meter.
+    // Open the dialog of that command for that meter (the command launcher answers).
     void actionRequested(const QString &commandName, const QString &meterNo);
     void openMeterRequested(const QString &meterNo);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Commands with their state, meter, operator and times. The forms engineer adds cancel / resend
+// Commands with their state, meter, operator and times. The command launcher adds cancel / resend
 // actions through addAction() (a toolbar above the table) and selectedCommandSeq().
 
 #include "consoleview.h"

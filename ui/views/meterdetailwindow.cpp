@@ -40,7 +40,7 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     return t;
 }
 
-// The form names the action buttons ask for (the forms engineer's dialogs answer them).
+// The form names the action buttons ask for (the command launcher's dialogs answer them).
 const char *const actionNames[] = {"recharge", "valveOperate", "dataSupplement", "cancelRecharge",
                                    "changeprice", "updatePriceAndBalance", "getParameter", "setParameter"};
 
