@@ -117,6 +117,12 @@ CommandDialog::CommandDialog(const FormContext &context, const QString &commandN
         if (m_preview->isVisible())
             refreshPreview();
     });
+    // The recharge numbers and the registry's meter are read in parallel and may arrive in either
+    // order: whichever comes last must still reach the preview.
+    connect(m_form, &CommandForm::backgroundDataArrived, this, [this] {
+        if (m_preview->isVisible())
+            refreshPreview();
+    });
     m_form->revalidate();
     updateSendEnabled();
     loadMeter();

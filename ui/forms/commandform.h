@@ -70,6 +70,9 @@ public:
 signals:
     void validityChanged(bool valid);
     void edited(); // any value changed (after revalidation)
+    // Something the form read in the background arrived (a recharge's ledger numbers): what it
+    // shows, and the request it describes, may have changed although the operator typed nothing.
+    void backgroundDataArrived();
 
 protected:
     QFormLayout *formLayout() const { return m_layout; }

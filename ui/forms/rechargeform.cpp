@@ -43,6 +43,7 @@ void RechargeForm::setContext(const FormContext &context)
             if (r.ok())
                 m_numbers = r.value();
             updateSummary();
+            emit backgroundDataArrived();
         });
 }
 
