@@ -156,8 +156,6 @@ int runSend(const QStringList &args)
     StoreOptions so;
     so.database = settings.databaseOrDefault();
     so.timeZone = settings.platform.timeZone;
-    if (!so.database.contains(QLatin1String("://")))
-        QDir().mkpath(QFileInfo(so.database.startsWith(QLatin1String("sqlite:")) ? so.database.mid(7) : so.database).absolutePath());
     auto opened = Store::open(so);
     if (!opened)
         return fail(ExitFailed, QStringLiteral("cannot open the database %1: %2").arg(so.database, opened.error().detail));

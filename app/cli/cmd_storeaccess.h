@@ -79,8 +79,6 @@ inline std::shared_ptr<Store> openStore(const Settings &settings, const char *co
     options.database = settings.databaseOrDefault();
     options.readOnly = readOnly;
     options.timeZone = settings.platform.timeZone;
-    if (!options.database.contains(QLatin1String("://")) && !readOnly)
-        QDir().mkpath(QFileInfo(options.database).absolutePath());
     Result<std::shared_ptr<Store>> opened = Store::open(options);
     if (!opened) {
         errStream() << "meterdesk-cli " << command << ": cannot open the database " << options.database << ": "
