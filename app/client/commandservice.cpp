@@ -67,6 +67,27 @@ QFuture<Result<CommandRecord>> CommandService::send(const QString &name, const Q
     return send(SendRequest{name, meterNo, params, operatorName, idempotencyKey, {}});
 }
 
+QFuture<Result<RequestDraft>> CommandService::draft(const SendRequest &request)
+{
+    return d->startDraft(request);
+}
+
+namespace {
+// A stored command as the platform client posts it.
+PlatformRequest platformRequest(const CommandRecord &record)
+{
+    PlatformRequest request{record.name, record.commandSeq, record.meterNo, record.params};
+    if (CommandNames::carriesCommandSeq(record.name))
+        request.plainValues.insert(QStringLiteral("commandSeq"), record.commandSeq);
+    return request;
+}
+} // namespace
+
+Result<RequestDraft> CommandService::draft(const CommandRecord &command) const
+{
+    return m_client->draft(platformRequest(command));
+}
+
 QList<Error> CommandService::validate(const QString &name, const QJsonObject &params) const
 {
     ValidationContext context;
@@ -223,10 +244,7 @@ void CommandService::transmit(const CommandRecord &record)
     if (d->cancelRequested.remove(record.commandSeq))
         return; // cancelled while it was being stored
     d->transmitting.insert(record.commandSeq);
-    PlatformRequest request{record.name, record.commandSeq, record.meterNo, record.params};
-    if (CommandNames::carriesCommandSeq(record.name))
-        request.plainValues.insert(QStringLiteral("commandSeq"), record.commandSeq);
-    m_client->post(request).then(this, [this, record](const PlatformOutcome &outcome) {
+    m_client->post(platformRequest(record)).then(this, [this, record](const PlatformOutcome &outcome) {
         d->transmitting.remove(record.commandSeq);
         CommandUpdate update;
         update.incrementAttempts = true;

@@ -23,6 +23,7 @@
 
 #include "commandstate.h"
 #include "commandvalidation.h"
+#include "requestdraft.h"
 
 #include "storage/commandrecord.h"
 
@@ -89,6 +90,13 @@ public:
     QFuture<Result<CommandRecord>> cancel(const QString &commandSeq, const QString &operatorName = {});
     // A new attempt of a finished command (canResend(state)); resolves with the NEW row (queued).
     QFuture<Result<CommandRecord>> resend(const QString &commandSeq, const QString &operatorName = {});
+    // What send(request) would put on the wire now: the same checks, registry and ledger reads and
+    // filled values (rechargeCount, totalRechargeAmt, rechargeTime in the platform's zone), built by
+    // the same code, but nothing is allocated, stored or sent: commandSeq (and a recharge's tradeNo)
+    // carry RequestDraft::allocatedPlaceholder(). Resolves with send()'s error when send would refuse.
+    QFuture<Result<RequestDraft>> draft(const SendRequest &request);
+    // What was (or will be) put on the wire for a stored command; for a resend, a new commandSeq.
+    Result<RequestDraft> draft(const CommandRecord &command) const;
     // A fresh read of one row (worker thread).
     QFuture<Result<std::optional<CommandRecord>>> command(const QString &commandSeq) const;
 

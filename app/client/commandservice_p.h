@@ -29,9 +29,13 @@ struct SendJob
 {
     SendRequest request;
     QJsonObject values; // the wire's plain values, commandSeq excepted
+    QJsonObject resendValues; // a resend's stored values (instead of request.params)
     CommandRecord record;
     bool isResend = false;
     std::shared_ptr<QPromise<Result<CommandRecord>>> promise;
+    // Set for draft(): the job stops after filling the values and resolves this instead (nothing is
+    // allocated, stored, sent, nor de-duplicated).
+    std::shared_ptr<QPromise<Result<RequestDraft>>> draftPromise;
 };
 
 // What the registry and the ledger say, read on a worker thread.
@@ -53,11 +57,15 @@ public:
 
     // sendpipeline.cpp
     QFuture<Result<CommandRecord>> start(SendRequest request, bool isResend, QJsonObject resendValues = {});
+    QFuture<Result<RequestDraft>> startDraft(SendRequest request);
+    // Checks common to send and draft; false (and the job failed) when the request is refused.
+    bool check(const std::shared_ptr<SendJob> &job);
     void prepare(std::shared_ptr<SendJob> job);
     void fill(std::shared_ptr<SendJob> job, const SendPreparation &prep);
     void allocate(std::shared_ptr<SendJob> job);
     void persist(std::shared_ptr<SendJob> job);
     void fail(std::shared_ptr<SendJob> job, const Error &error);
+    void finishDraft(std::shared_ptr<SendJob> job);
 
     // commandservice.cpp
     void flushRefresh();

@@ -35,13 +35,12 @@ CodecOptions codecOptions(const PlatformSettings &s)
 
 // The headers that matter, for the journal: the AccessToken is a credential of the moment and is
 // masked; Authorization only carries appId:timestamp.
-QByteArray journalHeaders(const AuthHeaders &auth, const QString &url)
+QByteArray journalHeaders(const RequestDraft &wire)
 {
-    QJsonObject h{{QStringLiteral("url"), QUrl(url).toString(QUrl::RemoveUserInfo)},
-                  {QStringLiteral("timestamp"), QString::fromLatin1(auth.timestamp)},
-                  {QStringLiteral("AccessToken"), QStringLiteral("***")},
-                  {QStringLiteral("Authorization"), QString::fromLatin1(auth.authorization)},
-                  {QStringLiteral("Content-Type"), QStringLiteral("application/json;charset=utf-8")}};
+    QJsonObject h{{QStringLiteral("url"), QUrl(wire.url).toString(QUrl::RemoveUserInfo)}};
+    for (const auto &[name, value] : wire.headers)
+        h.insert(QString::fromLatin1(name),
+                 name == "AccessToken" ? QStringLiteral("***") : QString::fromLatin1(value));
     return QJsonDocument(h).toJson(QJsonDocument::Compact);
 }
 
@@ -93,21 +92,45 @@ Result<QJsonObject> PlatformClient::buildBody(const PlatformRequest &request) co
     return MessageCodec(codecOptions(m_settings)).build(*spec, request.plainValues);
 }
 
+Result<RequestDraft> PlatformClient::wireRequest(const PlatformRequest &request, bool maskToken) const
+{
+    auto body = buildBody(request);
+    if (!body)
+        return body.error();
+    RequestDraft wire;
+    wire.url = endpointUrl(request.name);
+    wire.body = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    wire.plainValues = request.plainValues;
+    const AuthHeaders auth = Auth::make(Credentials{m_settings.appId, m_settings.appSecret},
+                                        PlatformTime(m_settings.timeZone), now(), m_settings.tokenCase);
+    wire.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json;charset=utf-8")},
+                    {QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")},
+                    {QByteArrayLiteral("timestamp"), auth.timestamp},
+                    {QByteArrayLiteral("AccessToken"), maskToken ? RequestDraft::maskedToken() : auth.accessToken},
+                    {QByteArrayLiteral("Authorization"), auth.authorization}};
+    return wire;
+}
+
+Result<RequestDraft> PlatformClient::draft(const PlatformRequest &request) const
+{
+    return wireRequest(request, true);
+}
+
 QFuture<PlatformOutcome> PlatformClient::post(const PlatformRequest &request)
 {
     auto promise = std::make_shared<QPromise<PlatformOutcome>>();
     promise->start();
     QFuture<PlatformOutcome> future = promise->future();
 
-    auto body = buildBody(request);
-    if (!body) {
+    auto wire = wireRequest(request, false);
+    if (!wire) {
         PlatformOutcome outcome;
-        outcome.localError = body.error();
-        outcome.returnMessage = body.error().message();
+        outcome.localError = wire.error();
+        outcome.returnMessage = wire.error().message();
         resolve(promise, outcome);
         return future;
     }
-    transmit(request, QJsonDocument(*body).toJson(QJsonDocument::Compact), promise);
+    transmit(request, *wire, promise);
     return future;
 }
 
@@ -116,20 +139,14 @@ void PlatformClient::post(const PlatformRequest &request, std::function<void(con
     post(request).then(this, [done = std::move(done)](const PlatformOutcome &o) { done(o); });
 }
 
-void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &body,
+void PlatformClient::transmit(const PlatformRequest &request, const RequestDraft &wire,
                               std::shared_ptr<QPromise<PlatformOutcome>> promise)
 {
-    const QString url = endpointUrl(request.name);
-    const PlatformTime time(m_settings.timeZone);
-    const AuthHeaders auth = Auth::make(Credentials{m_settings.appId, m_settings.appSecret}, time, now(),
-                                        m_settings.tokenCase);
-
+    const QString &url = wire.url;
+    const QByteArray &body = wire.body;
     QNetworkRequest http{QUrl(url)};
-    http.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json;charset=utf-8"));
-    http.setRawHeader("Accept", "application/json");
-    http.setRawHeader("timestamp", auth.timestamp);
-    http.setRawHeader("AccessToken", auth.accessToken);
-    http.setRawHeader("Authorization", auth.authorization);
+    for (const auto &[name, value] : wire.headers)
+        http.setRawHeader(name, value);
     http.setTransferTimeout(qMax(1, m_settings.requestTimeoutSeconds) * 1000);
 
     JournalEntry entry;
@@ -137,7 +154,7 @@ void PlatformClient::transmit(const PlatformRequest &request, const QByteArray &
     entry.direction = JournalDirection::Outbound;
     entry.endpoint = QStringLiteral("/prepose/") + request.name;
     entry.remote = QUrl(url).adjusted(QUrl::RemoveUserInfo).authority(); // never a password from the URL
-    entry.headers = journalHeaders(auth, url);
+    entry.headers = journalHeaders(wire);
     entry.body = body;
     entry.meterNo = request.meterNo;
     entry.commandSeq = request.commandSeq;

@@ -6,6 +6,8 @@
 // returns at once; the future resolves on this object's thread when the exchange is over. It never
 // changes a command's state itself: CommandService turns the outcome into a state.
 
+#include "requestdraft.h"
+
 #include "storage/commandrecord.h"
 
 #include "core/result.h"
@@ -84,13 +86,19 @@ public:
     // The endpoint URL for a command name: {baseUrl}/prepose/{name} (one slash between).
     QString endpointUrl(const QString &name) const;
 
+    // The request post() would put on the wire now (the same URL, headers and body bytes), the
+    // AccessToken masked; or 9002 naming the field when the body cannot be built.
+    Result<RequestDraft> draft(const PlatformRequest &request) const;
+
 signals:
     // Emitted when a request leaves / its answer (or failure) is in. For status bars and logs.
     void requestStarted(const QString &commandSeq, const QString &name);
     void requestFinished(const QString &commandSeq, const md::PlatformOutcome &outcome);
 
 private:
-    void transmit(const PlatformRequest &request, const QByteArray &body,
+    // The one builder of what leaves: draft() masks its token, post() sends it as it is.
+    Result<RequestDraft> wireRequest(const PlatformRequest &request, bool maskToken) const;
+    void transmit(const PlatformRequest &request, const RequestDraft &wire,
                   std::shared_ptr<QPromise<PlatformOutcome>> promise);
     void finish(const PlatformRequest &request, QNetworkReply *reply, PlatformOutcome outcome,
                 std::shared_ptr<QPromise<PlatformOutcome>> promise);

@@ -41,6 +41,7 @@ QFuture<Result<CommandRecord>> CommandService::Private::start(SendRequest reques
     auto job = std::make_shared<SendJob>();
     job->request = std::move(request);
     job->isResend = isResend;
+    job->resendValues = std::move(resendValues);
     job->promise = std::make_shared<QPromise<Result<CommandRecord>>>();
     job->promise->start();
     QFuture<Result<CommandRecord>> future = job->promise->future();
@@ -48,25 +49,44 @@ QFuture<Result<CommandRecord>> CommandService::Private::start(SendRequest reques
         byIdempotencyKey.insert(key, future);
     ++pending;
 
+    if (check(job))
+        prepare(job);
+    return future;
+}
+
+QFuture<Result<RequestDraft>> CommandService::Private::startDraft(SendRequest request)
+{
+    auto job = std::make_shared<SendJob>();
+    job->request = std::move(request);
+    job->draftPromise = std::make_shared<QPromise<Result<RequestDraft>>>();
+    job->draftPromise->start();
+    QFuture<Result<RequestDraft>> future = job->draftPromise->future();
+    if (check(job))
+        prepare(job);
+    return future;
+}
+
+bool CommandService::Private::check(const std::shared_ptr<SendJob> &job)
+{
     if (job->request.operatorName.isEmpty())
         job->request.operatorName = Settings().effectiveOperator();
     if (!CommandNames::isKnown(job->request.name)) {
         fail(job, makeError(QStringLiteral("9002"), QStringLiteral("name"),
                             QStringLiteral("unknown command '%1'").arg(job->request.name)));
-        return future;
+        return false;
     }
     if (job->request.meterNo.trimmed().isEmpty()) {
         fail(job, makeError(QStringLiteral("9002"), QStringLiteral("meterNo"), QStringLiteral("required")));
-        return future;
+        return false;
     }
-    job->values = isResend ? resendValues : job->request.params;
+    job->values = job->isResend ? job->resendValues : job->request.params;
     job->values.remove(QStringLiteral("commandSeq")); // always ours
-    if (!isResend && CommandNames::movesMoney(job->request.name) && job->request.name == u"recharge")
+    if (!job->isResend && job->request.name == u"recharge")
         job->values.remove(QStringLiteral("tradeNo")); // allocated here; only a resend reuses one
     const QString given = str(job->values, QStringLiteral("meterNo"));
     if (!given.isEmpty() && given != job->request.meterNo) {
         fail(job, makeError(QStringLiteral("9002"), QStringLiteral("meterNo"), QStringLiteral("differs from the target meter")));
-        return future;
+        return false;
     }
     job->values.insert(QStringLiteral("meterNo"), job->request.meterNo);
 
@@ -74,10 +94,9 @@ QFuture<Result<CommandRecord>> CommandService::Private::start(SendRequest reques
     const QList<Error> errors = q->validate(job->request.name, job->values);
     if (!errors.isEmpty()) {
         fail(job, errors.first());
-        return future;
+        return false;
     }
-    prepare(job);
-    return future;
+    return true;
 }
 
 void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
@@ -177,7 +196,10 @@ void CommandService::Private::fill(std::shared_ptr<SendJob> job, const SendPrepa
         fail(job, errors.first());
         return;
     }
-    allocate(job);
+    if (job->draftPromise)
+        finishDraft(job);
+    else
+        allocate(job);
 }
 
 void CommandService::Private::allocate(std::shared_ptr<SendJob> job)
@@ -239,8 +261,25 @@ void CommandService::Private::persist(std::shared_ptr<SendJob> job)
     });
 }
 
+void CommandService::Private::finishDraft(std::shared_ptr<SendJob> job)
+{
+    const QString &name = job->request.name;
+    PlatformRequest request{name, RequestDraft::allocatedPlaceholder(), job->request.meterNo, job->values};
+    if (CommandNames::carriesCommandSeq(name))
+        request.plainValues.insert(QStringLiteral("commandSeq"), RequestDraft::allocatedPlaceholder());
+    if (name == u"recharge")
+        setIfEmpty(request.plainValues, QStringLiteral("tradeNo"), RequestDraft::allocatedPlaceholder());
+    job->draftPromise->addResult(q->m_client->draft(request));
+    job->draftPromise->finish();
+}
+
 void CommandService::Private::fail(std::shared_ptr<SendJob> job, const Error &error)
 {
+    if (job->draftPromise) {
+        job->draftPromise->addResult(Result<RequestDraft>(error));
+        job->draftPromise->finish();
+        return;
+    }
     --pending;
     // Nothing was created: the same form, corrected, may be submitted again with its key.
     if (!job->request.idempotencyKey.isEmpty())

@@ -6,6 +6,7 @@
 
 #include "formsworld.h"
 
+#include "client/platformclient.h"
 #include "ui/forms/cancelrechargeform.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/forms/commandform.h"
@@ -16,8 +17,11 @@
 #include "ui/forms/rechargeconfirmdialog.h"
 #include "ui/forms/rechargeform.h"
 #include "ui/forms/rechargeledgermodel.h"
+#include "ui/forms/requestpreview.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
+#include <QScopeGuard>
 #include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
@@ -326,6 +330,69 @@ private slots:
         // The preview follows the form.
         dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("120.5"));
         QTRY_VERIFY(dlg.preview()->toPlainText().contains(QStringLiteral("rechargeNum = 120.5000")));
+    }
+
+    void previewIsWhatThePlatformReceives()
+    {
+        // One clock for the draft and the send, so that the timestamp and rechargeTime agree.
+        const qint64 fixed = QDateTime::currentSecsSinceEpoch();
+        m_world.service->setClock([fixed] { return fixed; });
+        const auto restoreClock = qScopeGuard([this] { m_world.service->setClock({}); });
+        QList<sim::ReceivedCommand> received;
+        const auto capture = connect(&m_world.sim->endpoint(), &sim::CommandEndpoint::commandReceived, this,
+                                     [&received](const sim::ReceivedCommand &r) { received << r; });
+        const auto disconnectCapture = qScopeGuard([capture] { QObject::disconnect(capture); });
+
+        const QString meter = FormsWorld::meterNo(2); // no recharge of its own elsewhere
+        CommandDialog dlg(m_world.context(), QStringLiteral("recharge"), meter);
+        dlg.show();
+        dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("66.6"));
+        dlg.previewToggle()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dlg.preview()->toPlainText().contains(QStringLiteral("\"totalRechargeAmt\"")), 15000);
+        // The preview is the service's draft, rendered.
+        const auto before = awaitResult(
+            m_world.service->draft(SendRequest{QStringLiteral("recharge"), meter, dlg.form()->params(), {}, {}, {}}));
+        QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().message()));
+        const PlatformSettings &platform = m_world.service->platformClient()->settings();
+        QCOMPARE(dlg.preview()->toPlainText(), RequestPreview::render(dlg.form()->spec(), *before, platform));
+
+        dlg.sendButton()->click();
+        QVERIFY(confirm(dlg.pendingConfirmation()));
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(dlg.status()->hasCommand(), 5000);
+        const sim::ReceivedCommand &wire = received.first();
+        const auto sent = m_world.service->draft(dlg.status()->record());
+        QVERIFY(sent.ok());
+
+        // After the send the preview shows the stored command: byte for byte what the platform got,
+        // the AccessToken (derived from the secret) masked.
+        QVERIFY(sent->url.endsWith(wire.path));
+        QCOMPARE(wire.path, QStringLiteral("/prepose/recharge"));
+        QCOMPARE(sent->body, wire.body);
+        QCOMPARE(sent->header("timestamp"), wire.timestamp);
+        QCOMPARE(sent->header("Authorization"), wire.authorization);
+        QCOMPARE(sent->header("AccessToken"), RequestDraft::maskedToken());
+        QVERIFY(!wire.accessToken.isEmpty() && wire.accessToken != RequestDraft::maskedToken());
+        QTRY_COMPARE(dlg.preview()->toPlainText(), RequestPreview::render(dlg.form()->spec(), *sent, platform));
+        const QString shown = dlg.preview()->toPlainText();
+        QVERIFY(shown.contains(QString::fromUtf8(QJsonDocument::fromJson(wire.body).toJson(QJsonDocument::Indented))));
+        QVERIFY(!shown.contains(QString::fromLatin1(wire.accessToken)));
+        QVERIFY(!shown.contains(platform.appSecret));
+
+        // Before the send the draft was the same request, the numbers allocated on send aside
+        // (commandSeq, tradeNo, and the sign over them); rechargeTime in the platform's zone included.
+        QCOMPARE(before->url, sent->url);
+        QCOMPARE(before->header("timestamp"), wire.timestamp);
+        QJsonObject drafted = QJsonDocument::fromJson(before->body).object();
+        QJsonObject onTheWire = QJsonDocument::fromJson(wire.body).object();
+        QCOMPARE(drafted.value(QStringLiteral("commandSeq")).toString(), RequestDraft::allocatedPlaceholder());
+        for (const char *allocated : {"commandSeq", "tradeNo", "sign"}) {
+            drafted.remove(QLatin1String(allocated));
+            onTheWire.remove(QLatin1String(allocated));
+        }
+        QCOMPARE(drafted, onTheWire);
+        QVERIFY(onTheWire.contains(QStringLiteral("rechargeTime")));
+        QTRY_COMPARE_WITH_TIMEOUT(dlg.status()->state(), CommandState::Succeeded, 10000);
     }
 
     void customerCallPathIsUnderTenKeystrokes()

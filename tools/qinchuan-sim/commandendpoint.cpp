@@ -147,6 +147,9 @@ void CommandEndpoint::addRoutes()
         http::addAsyncRoute(m_server, s("/prepose/") + name, [this, name](const QHttpServerRequest &request) {
             if (request.method() != QHttpServerRequest::Method::Post)
                 return http::readyResponse(http::jsonResponse(replyBody(s("9002"), s("POST only")), 405));
+            emit commandReceived(ReceivedCommand{request.url().path(), http::headerValue(request, "timestamp"),
+                                                 http::headerValue(request, "AccessToken"),
+                                                 http::headerValue(request, "Authorization"), request.body()});
             const FaultSwitches f = m_faults->switches();
             if (f.http500) {
                 qInfo("command %s: HTTP 500 (fault switch, not applied)", qPrintable(name));

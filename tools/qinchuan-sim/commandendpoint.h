@@ -45,6 +45,17 @@ struct CommandReply
     bool accepted() const { return error.code == QLatin1String("0000"); }
 };
 
+// One command request as it arrived, before any check: what a test compares with what the sender
+// says it sent.
+struct ReceivedCommand
+{
+    QString path;
+    QByteArray timestamp;
+    QByteArray accessToken;
+    QByteArray authorization;
+    QByteArray body;
+};
+
 class CommandEndpoint : public QObject
 {
     Q_OBJECT
@@ -64,6 +75,7 @@ public:
     QHash<QString, qint64> replyCounts() const { return m_counts; } // returnCode -> count
 
 signals:
+    void commandReceived(const md::sim::ReceivedCommand &request);
     void commandHandled(const QString &name, const QString &meterNo, const QString &returnCode);
 
 private:

@@ -194,40 +194,18 @@ void CommandDialog::onMeterLoaded(const MeterSummary &s)
         refreshPreview();
 }
 
-QJsonObject CommandDialog::previewValues() const
+SendRequest CommandDialog::sendRequest() const
 {
-    if (m_status->hasCommand() && !m_status->record().params.isEmpty()) {
-        // Once stored, the preview shows what was actually sent: the allocated numbers included.
-        QJsonObject v = m_status->record().params;
-        v.insert(QStringLiteral("meterNo"), m_status->record().meterNo);
-        if (m_form->spec().field(u"commandSeq"))
-            v.insert(QStringLiteral("commandSeq"), m_status->record().commandSeq);
-        if (!m_status->record().tradeNo.isEmpty())
-            v.insert(QStringLiteral("tradeNo"), m_status->record().tradeNo);
-        return v;
-    }
-    QJsonObject v = m_form->params();
-    const MessageSpec &spec = m_form->spec();
-    const QString meter = v.value(QStringLiteral("meterNo")).toString().isEmpty() ? m_meterNo
-                                                                                   : v.value(QStringLiteral("meterNo")).toString();
-    v.insert(QStringLiteral("meterNo"), meter);
-    if (!v.contains(QStringLiteral("meterType")))
-        v.insert(QStringLiteral("meterType"), m_meterType.isEmpty() ? QStringLiteral("?") : m_meterType);
-    if (spec.field(u"commandSeq"))
-        v.insert(QStringLiteral("commandSeq"), RequestPreview::allocatedPlaceholder());
-    if (m_name == u"recharge") {
-        const auto *rf = static_cast<const RechargeForm *>(m_form);
-        v.insert(QStringLiteral("tradeNo"), RequestPreview::allocatedPlaceholder());
-        if (!v.contains(QStringLiteral("rechargeTime")))
-            v.insert(QStringLiteral("rechargeTime"),
-                     QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        if (const auto &n = rf->numbers()) {
-            v.insert(QStringLiteral("rechargeCount"), QString::number(n->rechargeCount));
-            if (const auto m = rf->amount())
-                v.insert(QStringLiteral("totalRechargeAmt"), (n->creditedTotal + *m).toString());
-        }
-    }
-    return v;
+    SendRequest request;
+    request.name = m_name;
+    const QJsonObject params = m_form->params();
+    request.meterNo = params.value(QStringLiteral("meterNo")).toString().isEmpty()
+                          ? m_meterNo
+                          : params.value(QStringLiteral("meterNo")).toString();
+    request.params = params;
+    request.operatorName = m_ctx.operatorName;
+    request.idempotencyKey = m_key;
+    return request;
 }
 
 void CommandDialog::refreshPreview()
@@ -236,9 +214,20 @@ void CommandDialog::refreshPreview()
         m_preview->setPlainText(tr("No platform connection is configured."));
         return;
     }
-    m_preview->setPlainText(RequestPreview::render(m_form->spec(), previewValues(),
-                                                   m_ctx.service->platformClient()->settings(),
-                                                   QDateTime::currentSecsSinceEpoch()));
+    // The service drafts the request with the same code, reads and clock that send() uses; once the
+    // command is stored, the draft is of the stored row (its commandSeq and tradeNo included).
+    const int generation = ++m_previewGeneration;
+    auto show = [this, generation](const Result<RequestDraft> &draft) {
+        if (generation != m_previewGeneration)
+            return; // a newer draft is on its way
+        m_preview->setPlainText(draft ? RequestPreview::render(m_form->spec(), *draft,
+                                                               m_ctx.service->platformClient()->settings())
+                                      : RequestPreview::unavailable(draft.error()));
+    };
+    if (m_status->hasCommand())
+        show(m_ctx.service->draft(m_status->record()));
+    else
+        m_ctx.service->draft(sendRequest()).then(this, show);
 }
 
 void CommandDialog::updateSendEnabled()
@@ -328,16 +317,7 @@ void CommandDialog::doSend()
     m_sending = true;
     updateSendEnabled();
     m_form->setReadOnly(true);
-    SendRequest request;
-    request.name = m_name;
-    const QJsonObject params = m_form->params();
-    request.meterNo = params.value(QStringLiteral("meterNo")).toString().isEmpty()
-                          ? m_meterNo
-                          : params.value(QStringLiteral("meterNo")).toString();
-    request.params = params;
-    request.operatorName = m_ctx.operatorName;
-    request.idempotencyKey = m_key;
-    m_ctx.service->send(request).then(this, [this](const Result<CommandRecord> &r) {
+    m_ctx.service->send(sendRequest()).then(this, [this](const Result<CommandRecord> &r) {
         m_sending = false;
         if (!r.ok()) {
             // Nothing was stored: the operator may correct and send again (a fresh key, since the

@@ -9,6 +9,7 @@
 
 #include "formcontext.h"
 
+#include "client/commandservice.h"
 #include "core/result.h"
 #include "storage/commandrecord.h"
 
@@ -63,7 +64,8 @@ private:
     void askConfirmation();
     void doSend();
     void updateSendEnabled();
-    QJsonObject previewValues() const;
+    // The request send() gets: the form's values for this dialog's meter, its idempotency key.
+    SendRequest sendRequest() const;
 
     FormContext m_ctx;
     QString m_name;
@@ -82,6 +84,7 @@ private:
     bool m_sending = false;
     bool m_sent = false;
     bool m_confirming = false;
+    int m_previewGeneration = 0; // only the newest draft is shown; older answers are dropped
 };
 
 } // namespace md

@@ -2,58 +2,36 @@
 #include "requestpreview.h"
 
 #include "core/fixeddecimal.h"
-#include "protocol/codec.h"
-#include "protocol/security.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace md::RequestPreview {
 
-QString allocatedPlaceholder()
+QString render(const MessageSpec &spec, const RequestDraft &draft, const PlatformSettings &platform)
 {
-    return QStringLiteral("<assigned-on-send>");
-}
-
-QString render(const MessageSpec &spec, const QJsonObject &plain, const PlatformSettings &platform, qint64 nowEpoch)
-{
-    CodecOptions options;
-    options.aesKey = platform.effectiveAesKey();
-    options.encryptSensitive = platform.encryptSensitive;
-    options.signMode = platform.signMode;
-    options.appSecret = platform.appSecret;
-    options.time = PlatformTime(platform.timeZone);
-    const MessageCodec codec(options);
-
-    QString out;
-    QString base = platform.baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    out += QStringLiteral("POST %1/prepose/%2\n").arg(base, spec.name);
-    const AuthHeaders h = Auth::make(Credentials{platform.appId, platform.appSecret}, options.time, nowEpoch,
-                                     platform.tokenCase);
-    out += QStringLiteral("timestamp: %1\n").arg(QString::fromLatin1(h.timestamp));
-    out += QStringLiteral("AccessToken: ******** (%1)\n").arg(QCoreApplication::translate("md::RequestPreview", "MD5 of appId + appSecret + timestamp, hidden"));
-    out += QStringLiteral("Authorization: %1\n").arg(QString::fromLatin1(h.authorization));
-    out += QStringLiteral("Content-Type: application/json;charset=utf-8\n\n");
-
-    const Result<QJsonObject> body = codec.build(spec, plain);
-    if (!body.ok()) {
-        out += QCoreApplication::translate("md::RequestPreview", "The request cannot be built yet: %1").arg(body.error().message());
-        return out;
+    QString out = QStringLiteral("%1 %2\n").arg(draft.method, draft.url);
+    for (const auto &[name, value] : draft.headers) {
+        out += QStringLiteral("%1: %2").arg(QString::fromLatin1(name), QString::fromLatin1(value));
+        if (name == "AccessToken")
+            out += QStringLiteral(" (%1)").arg(QCoreApplication::translate("md::RequestPreview", "MD5 of appId + appSecret + timestamp, hidden"));
+        out += u'\n';
     }
-    out += QString::fromUtf8(QJsonDocument(body.value()).toJson(QJsonDocument::Indented));
+    out += u'\n';
+    const QJsonObject body = QJsonDocument::fromJson(draft.body).object();
+    out += QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented));
 
     QStringList encrypted;
-    for (const FieldSpec &f : spec.fields)
-        if (f.sensitive && body->contains(f.name))
-        {
-            // Shown in the canonical wire form the codec encrypted (100 -> 100.0000).
-            QString v = plain.value(f.name).toString();
-            if (const auto m = Money::parse(v); m && f.type == FieldType::Money)
-                v = m->toString();
-            encrypted << QStringLiteral("  %1 = %2").arg(f.name, v);
-        }
+    for (const FieldSpec &f : spec.fields) {
+        if (!f.sensitive || !body.contains(f.name))
+            continue;
+        // Shown in the canonical wire form the codec encrypted (100 -> 100.0000).
+        QString v = draft.plainValues.value(f.name).toString();
+        if (const auto m = Money::parse(v); m && f.type == FieldType::Money)
+            v = m->toString();
+        encrypted << QStringLiteral("  %1 = %2").arg(f.name, v);
+    }
     if (!encrypted.isEmpty()) {
         out += u'\n';
         out += platform.encryptSensitive
@@ -63,11 +41,16 @@ QString render(const MessageSpec &spec, const QJsonObject &plain, const Platform
     }
     if (platform.signMode != SignMode::Off)
         out += QCoreApplication::translate("md::RequestPreview", "sign = MD5 over the sorted fields and the app secret (the secret is not shown).") + u'\n';
-    if (plain.value(QStringLiteral("commandSeq")).toString() == allocatedPlaceholder())
+    if (draft.plainValues.value(QStringLiteral("commandSeq")).toString() == RequestDraft::allocatedPlaceholder())
         out += QCoreApplication::translate("md::RequestPreview", "<assigned-on-send>: commandSeq (and tradeNo for a recharge) are allocated and stored "
-                   "before the request leaves.")
+                  "before the request leaves.")
                + u'\n';
     return out;
+}
+
+QString unavailable(const Error &error)
+{
+    return QCoreApplication::translate("md::RequestPreview", "The request cannot be built yet: %1").arg(error.message());
 }
 
 } // namespace md::RequestPreview
