@@ -4,6 +4,7 @@
 #include "commandservice_p.h"
 #include "platformclient.h"
 
+#include "core/whendone.h"
 #include "storage/changewatcher.h"
 #include "storage/store.h"
 #include "storage/storenotifier.h"
@@ -119,7 +120,7 @@ QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq,
     update.state = CommandState::Cancelled;
     update.finishedAt = now();
     update.returnMessage = QStringLiteral("cancelled by the operator");
-    command(commandSeq).then(this, [this, promise, commandSeq, update](const Result<std::optional<CommandRecord>> &row) {
+    whenDone(command(commandSeq), this, [this, promise, commandSeq, update](const Result<std::optional<CommandRecord>> &row) {
         auto finish = [this, promise, commandSeq](Result<CommandRecord> r) {
             // A successful cancel keeps its mark: transmit() may still be on its way for this seq
             // (queued behind the insert) and must then not send it.
@@ -139,7 +140,7 @@ QFuture<Result<CommandRecord>> CommandService::cancel(const QString &commandSeq,
         if (d->transmitting.contains(commandSeq)) // went on the wire while the row was read
             return finish(makeError(QStringLiteral("9999"), QStringLiteral("state"),
                                     QStringLiteral("%1 is being sent").arg(commandSeq)));
-        m_store->updateCommandState(commandSeq, update).then(this, [this, finish](const Result<CommandRecord> &r) {
+        whenDone(m_store->updateCommandState(commandSeq, update), this, [this, finish](const Result<CommandRecord> &r) {
             if (r)
                 announce(*r);
             finish(r);
@@ -158,7 +159,7 @@ QFuture<Result<CommandRecord>> CommandService::resend(const QString &commandSeq,
     promise->start();
     QFuture<Result<CommandRecord>> future = promise->future();
     d->byIdempotencyKey.insert(key, future);
-    command(commandSeq).then(this, [this, promise, commandSeq, operatorName, key](const Result<std::optional<CommandRecord>> &row) {
+    whenDone(command(commandSeq), this, [this, promise, commandSeq, operatorName, key](const Result<std::optional<CommandRecord>> &row) {
         auto finish = [this, promise, key](Result<CommandRecord> r) {
             if (!r)
                 d->byIdempotencyKey.remove(key); // nothing created: a later resend may try again
@@ -188,7 +189,7 @@ QFuture<Result<QStringList>> CommandService::expireNow()
     qint64 ttl = m_options.commandTtlSeconds > 0 ? m_options.commandTtlSeconds
                                                  : qint64(m_options.platform.commandTtlHours) * 3600;
     auto future = m_store->expireCommands(now(), ttl);
-    future.then(this, [this](const Result<QStringList> &expired) {
+    whenDone(future, this, [this](const Result<QStringList> &expired) {
         if (expired && !expired->isEmpty())
             refresh(*expired);
     });
@@ -211,13 +212,13 @@ void CommandService::Private::flushRefresh()
     const QStringList seqs(refreshWanted.begin(), refreshWanted.end());
     refreshWanted.clear();
     std::shared_ptr<Store> store = q->m_store;
-    QtConcurrent::run(commandReadPool(), [store, seqs] {
+    whenDone(QtConcurrent::run(commandReadPool(), [store, seqs] {
         QList<CommandRecord> rows;
         for (const auto &s : seqs)
             if (auto row = store->commandBySeq(s); row && *row)
                 rows << **row;
         return rows;
-    }).then(q, [this](const QList<CommandRecord> &rows) {
+    }), q, [this](const QList<CommandRecord> &rows) {
         for (const auto &r : rows)
             q->announce(r);
         refreshRunning = false;
@@ -261,7 +262,7 @@ void CommandService::transmit(const CommandRecord &record)
             update.returnCode = outcome.returnCode;
             update.returnMessage = outcome.returnMessage;
         }
-        m_store->updateCommandState(record.commandSeq, update).then(this, [this, seq = record.commandSeq](const Result<CommandRecord> &r) {
+        whenDone(m_store->updateCommandState(record.commandSeq, update), this, [this, seq = record.commandSeq](const Result<CommandRecord> &r) {
             if (r)
                 announce(*r);
             else

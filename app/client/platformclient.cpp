@@ -5,6 +5,7 @@
 
 #include "commandstate.h"
 
+#include "core/whendone.h"
 #include "protocol/catalog.h"
 #include "protocol/codec.h"
 #include "protocol/security.h"
@@ -184,7 +185,7 @@ void PlatformClient::transmit(const PlatformRequest &request, const RequestDraft
         return;
     }
     // Journaled raw before it leaves: a request the journal cannot record does not go out.
-    m_store->journal(entry).then(this, [this, send, promise, request](const Result<qint64> &journaled) {
+    whenDone(m_store->journal(entry), this, [this, send, promise, request](const Result<qint64> &journaled) {
         if (!journaled) {
             PlatformOutcome outcome;
             outcome.localError = makeError(QStringLiteral("9998"), QString(),

@@ -9,6 +9,7 @@
 #include "platformclient.h"
 
 #include "core/settings.h"
+#include "core/whendone.h"
 #include "storage/store.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -107,7 +108,7 @@ void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
     const QString tradeNo = str(job->values, QStringLiteral("tradeNo"));
     const QString amountText = str(job->values, QStringLiteral("rechargeNum"));
     const bool checkPending = q->m_options.refuseConcurrentRecharge;
-    QtConcurrent::run(commandReadPool(), [store, name, meterNo, tradeNo, amountText, checkPending] {
+    whenDone(QtConcurrent::run(commandReadPool(), [store, name, meterNo, tradeNo, amountText, checkPending] {
         SendPreparation prep;
         auto summary = store->meterSummary(meterNo);
         if (!summary) {
@@ -136,7 +137,7 @@ void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
             }
         }
         return prep;
-    }).then(q, [this, job](const SendPreparation &prep) { fill(job, prep); });
+    }), q, [this, job](const SendPreparation &prep) { fill(job, prep); });
 }
 
 void CommandService::Private::fill(std::shared_ptr<SendJob> job, const SendPreparation &prep)
@@ -206,7 +207,7 @@ void CommandService::Private::allocate(std::shared_ptr<SendJob> job)
 {
     std::shared_ptr<Store> store = q->m_store;
     const qint64 at = q->now();
-    store->allocateCommandSeq(at).then(q, [this, job, store, at](const Result<QString> &seq) {
+    whenDone(store->allocateCommandSeq(at), q, [this, job, store, at](const Result<QString> &seq) {
         if (!seq) {
             fail(job, seq.error());
             return;
@@ -217,7 +218,7 @@ void CommandService::Private::allocate(std::shared_ptr<SendJob> job)
             persist(job);
             return;
         }
-        store->allocateTradeNo(at).then(q, [this, job](const Result<QString> &tradeNo) {
+        whenDone(store->allocateTradeNo(at), q, [this, job](const Result<QString> &tradeNo) {
             if (!tradeNo) {
                 fail(job, tradeNo.error());
                 return;
@@ -248,7 +249,7 @@ void CommandService::Private::persist(std::shared_ptr<SendJob> job)
         fail(job, body.error());
         return;
     }
-    q->m_store->insertCommand(r).then(q, [this, job](const Result<CommandRecord> &stored) {
+    whenDone(q->m_store->insertCommand(r), q, [this, job](const Result<CommandRecord> &stored) {
         if (!stored) {
             fail(job, stored.error());
             return;

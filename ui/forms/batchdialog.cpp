@@ -7,6 +7,7 @@
 #include "fieldlabels.h"
 
 #include "client/commandstate.h"
+#include "core/whendone.h"
 #include "protocol/catalog.h"
 #include "ui/models/consolecontext.h"
 
@@ -192,13 +193,13 @@ QByteArray BatchDialog::csvBytes() const
 void BatchDialog::saveCsv(const QString &path)
 {
     const QByteArray bytes = csvBytes();
-    QtConcurrent::run(ConsoleContext::readPool(), [path, bytes] {
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [path, bytes] {
         QSaveFile f(path);
         if (!f.open(QIODevice::WriteOnly))
             return false;
         f.write(bytes);
         return f.commit();
-    }).then(this, [this, path](bool ok) {
+    }), this, [this, path](bool ok) {
         m_summary->setText(m_summary->text() + u'\n'
                            + (ok ? tr("Saved %1").arg(path) : tr("Could not write %1").arg(path)));
         emit csvSaved(path, ok);

@@ -4,6 +4,7 @@
 #include "formcontext.h"
 #include "rechargeledgermodel.h"
 
+#include "core/whendone.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 
@@ -46,8 +47,8 @@ void CancelRechargeForm::setContext(const FormContext &context)
         return;
     const std::shared_ptr<Store> store = context.store;
     const QString meter = meterNo();
-    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->rechargeLedger(meter); })
-        .then(this, [this](const Result<QList<RechargeLedgerEntry>> &r) {
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->rechargeLedger(meter); }), this,
+        [this](const Result<QList<RechargeLedgerEntry>> &r) {
             if (r.ok()) {
                 m_model->setEntries(r.value());
                 m_view->resizeColumnsToContents();

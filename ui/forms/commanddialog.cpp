@@ -13,6 +13,7 @@
 #include "client/commandservice.h"
 #include "client/platformclient.h"
 #include "core/dictionary.h"
+#include "core/whendone.h"
 #include "protocol/catalog.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
@@ -145,8 +146,8 @@ void CommandDialog::loadMeter()
         return;
     const std::shared_ptr<Store> store = m_ctx.store;
     const QString meter = m_meterNo;
-    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->meterSummary(meter); })
-        .then(this, [this](const Result<std::optional<MeterSummary>> &r) {
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->meterSummary(meter); }), this,
+        [this](const Result<std::optional<MeterSummary>> &r) {
             if (!r.ok()) {
                 m_header->setText(tr("Meter %1 (the registry could not be read: %2)").arg(m_meterNo, r.error().message()));
             } else if (!r.value()) {

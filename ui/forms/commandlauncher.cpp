@@ -9,6 +9,7 @@
 
 #include "client/commandservice.h"
 #include "client/commandstate.h"
+#include "core/whendone.h"
 #include "ui/models/consolecontext.h"
 #include "protocol/catalog.h"
 #include "ui/settings/settingsdialog.h"
@@ -133,7 +134,7 @@ void CommandLauncher::setSelectedCommand(const QString &commandSeq)
     m_resend->setEnabled(false);
     if (commandSeq.isEmpty() || !m_ctx.service)
         return;
-    m_ctx.service->command(commandSeq).then(this, [this, commandSeq](const Result<std::optional<CommandRecord>> &r) {
+    whenDone(m_ctx.service->command(commandSeq), this, [this, commandSeq](const Result<std::optional<CommandRecord>> &r) {
         if (commandSeq != m_selected || !r.ok() || !r.value())
             return;
         m_cancel->setEnabled(canCancel(r.value()->state));
@@ -172,7 +173,7 @@ void CommandLauncher::resendCommand(const QString &commandSeq)
 {
     if (commandSeq.isEmpty() || !m_ctx.service || m_confirmation)
         return;
-    m_ctx.service->command(commandSeq).then(this, [this](const Result<std::optional<CommandRecord>> &r) {
+    whenDone(m_ctx.service->command(commandSeq), this, [this](const Result<std::optional<CommandRecord>> &r) {
         if (!r.ok() || !r.value()) {
             emit message(tr("The command could not be read."));
             return;

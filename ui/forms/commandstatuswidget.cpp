@@ -3,6 +3,7 @@
 
 #include "client/commandservice.h"
 #include "client/commandstate.h"
+#include "core/whendone.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -41,7 +42,7 @@ void CommandStatusWidget::follow(const CommandRecord &record)
     setVisible(true);
     // The state may have moved between the row's creation and this call: read it once more.
     if (m_service)
-        m_service->command(record.commandSeq).then(this, [this](const Result<std::optional<CommandRecord>> &r) {
+        whenDone(m_service->command(record.commandSeq), this, [this](const Result<std::optional<CommandRecord>> &r) {
             if (r.ok() && r.value() && r.value()->commandSeq == m_record.commandSeq)
                 apply(*r.value());
         });

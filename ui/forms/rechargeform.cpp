@@ -5,6 +5,7 @@
 #include "fieldlabels.h"
 #include "formcontext.h"
 
+#include "core/whendone.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 
@@ -38,8 +39,8 @@ void RechargeForm::setContext(const FormContext &context)
         return;
     const std::shared_ptr<Store> store = context.store;
     const QString meter = meterNo();
-    QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->nextRechargeNumbers(meter, Money()); })
-        .then(this, [this](const Result<RechargeNumbers> &r) {
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->nextRechargeNumbers(meter, Money()); }), this,
+        [this](const Result<RechargeNumbers> &r) {
             if (r.ok())
                 m_numbers = r.value();
             updateSummary();
