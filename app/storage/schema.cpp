@@ -132,6 +132,22 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX meters_critical ON meters (meter_no, removed_at) WHERE critical_alarms > 0"),
              QStringLiteral("CREATE INDEX meters_alarming ON meters (meter_no, removed_at) WHERE active_alarms > 0"),
          }},
+        // 4: meter-health flags (app/health) and the ledger by day for the reconciliation. One row per episode of one kind on one meter; a
+        // recompute refreshes the row of an episode it finds again (health_episode) instead of
+        // adding one, clears state kinds it no longer sees, and never touches the dismissal.
+        {4,
+         {
+             QStringLiteral("CREATE TABLE health_flags (id ${ID}, meter_id ${INT} NOT NULL, kind TEXT NOT NULL, "
+                            "episode_start ${INT} NOT NULL, episode_end ${INT} NOT NULL, value ${INT} NOT NULL, "
+                            "evidence TEXT NOT NULL, first_seen ${INT} NOT NULL, last_seen ${INT} NOT NULL, "
+                            "cleared_at ${INT}, dismissed_at ${INT}, dismissed_by TEXT, dismiss_reason TEXT, "
+                            "dismiss_journal_id ${INT})"),
+             QStringLiteral("CREATE INDEX health_episode ON health_flags (meter_id, kind, episode_end)"),
+             QStringLiteral("CREATE INDEX health_open ON health_flags (kind, id) WHERE cleared_at IS NULL AND dismissed_at IS NULL"),
+             // The daily reconciliation reads the ledger by day.
+             QStringLiteral("CREATE INDEX recharges_received ON recharges (received_at)"),
+             QStringLiteral("CREATE INDEX recharges_cancelled ON recharges (cancelled_at) WHERE cancelled = 1"),
+         }},
     };
     return list;
 }
@@ -151,7 +167,8 @@ const QStringList &dataTables()
                                   QStringLiteral("command_results"), QStringLiteral("recharges"),
                                   QStringLiteral("parameters"),   QStringLiteral("journal"),
                                   QStringLiteral("review_flags"), QStringLiteral("counters"),
-                                  QStringLiteral("upload_days"),  QStringLiteral("changes")};
+                                  QStringLiteral("upload_days"),  QStringLiteral("changes"),
+                                  QStringLiteral("health_flags")};
     return t;
 }
 

@@ -15,7 +15,10 @@
 #include "commandrecord.h"
 #include "queries.h"
 
+#include "core/health.h"
+#include "core/reconciliation.h"
 #include "core/records.h"
+#include "core/timeformat.h"
 #include "core/result.h"
 
 #include <QFuture>
@@ -24,6 +27,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -162,6 +166,26 @@ public:
     Result<RechargeNumbers> nextRechargeNumbers(const QString &meterNo, Money amount) const;
     Result<bool> isTradeNoCredited(const QString &tradeNo) const;
     Result<QList<ParameterSet>> parameterHistory(const QString &meterNo, int limit = 50) const;
+
+    // ---- meter health (healthqueries.cpp, healthwrites.cpp) ----
+    // Streams meters with their history window in chunks, in meter id order; the visitor returns
+    // false to stop. Returns the number of meters visited.
+    Result<qint64> scanMeterHistories(const HealthScanRequest &request,
+                                      const std::function<bool(const QList<MeterHistory> &)> &visit) const;
+    // Stores the findings of one recompute of `scope` at `now`: an episode already on record (same
+    // meter and kind, overlapping) is refreshed, a new one inserted; state flags of the scope that
+    // were not found again are cleared. Dismissals stay.
+    QFuture<Result<HealthSaveOutcome>> saveHealthFindings(QList<HealthFinding> findings, HealthScope scope, qint64 now);
+    // Dismisses an open flag with the operator's reason, journaled (endpoint "health/dismiss").
+    // false: no such flag or already dismissed.
+    QFuture<Result<bool>> dismissHealthFlag(qint64 flagId, QString who, QString reason, qint64 atMs);
+    Result<QList<HealthFlag>> healthFlags(const HealthFlagFilter &filter) const;
+    Result<std::optional<HealthFlag>> healthFlag(qint64 id) const;
+    Result<QMap<HealthKind, qint64>> openHealthCounts() const;
+    // The recharge ledger against the meters' own totals over whole platform days (reconcile.cpp).
+    Result<ReconciliationReport> reconciliation(const ReconciliationRequest &request, const PlatformTime &time) const;
+    // Open flags per meter for the registry's badge (only meters that have some).
+    Result<QHash<QString, int>> openHealthFlagsByMeter(const QStringList &meterNos) const;
 
     // Row counts of every table (migrate checks, diagnostics).
     Result<QMap<QString, qint64>> tableCounts() const;

@@ -4,6 +4,7 @@
 #include "commandeffects.h"
 #include "meterworld.h"
 #include "readingscheduler.h"
+#include "scenarios.h"
 #include "uploadbodies.h"
 #include "uploadposter.h"
 
@@ -66,6 +67,17 @@ MeterIdentity demoIdentity(int i)
     return id;
 }
 
+// A few of each faulty meter (scenarios.h) among the households, none of them the leak of the
+// live phase (the middle meter).
+Scenario demoScenario(int i)
+{
+    static const Scenario kOrder[] = {Scenario::NightLeak, Scenario::Backwards, Scenario::Stuck,
+                                      Scenario::BatteryFall, Scenario::Silent, Scenario::MissedRecharge};
+    if (i % 50 < 11 || i % 50 > 16)
+        return Scenario::None;
+    return kOrder[i % 50 - 11];
+}
+
 } // namespace
 
 DemoWorld::DemoWorld(MeterWorld *world, UploadPoster *poster, CommandEffects *effects,
@@ -91,8 +103,13 @@ void DemoWorld::populate(MeterWorld *world, const DemoConfig &config, qint64 now
         }
         if (i % 41 == 7)
             m.batteryMillivolts = 3330 + int(hashOf(i, 14) % 60); // old batteries: 4001 soon
-        m.advanceTo(now, time); // history; its alarms are posted once, as the live state
-        m.takeHourly();
+        const Scenario scenario = demoScenario(i);
+        if (scenario != Scenario::None)
+            applyScenario(m, scenario, now - qint64(scenario == Scenario::BatteryFall ? 25 : 6) * 86400);
+        // History; its alarms are posted once, as the live state. A silent meter's clock stops there.
+        m.advanceTo(m.scenario == Scenario::Silent ? m.scenarioFrom : now, time);
+        if (scenario == Scenario::None)
+            m.takeHourly(); // faulty meters keep theirs: posted day by day before the live phase
     }
     if (world->size() > 0)
         world->at(world->size() / 2).leakAt = now + config.leakAfterSeconds;
@@ -181,7 +198,26 @@ void DemoWorld::startLive()
             ++alarmed;
         }
     }
-    qInfo("demo: live phase: readings every minute, %d meters with active alarms", alarmed);
+    // The faulty meters' last weeks hour by hour (the daily history cannot show a night), one day
+    // per entry with that day's battery voltage.
+    int faulty = 0;
+    for (int i = 0; i < m_world->size(); ++i) {
+        SimulatedMeter &m = m_world->at(i);
+        if (m.scenario == Scenario::None)
+            continue;
+        const QJsonArray entries = dailyEntries(m, m.takeHourly(), m_world->time());
+        QJsonArray batch;
+        for (qsizetype k = 0; k < entries.size(); ++k) {
+            batch.append(entries.at(k));
+            if (batch.size() == 10 || k + 1 == entries.size()) {
+                m_poster->post(QStringLiteral("meterDataUpBatch"), Bodies::meterDataUpBatch(batch), UploadKind::Reading);
+                batch = QJsonArray();
+            }
+        }
+        ++faulty;
+    }
+    qInfo("demo: live phase: readings every minute, %d meters with active alarms, %d faulty meters (%s)", alarmed,
+          faulty, "night-leak, backwards, stuck, battery, silent, missed-recharge");
     m_scheduler->start();
 }
 

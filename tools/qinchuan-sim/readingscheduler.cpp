@@ -58,6 +58,8 @@ void ReadingScheduler::reportNext(int count, qint64 now)
     for (int i = 0; i < count && m_world->size() > 0; ++i) {
         m_cursor %= m_world->size();
         SimulatedMeter &m = m_world->at(m_cursor++);
+        if (m.silentAt(now)) // its clock stops where it fell silent: nothing to advance, nothing to say
+            continue;
         m_effects->postAlarms(m, m.advanceTo(now, time));
         const QList<ReadingPoint> points = m.takeHourly();
         ++m_reported;

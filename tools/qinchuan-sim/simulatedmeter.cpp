@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedmeter.h"
 
+#include "scenarios.h"
+
 namespace md::sim {
 
 namespace {
@@ -30,7 +32,6 @@ constexpr int sum(const int (&w)[24])
 // Chengdu winters are damp and cold: hot water and wall-hung boilers double the winter use.
 constexpr int kMonthPercent[12] = {165, 155, 125, 100, 85, 75, 70, 70, 78, 92, 120, 150};
 
-constexpr int kMaxHourly = 48;
 constexpr int kMaxDaily = 400;
 
 } // namespace
@@ -116,9 +117,27 @@ Money SimulatedMeter::paramMoney(const QString &key, Money fallback) const
     return v ? *v : fallback;
 }
 
+qint64 SimulatedMeter::countedLitres(qint64 litres, qint64 at) const
+{
+    if (!faultyAt(at))
+        return litres;
+    switch (scenario) {
+    case Scenario::Stuck:
+        return 0; // the counter no longer turns: nothing counted, nothing billed
+    case Scenario::Backwards:
+        return -litres;
+    default:
+        return litres;
+    }
+}
+
 void SimulatedMeter::consume(qint64 litres)
 {
-    if (litres <= 0)
+    if (litres < 0) { // a counter running backwards bills nothing
+        reading += Volume::fromUnits(litres);
+        return;
+    }
+    if (litres == 0)
         return;
     const Money price = currentPrice();
     reading += Volume::fromUnits(litres);
@@ -149,8 +168,11 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
         const qint64 hourStart = dayStart + hour * 3600;
         const qint64 hourEnd = hourStart + 3600;
         const qint64 segEnd = qMin(hourEnd, epoch);
-        const qint64 litres =
+        qint64 litres =
             valve == QLatin1String("0") ? Profile::litresInHour(seed, baseLitresPerDay, date, hour) : 0;
+        if (valve == QLatin1String("0") && scenario == Scenario::NightLeak && faultyAt(hourStart))
+            litres += kLeakLitresPerHour;
+        litres = countedLitres(litres, hourStart);
         // Telescoping floors: the total does not depend on how the hour is cut into segments.
         consume(litres * (segEnd - hourStart) / 3600 - litres * (t - hourStart) / 3600);
         t = segEnd;
@@ -168,6 +190,8 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
             const QDate next = date.addDays(1);
             if (next.dayOfYear() % 4 == 0)
                 --batteryMillivolts;
+            if (scenario == Scenario::BatteryFall && faultyAt(t))
+                batteryMillivolts -= kBatteryFallPerDay;
             if (pendingTariff && pendingTariff->effectiveDate <= next) {
                 tariff = *pendingTariff;
                 pendingTariff.reset();
@@ -181,7 +205,7 @@ QList<AlarmChange> SimulatedMeter::advanceTo(qint64 epoch, const PlatformTime &t
                 m_daily.removeFirst();
         }
         m_hourly.append(current());
-        if (m_hourly.size() > kMaxHourly)
+        if (m_hourly.size() > hourlyLimit)
             m_hourly.removeFirst();
         checkAlarms(t, limits, &changes);
     }
@@ -248,6 +272,8 @@ bool SimulatedMeter::credit(const QString &tradeNo, Money amount, std::optional<
         return false;
     tradeNos.insert(tradeNo, amount);
     balance += amount;
+    if (scenario == Scenario::MissedRecharge && faultyAt(readingAt))
+        return true; // credited, but the meter's totals do not count it
     totalRechargeAmt += amount;
     if (quantity)
         totalRechargeQty += *quantity;
@@ -289,7 +315,7 @@ QList<ReadingPoint> SimulatedMeter::takeHourly()
 
 ReadingPoint SimulatedMeter::current() const
 {
-    return ReadingPoint{readingAt, reading, balance, totalUse, currentPrice(), ladderUsed};
+    return ReadingPoint{readingAt, reading, balance, totalUse, currentPrice(), ladderUsed, batteryMillivolts};
 }
 
 } // namespace md::sim

@@ -56,7 +56,11 @@ struct ReadingPoint
     Money totalUse;
     Money price;
     Volume ladderUsed;
+    int batteryMillivolts = 0;
 };
+
+// A faulty meter (scenarios.h): what goes wrong from SimulatedMeter::scenarioFrom on.
+enum class Scenario { None, NightLeak, Backwards, Stuck, BatteryFall, Silent, MissedRecharge };
 
 // The consumption profile: litres used by a household in one clock hour. Integer arithmetic only.
 namespace Profile {
@@ -97,6 +101,11 @@ public:
     QSet<QString> activeAlarms;
     bool autoTopUp = false; // history/demo: the household pays at the counter when the balance runs low
     qint64 leakAt = 0;      // demo: a gas leak is detected at this instant (0: never)
+    Scenario scenario = Scenario::None;
+    qint64 scenarioFrom = 0;
+    int hourlyLimit = 48;   // hourly points kept between two takeHourly() calls
+    bool faultyAt(qint64 at) const { return scenario != Scenario::None && at >= scenarioFrom; }
+    bool silentAt(qint64 at) const { return scenario == Scenario::Silent && at >= scenarioFrom; }
 
     // Moves the meter to `epoch` (no-op when not later): consumes gas hour by hour with the valve
     // open, bills it at the ladder price, keeps one ReadingPoint per hour boundary (hourly) and per
@@ -126,6 +135,7 @@ private:
     };
     Thresholds thresholds() const;
     void consume(qint64 litres);
+    qint64 countedLitres(qint64 litres, qint64 at) const; // what the counter sees of `litres` (scenarios)
     void checkAlarms(qint64 at, const Thresholds &limits, QList<AlarmChange> *changes);
     void raise(const QString &type, bool on, qint64 at, QList<AlarmChange> *changes);
     int m_alarmBits = -1;       // last evaluated balance/battery alarm state (-1: never)
