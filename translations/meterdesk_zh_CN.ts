@@ -35,8 +35,8 @@
         <translation>确认</translation>
     </message>
     <message>
-        <source>⚠ %1 at meter %2 since %3</source>
-        <translation>⚠ 表具 %2 发生%1，开始于 %3</translation>
+        <source>%1 at meter %2 since %3</source>
+        <translation>表具 %2 发生%1，开始于 %3</translation>
     </message>
     <message numerus="yes">
         <source>(and %n more unacknowledged critical alarm(s))</source>
@@ -2452,6 +2452,10 @@
     <message>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <source>This build has no PostgreSQL driver: SQLite files only (a shared server needs the MSVC build).</source>
+        <translation>此版本不含 PostgreSQL 驱动：只能使用 SQLite 文件（共享服务器需使用 MSVC 版本）。</translation>
     </message>
 </context>
 <context>

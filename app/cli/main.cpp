@@ -7,6 +7,10 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_WIN
+#include <windows.h>
+#endif
+
 namespace md::cli {
 
 static QList<Command> &registry()
@@ -41,6 +45,12 @@ static void printUsage(QTextStream &out)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+#ifdef Q_OS_WIN
+    // Output is UTF-8 (QTextStream's default): say so to the console, whose code page is the OEM one
+    // (936 on a Chinese desk), or Chinese names and messages print as garbage. Redirected output
+    // is unaffected.
+    SetConsoleOutputCP(CP_UTF8);
+#endif
     QCoreApplication::setOrganizationName(QStringLiteral("MeterDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("MeterDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MD_VERSION));

@@ -192,14 +192,27 @@ Result<void> Settings::save(const QString &iniPath) const
     return {};
 }
 
+// Windows: both files in %LOCALAPPDATA%\MeterDesk. The roaming profile (AppDataLocation) is copied
+// around at every domain logon, no place for a growing database, and one folder level is what
+// users look for (not Organization\Application).
+static QString perUserFolder(QStandardPaths::StandardLocation location)
+{
+#ifdef Q_OS_WIN
+    Q_UNUSED(location);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/MeterDesk");
+#else
+    return QStandardPaths::writableLocation(location);
+#endif
+}
+
 QString Settings::defaultConfigPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/meterdesk.ini");
+    return perUserFolder(QStandardPaths::AppConfigLocation) + QStringLiteral("/meterdesk.ini");
 }
 
 QString Settings::defaultDatabasePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/meterdesk.sqlite");
+    return perUserFolder(QStandardPaths::AppDataLocation) + QStringLiteral("/meterdesk.sqlite");
 }
 
 QString Settings::databaseOrDefault() const

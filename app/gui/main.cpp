@@ -16,7 +16,6 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace md;
@@ -96,7 +95,7 @@ int main(int argc, char *argv[])
     const bool demo = parser.isSet(demoOption);
     QString database = parser.isSet(dbOption) ? parser.value(dbOption) : settings.databaseOrDefault();
     if (demo && !parser.isSet(dbOption))
-        database = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/meterdesk-demo.sqlite");
+        database = QFileInfo(Settings::defaultDatabasePath()).absolutePath() + QStringLiteral("/meterdesk-demo.sqlite");
     const bool readOnly = parser.isSet(readOnlyOption);
     const bool fresh = !database.contains(QLatin1String("://")) && !QFileInfo::exists(database);
     if (!database.contains(QLatin1String("://")))

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QDir>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace md {
 
@@ -22,19 +23,19 @@ QString connectionName(const char *role)
     return QStringLiteral("md-store-%1-%2").arg(QLatin1String(role)).arg(nextConnectionId.fetchAndAddRelaxed(1));
 }
 
-// Per thread: a key that is never reused (thread ids are), and the registries to tell at exit.
-struct ThreadReaders
+// Per thread: a key that is never reused (thread ids are). Trivially destructible on purpose: a
+// thread_local with a destructor runs in the thread's teardown (with MinGW inside winpthreads' key
+// destructors, holding its key lock), which QThread::wait() does not wait for. Closing a connection
+// there kept that lock held when Windows ended the process, and exit waited on it forever
+// (meterdesk-cli hung after printing its result). Connections are dropped on QThread::finished instead.
+thread_local quint64 t_threadKey = 0;
+
+quint64 currentThreadKey()
 {
-    quint64 key = nextConnectionId.fetchAndAddRelaxed(1);
-    QList<std::weak_ptr<ReaderRegistry>> registries;
-    ~ThreadReaders()
-    {
-        for (const auto &weak : std::as_const(registries))
-            if (auto reg = weak.lock())
-                reg->dropThread(key);
-    }
-};
-thread_local ThreadReaders threadReaders;
+    if (t_threadKey == 0)
+        t_threadKey = nextConnectionId.fetchAndAddRelaxed(1);
+    return t_threadKey;
+}
 
 } // namespace
 
@@ -53,10 +54,10 @@ ReaderRegistry::~ReaderRegistry()
 
 Result<Db *> ReaderRegistry::forCurrentThread()
 {
-    ThreadReaders &tls = threadReaders;
+    const quint64 key = currentThreadKey();
     {
         QMutexLocker lock(&m_mutex);
-        if (Db *db = m_dbs.value(tls.key))
+        if (Db *db = m_dbs.value(key))
             return db;
     }
     auto opened = m_dialect.openConnection(m_loc, connectionName("reader"), m_role, m_busyTimeoutMs);
@@ -64,8 +65,15 @@ Result<Db *> ReaderRegistry::forCurrentThread()
         return opened.error();
     auto *db = new Db(std::move(opened).value(), m_dialect);
     QMutexLocker lock(&m_mutex);
-    m_dbs.insert(tls.key, db);
-    tls.registries << weak_from_this();
+    m_dbs.insert(key, db);
+    lock.unlock();
+    // Emitted in the finishing thread before QThread::wait() returns (an adopted thread's: after it
+    // ended, from Qt's watcher). The main thread never finishes: ~ReaderRegistry closes its connection.
+    QObject::connect(QThread::currentThread(), &QThread::finished,
+                     [weak = weak_from_this(), key] {
+                         if (auto registry = weak.lock())
+                             registry->dropThread(key);
+                     });
     return db;
 }
 

@@ -25,7 +25,7 @@ class TestCliServe : public QObject
 
 private:
     QTemporaryDir dir;
-    QString cli = QStringLiteral(MD_BINARY_DIR "/app/cli/meterdesk-cli");
+    QString cli = QStringLiteral(MD_CLI_EXE);
     QString ini() const { return dir.filePath(QStringLiteral("md.ini")); }
     QString db() const { return dir.filePath(QStringLiteral("md.sqlite")); }
     struct Run

@@ -72,7 +72,7 @@ void TestCliSend::send()
         m_sim->faults().set(f);
     }
     QProcess cli;
-    cli.setProgram(QStringLiteral(MD_BINARY_DIR "/app/cli/meterdesk-cli"));
+    cli.setProgram(QStringLiteral(MD_CLI_EXE));
     cli.setArguments(QStringList{QStringLiteral("send")} + args
                      + QStringList{QStringLiteral("--config"), m_ini, QStringLiteral("--database"), m_dir->filePath(QStringLiteral("flow.sqlite"))});
     cli.start();

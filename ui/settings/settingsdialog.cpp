@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSqlDatabase>
 #include <QTabWidget>
 #include <QTimeZone>
 #include <QToolButton>
@@ -243,6 +244,10 @@ QWidget *SettingsDialog::buildGeneralTab()
     auto *dbNote = new QLabel(tr("A file path, or postgresql://user@host:port/db (password from MD_PG_PASSWORD). "
                                  "A new database is opened at the next start."),
                               page);
+    // The MinGW build for Windows has no PostgreSQL driver (no libpq for MinGW): say so where the URL is typed.
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        dbNote->setText(dbNote->text() + QLatin1Char(' ')
+                        + tr("This build has no PostgreSQL driver: SQLite files only (a shared server needs the MSVC build)."));
     dbNote->setWordWrap(true);
     form->addRow(QString(), dbNote);
     m_operator = new QLineEdit(page);

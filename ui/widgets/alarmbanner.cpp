@@ -6,9 +6,38 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
 
 namespace md {
+
+namespace {
+// The warning sign, drawn: a "⚠" glyph shows as an empty box where no font in the fallback chain
+// has it (seen on Windows desks without a symbol font).
+QPixmap warningIcon(int size, qreal dpr)
+{
+    QPixmap pixmap(QSize(size, size) * dpr);
+    pixmap.setDevicePixelRatio(dpr);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    const qreal s = size;
+    QPainterPath triangle;
+    triangle.moveTo(s / 2, s * 0.06);
+    triangle.lineTo(s * 0.97, s * 0.92);
+    triangle.lineTo(s * 0.03, s * 0.92);
+    triangle.closeSubpath();
+    p.setPen(QPen(QColor(0x7f, 0, 0), s * 0.06, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.setBrush(QColor(0xff, 0xd5, 0x4f));
+    p.drawPath(triangle);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0x21, 0x21, 0x21));
+    p.drawRoundedRect(QRectF(s * 0.445, s * 0.34, s * 0.11, s * 0.34), s * 0.05, s * 0.05);
+    p.drawEllipse(QPointF(s / 2, s * 0.79), s * 0.065, s * 0.065);
+    return pixmap;
+}
+} // namespace
 
 AlarmBanner::AlarmBanner(QWidget *parent) : QFrame(parent)
 {
@@ -20,6 +49,9 @@ AlarmBanner::AlarmBanner(QWidget *parent) : QFrame(parent)
                                  " padding: 4px 12px; border-radius: 3px; }"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
+    auto *icon = new QLabel(this);
+    icon->setPixmap(warningIcon(24, devicePixelRatioF()));
+    layout->addWidget(icon);
     m_label = new QLabel(this);
     m_label->setWordWrap(true);
     m_label->setTextFormat(Qt::PlainText);
@@ -90,7 +122,7 @@ void AlarmBanner::rebuild()
         return;
     }
     const Entry &e = m_alarms.constFirst();
-    QString text = tr("⚠ %1 at meter %2 since %3")
+    QString text = tr("%1 at meter %2 since %3")
                        .arg(Dictionary::alarmDisplayName(e.alarm.alarmType), e.alarm.meterNo, e.timeText);
     if (m_alarms.size() > 1)
         text += QLatin1Char(' ') + tr("(and %n more unacknowledged critical alarm(s))", nullptr, int(m_alarms.size()) - 1);

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# The staged Windows programs under Wine talking to Linux, with Chinese names everywhere:
+#   live-check.sh <build-dir> <stage-dir>      (the Linux qinchuan-sim: MD_LINUX_SIM or build/release)
+# - a Wine prefix whose Windows user is 张三 (profile C:\users\张三), a CJK font in its Fonts folder;
+# - meters imported from a CSV with a Chinese file name into a database under a Chinese folder;
+# - meterdesk-cli.exe serve receives the uploads the Linux simulator posts, and stores them;
+# - meterdesk-cli.exe send reaches the Linux simulator, prints its JSON and exits;
+# - meterdesk.exe --demo --language zh_CN under xvfb-run: a screenshot (MD_SCREENSHOT, default
+#   <build>/meterdesk-zh_CN.png).
+set -euo pipefail
+BUILD=$(cd "$1" && pwd)
+STAGE=$(cd "$2" && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SIM=${MD_LINUX_SIM:-$ROOT/build/release/tools/qinchuan-sim/qinchuan-sim}
+SHOT=${MD_SCREENSHOT:-$BUILD/meterdesk-zh_CN.png}
+. "$(dirname "$0")/wine-env.sh"
+unset WINEPATH
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/md-live.XXXXXX")
+export WINEPREFIX=$WORK/prefix
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wine_stop; rm -rf "$WORK"; }
+trap cleanup EXIT
+failures=0
+ok() { echo "live-check: ok   $*"; }
+fail() { echo "live-check: FAIL $*" >&2; failures=$((failures + 1)); }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+CLI="$STAGE/bin/meterdesk-cli.exe"
+
+# --- a prefix for the user 张三 (Wine names the profile and USERPROFILE after $USER), with a CJK font
+export USER=张三 USERNAME=张三
+wine_prefix_init
+[ -d "$WINEPREFIX/drive_c/users/张三" ] && ok "Windows user profile C:\\users\\张三" || fail "no profile folder for 张三"
+cp /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
+
+# --- settings, a Chinese folder and a Chinese CSV name
+DATA="$WORK/数据 目录"
+mkdir -p "$DATA"
+lport=$(free_port); sport=$(free_port)
+INI="$DATA/设置.ini"
+cat > "$INI" <<INI
+[platform]
+baseUrl=http://127.0.0.1:$sport
+appId=QC20230001
+appSecret=s3cr3t-KEY-0123456789
+[listener]
+host=127.0.0.1
+port=$lport
+[ui]
+operator=张三
+INI
+DB="$DATA/表具数据.sqlite"
+CSV="$DATA/表具清单.csv"
+"$SIM" --demo --seed-only --demo-meters 20 --database-seed-out "$CSV" >/dev/null 2>&1 || fail "Linux qinchuan-sim --seed-only"
+wine_run 120 "$CLI" meters import "$(md_winpath "$CSV")" --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" \
+    >"$WORK/import.log" 2>&1 && ok "meters import from $(basename "$CSV") into $(basename "$DATA")/$(basename "$DB")" \
+    || fail "meters import: $(tail -3 "$WORK/import.log")"
+meter=$(sed -n '2s/,.*//p' "$CSV")
+# The per-user default: %LOCALAPPDATA%\MeterDesk\meterdesk.sqlite, under the Chinese profile.
+wine_run 120 "$CLI" meters import "$(md_winpath "$CSV")" --config "$(md_winpath "$INI")" >"$WORK/import2.log" 2>&1 || true
+local_db="$WINEPREFIX/drive_c/users/张三/AppData/Local/MeterDesk/meterdesk.sqlite"
+[ -f "$local_db" ] && ok "default database C:\\users\\张三\\AppData\\Local\\MeterDesk\\meterdesk.sqlite" \
+    || fail "no default database under the local AppData: $(tail -3 "$WORK/import2.log")"
+
+# --- serve under Wine, the Linux simulator posting to it
+wine_run 300 "$CLI" serve --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+pids+=($!)
+for _ in $(seq 1 60); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 1; done
+grep -q "listening on" "$WORK/serve.out" && ok "meterdesk-cli.exe serve: $(tr -d '\r' < "$WORK/serve.out")" \
+    || fail "serve did not start: $(tail -3 "$WORK/serve.err")"
+"$SIM" --demo --demo-meters 20 --config "$INI" --listen "127.0.0.1:$sport" \
+    --listener "http://127.0.0.1:$lport/rest/v1/bussinessPlatform" --result-delay-ms 500 >"$WORK/sim.log" 2>&1 &
+pids+=($!)
+readings() { python3 - "$DB" <<'PY'
+import sqlite3, sys
+try:
+    c = sqlite3.connect("file:" + sys.argv[1] + "?mode=ro", uri=True)
+    print(c.execute("select (select count(*) from readings) + (select count(*) from alarm_events)").fetchone()[0])
+except Exception:
+    print(0)
+PY
+}
+n=0
+for _ in $(seq 1 60); do n=$(readings); [ "$n" -gt 0 ] && break; sleep 1; done
+[ "$n" -gt 0 ] && ok "serve stored $n readings/alarms posted by the Linux simulator" \
+    || fail "nothing stored from the simulator's uploads: $(tail -3 "$WORK/serve.err")"
+
+# --- send under Wine to the Linux simulator: its JSON, then it exits by itself
+start=$(date +%s)
+set +e
+wine_run 90 "$CLI" send valveOperate --meter "$meter" valveOperate=1 --wait 20 \
+    --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" >"$WORK/send.out" 2>"$WORK/send.err"
+rc=$?
+set -e
+took=$(( $(date +%s) - start ))
+out=$(tr -d '\r' < "$WORK/send.out")
+if [ $rc -eq 0 ] && grep -q '"state"' <<<"$out"; then
+    ok "send valveOperate to $meter: exit 0 in ${took}s: $out"
+else
+    fail "send exited $rc after ${took}s (124: killed by timeout): $out $(tail -3 "$WORK/send.err")"
+fi
+for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+pids=()
+wine_stop
+
+# --- the console in Chinese under Xvfb, and a screenshot of it
+cat > "$WORK/shot.sh" <<'SH'
+#!/usr/bin/env bash
+wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
+pid=$!
+sleep "${MD_GUI_WAIT:-25}"
+xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$2"
+kill $pid 2>/dev/null
+SH
+chmod +x "$WORK/shot.sh"
+timeout -k 5 180 xvfb-run -a -s "-screen 0 1280x800x24" "$WORK/shot.sh" "$STAGE/bin/meterdesk.exe" "$SHOT" "$WORK" || true
+wine_stop
+if [ -s "$SHOT" ] && [ "$(stat -c %s "$SHOT")" -gt 20000 ]; then
+    ok "screenshot of meterdesk.exe --demo --language zh_CN: $SHOT ($(du -h "$SHOT" | cut -f1))"
+else
+    fail "no screenshot (or a blank one): $(tail -3 "$WORK/gui.out" 2>/dev/null)"
+fi
+if [ "$failures" -gt 0 ]; then echo "live-check: $failures check(s) failed" >&2; exit 1; fi
+echo "live-check: all checks passed"
