@@ -1188,6 +1188,196 @@
     </message>
 </context>
 <context>
+    <name>md::HealthModel</name>
+    <message>
+        <source>Night flow (leak?)</source>
+        <translation>夜间持续用气（疑似泄漏）</translation>
+    </message>
+    <message>
+        <source>Reading went backwards</source>
+        <translation>读数倒走</translation>
+    </message>
+    <message>
+        <source>Stuck meter</source>
+        <translation>表具停走</translation>
+    </message>
+    <message>
+        <source>Battery running low</source>
+        <translation>电池电量将耗尽</translation>
+    </message>
+    <message>
+        <source>Silent meter</source>
+        <translation>长期未上报表具</translation>
+    </message>
+    <message>
+        <source>Consumption spike</source>
+        <translation>用气量突增</translation>
+    </message>
+    <message>
+        <source>%1 m³</source>
+        <translation>%1 m³</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation><numerusform>剩余 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n night(s) in a row with gas flowing every hour from %1:00 to %2:00, %3 m³ in all</source>
+        <translation><numerusform>连续 %n 晚在 %1:00 至 %2:00 每小时都有用气，共 %3 m³</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 m³ at %2, then %3 m³ at %4 (%n drop(s))</source>
+        <translation><numerusform>%2 表底数 %1 m³，%4 变为 %3 m³（倒走 %n 次）</numerusform></translation>
+    </message>
+    <message>
+        <source>Reading %1 m³ unchanged since %2 with the valve open; %3 m³ used in the days before</source>
+        <translation>阀门开启，表底数自 %2 起一直为 %1 m³；此前数日用气 %3 m³</translation>
+    </message>
+    <message>
+        <source>%1 V now, falling %2 mV a day; reaches %3 V around %4</source>
+        <translation>当前 %1 V，每天下降 %2 mV；约在 %4 降至 %3 V</translation>
+    </message>
+    <message>
+        <source>Never uploaded</source>
+        <translation>从未上报</translation>
+    </message>
+    <message>
+        <source>Last heard from at %1</source>
+        <translation>最后上报于 %1</translation>
+    </message>
+    <message>
+        <source>%1 m³ on %2 against a median of %3 m³ over %4 days</source>
+        <translation>%2 用气 %1 m³，前 %4 天的中位数为 %3 m³</translation>
+    </message>
+    <message>
+        <source>Dismissed by %1: %2</source>
+        <translation>已由 %1 忽略：%2</translation>
+    </message>
+    <message>
+        <source>Cleared %1</source>
+        <translation>已消除 %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>Meter No.</source>
+        <translation>表具编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>md::HealthView</name>
+    <message>
+        <source>Health not available: %1</source>
+        <translation>无法读取健康信息：%1</translation>
+    </message>
+    <message>
+        <source>Looking for meters that need a visit...</source>
+        <translation>正在查找需要上门处理的表具……</translation>
+    </message>
+    <message>
+        <source>Health recompute failed: %1</source>
+        <translation>健康检查失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Health: %n meter(s) checked, %1 new, %2 cleared</source>
+        <translation><numerusform>健康检查：已检查 %n 块表具，新增 %1 条，消除 %2 条</numerusform></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Why is this not a problem? (kept in the journal)</source>
+        <translation>为什么这不是问题？（原因将记入日志）</translation>
+    </message>
+    <message>
+        <source>Could not dismiss: %1</source>
+        <translation>无法忽略：%1</translation>
+    </message>
+    <message>
+        <source>All insights</source>
+        <translation>全部问题类型</translation>
+    </message>
+    <message>
+        <source>Meter No. (Enter)</source>
+        <translation>表具编号（回车）</translation>
+    </message>
+    <message>
+        <source>Include dismissed and cleared</source>
+        <translation>包括已忽略和已消除</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>检查中……</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>立即检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Read-only: offline review</source>
+        <translation>只读：离线查阅</translation>
+    </message>
+    <message>
+        <source>Runs every insight over the stored history (also once a day at 06:00)</source>
+        <translation>用已存储的历史数据运行全部检查（每天 06:00 也会自动运行）</translation>
+    </message>
+    <message>
+        <source>Open meter</source>
+        <translation>打开表具</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss...</source>
+        <translation>忽略(&amp;D)……</translation>
+    </message>
+    <message>
+        <source>Records your name, the time and your reason in the journal</source>
+        <translation>在日志中记录您的姓名、时间和原因</translation>
+    </message>
+    <message>
+        <source>Checked %1</source>
+        <translation>检查于 %1</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+</context>
+<context>
     <name>md::JournalModel</name>
     <message>
         <source>In</source>
@@ -2139,6 +2329,97 @@
     <message>
         <source>Credited / cancelled</source>
         <translation>到账 / 撤销</translation>
+    </message>
+</context>
+<context>
+    <name>md::ReconciliationView</name>
+    <message>
+        <source>Meter No.</source>
+        <translation>表具编号</translation>
+    </message>
+    <message>
+        <source>Ledger recharges</source>
+        <translation>台账充值笔数</translation>
+    </message>
+    <message>
+        <source>Ledger yuan</source>
+        <translation>台账充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Cancellations</source>
+        <translation>取消充值笔数</translation>
+    </message>
+    <message>
+        <source>Cancelled yuan</source>
+        <translation>取消充值金额（元）</translation>
+    </message>
+    <message>
+        <source>Meter count change</source>
+        <translation>表端充值次数变化</translation>
+    </message>
+    <message>
+        <source>Meter yuan change</source>
+        <translation>表端累计充值金额变化（元）</translation>
+    </message>
+    <message>
+        <source>Meter m³ change</source>
+        <translation>表端累计充值量变化（m³）</translation>
+    </message>
+    <message>
+        <source>Count difference</source>
+        <translation>笔数差额</translation>
+    </message>
+    <message>
+        <source>Yuan difference</source>
+        <translation>金额差额（元）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Recharges</source>
+        <translation>充值笔数</translation>
+    </message>
+    <message>
+        <source>Yuan</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>m³</source>
+        <translation>充值量（m³）</translation>
+    </message>
+    <message>
+        <source>Reconciliation not available: %1</source>
+        <translation>无法对账：%1</translation>
+    </message>
+    <message>
+        <source>not reported yet</source>
+        <translation>尚未上报</translation>
+    </message>
+    <message>
+        <source>Meters that disagree</source>
+        <translation>对不上的表具</translation>
+    </message>
+    <message>
+        <source>Summary per day</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <source>&amp;Reconcile</source>
+        <translation>对账(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The recharge ledger against the totals the meters report (totalRechargeAmt, totalRechargeCount)</source>
+        <translation>将充值台账与表具上报的累计值（totalRechargeAmt、totalRechargeCount）核对</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s) disagree; %1 compared, %2 with ledger activity but no earlier report</source>
+        <translation><numerusform>%n 块表具对不上；共核对 %1 块，%2 块有台账记录但此前没有上报</numerusform></translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include "ui/models/display.h"
 #include "ui/views/alarmsview.h"
 #include "ui/views/commandsview.h"
+#include "ui/views/healthview.h"
+#include "ui/views/reconciliationview.h"
 #include "ui/views/journalview.h"
 #include "ui/views/meterdetailwindow.h"
 #include "ui/views/meterimport.h"
@@ -67,7 +69,10 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
     m_alarms = new AlarmsView(context, m_stack);
     m_commands = new CommandsView(context, m_stack);
     m_journal = new JournalView(context, m_stack);
-    for (ConsoleView *v : std::initializer_list<ConsoleView *>{m_overview, m_meters, m_alarms, m_commands, m_journal})
+    m_health = new HealthView(context, m_stack);
+    m_reconciliation = new ReconciliationView(context, m_stack);
+    for (ConsoleView *v :
+         std::initializer_list<ConsoleView *>{m_overview, m_meters, m_alarms, m_commands, m_journal, m_health, m_reconciliation})
         addView(v);
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_views.size())
@@ -82,6 +87,10 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
 
     connect(m_overview, &OverviewView::statsUpdated, this, &MainWindow::onStats);
     connect(context, &ConsoleContext::openMeterRequested, this, [this](const QString &m) { openMeter(m); });
+    connect(m_health, &HealthView::evidenceRequested, this, [this](const QString &m, qint64 from, qint64 to, const QString &label) {
+        if (MeterDetailWindow *w = openMeter(m))
+            w->showEvidence(from, to, label);
+    });
     connect(context, &ConsoleContext::alarmsChanged, this,
             [this](const QStringList &, const QList<qint64> &ids) { onAlarmsChanged(ids); });
     connect(context, &ConsoleContext::alarmAcknowledged, this, [this](qint64 id) { m_banner->removeAlarm(id); });

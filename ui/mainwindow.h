@@ -23,6 +23,8 @@ namespace md {
 class AlarmBanner;
 class AlarmsView;
 class CommandsView;
+class HealthView;
+class ReconciliationView;
 class ConsoleContext;
 class ConsoleView;
 class JournalView;
@@ -36,7 +38,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum Page { OverviewPage, MetersPage, AlarmsPage, CommandsPage, JournalPage, PageCount };
+    enum Page { OverviewPage, MetersPage, AlarmsPage, CommandsPage, JournalPage, HealthPage, ReconciliationPage, PageCount };
 
     explicit MainWindow(ConsoleContext *context, QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +54,8 @@ public:
     AlarmsView *alarmsView() const { return m_alarms; }
     CommandsView *commandsView() const { return m_commands; }
     JournalView *journalView() const { return m_journal; }
+    HealthView *healthView() const { return m_health; }
+    ReconciliationView *reconciliationView() const { return m_reconciliation; }
     AlarmBanner *alarmBanner() const { return m_banner; }
     StatusPanel *statusPanel() const { return m_status; }
     QMenu *settingsMenu() const { return m_settingsMenu; }
@@ -95,6 +99,8 @@ private:
     AlarmsView *m_alarms;
     CommandsView *m_commands;
     JournalView *m_journal;
+    HealthView *m_health;
+    ReconciliationView *m_reconciliation;
     QList<ConsoleView *> m_views;
     QHash<QString, QPointer<MeterDetailWindow>> m_details;
     QSystemTrayIcon *m_tray = nullptr;

@@ -4,8 +4,12 @@
 #include "consolecontext.h"
 #include "display.h"
 
+#include "core/whendone.h"
+
 #include <QBrush>
 #include <QFont>
+#include <QPainter>
+#include <QPixmap>
 
 namespace md {
 
@@ -33,6 +37,7 @@ void RegistryModel::refresh()
     beginResetModel();
     m_rows.clear();
     m_index.clear();
+    m_healthFlags.clear();
     m_atEnd = false;
     m_loading = false;
     endResetModel();
@@ -132,12 +137,15 @@ void RegistryModel::appendPage(quint64 generation, QList<RegistryRow> rows)
     rows.removeIf([this](const RegistryRow &r) { return m_index.contains(r.meterNo); });
     const bool end = rows.size() < m_pageSize;
     if (!rows.isEmpty()) {
+        QStringList meterNos;
         beginInsertRows({}, first, first + int(rows.size()) - 1);
         for (auto &row : rows) {
             m_index.insert(row.meterNo, int(m_rows.size()));
+            meterNos << row.meterNo;
             m_rows.append(std::move(row));
         }
         endInsertRows();
+        fetchHealthBadges(meterNos);
     }
     m_atEnd = end;
     setLoading(false);
@@ -167,6 +175,22 @@ void RegistryModel::refreshMeters(const QStringList &meterNos)
         if (generation == m_generation)
             replaceRows(rows);
     });
+}
+
+void RegistryModel::fetchHealthBadges(const QStringList &meterNos)
+{
+    const quint64 generation = m_generation;
+    whenDone(m_context->query([meterNos](const Store &s) { return s.openHealthFlagsByMeter(meterNos); }), this,
+             [this, generation](const Result<QHash<QString, int>> &r) {
+                 if (generation != m_generation || !r.ok())
+                     return;
+                 for (auto it = r->cbegin(); it != r->cend(); ++it) {
+                     m_healthFlags.insert(it.key(), it.value());
+                     const int row = m_index.value(it.key(), -1);
+                     if (row >= 0)
+                         emit dataChanged(index(row, MeterNo), index(row, MeterNo));
+                 }
+             });
 }
 
 void RegistryModel::replaceRows(const QList<RegistryRow> &rows)
@@ -217,9 +241,28 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return cellText(r, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == MeterNo && m_healthFlags.value(r.meterNo) > 0) {
+            static const QPixmap badge = [] {
+                QPixmap p(10, 10);
+                p.fill(Qt::transparent);
+                QPainter painter(&p);
+                painter.setRenderHint(QPainter::Antialiasing);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(QColor(217, 119, 6));
+                painter.drawEllipse(1, 1, 8, 8);
+                return p;
+            }();
+            return badge;
+        }
+        return {};
+    case HealthFlagsRole:
+        return m_healthFlags.value(r.meterNo);
     case Qt::ToolTipRole:
         if (r.hasCriticalAlarm)
             return tr("Critical alarm active (gas leak or valve leaking): open the meter and act now.");
+        if (index.column() == MeterNo && m_healthFlags.value(r.meterNo) > 0)
+            return tr("%n open health insight(s): see the Health page", nullptr, m_healthFlags.value(r.meterNo));
         if (index.column() == Address)
             return r.addrDes;
         return {};

@@ -23,7 +23,7 @@ class RegistryModel : public QAbstractTableModel
 public:
     enum Column { MeterNo, UserNo, UserName, Address, MeterType, LastUpload, LastReading, Valve, Balance,
                   Battery, Signal, Alarms, ColumnCount };
-    enum Role { MeterNoRole = Qt::UserRole + 1, CriticalRole, SortKeyRole };
+    enum Role { MeterNoRole = Qt::UserRole + 1, CriticalRole, SortKeyRole, HealthFlagsRole };
 
     explicit RegistryModel(ConsoleContext *context, QObject *parent = nullptr);
 
@@ -60,11 +60,13 @@ private:
     void replaceRows(const QList<RegistryRow> &rows);
     void setLoading(bool loading);
     QString cellText(const RegistryRow &r, int column) const;
+    void fetchHealthBadges(const QStringList &meterNos); // open health insights of loaded rows
 
     ConsoleContext *m_context;
     RegistryFilter m_filter;
     QList<RegistryRow> m_rows;
     QHash<QString, int> m_index; // meterNo -> row
+    QHash<QString, int> m_healthFlags; // meterNo -> open health insights (the badge)
     int m_pageSize = 200;
     quint64 m_generation = 0;
     bool m_loading = false;

@@ -51,8 +51,49 @@ void ReadingTimeline::setSeries(Series cumulative)
         m_viewport.setBounds(m_cumulative.times.first(), m_cumulative.times.last());
     else
         m_viewport = TimeViewport();
+    showHighlight();
     update();
     notifyViewport();
+}
+
+void ReadingTimeline::setHighlight(qint64 from, qint64 to, const QString &label)
+{
+    if (to < from || (from == 0 && to == 0))
+        m_highlight.reset();
+    else
+        m_highlight = Highlight{from, to, label};
+    showHighlight();
+    update();
+    notifyViewport();
+}
+
+void ReadingTimeline::showHighlight()
+{
+    if (!m_highlight || !m_viewport.isValid())
+        return;
+    const qint64 margin = std::max<qint64>((m_highlight->to - m_highlight->from) / 2, 86400);
+    m_viewport.showRange(m_highlight->from - margin, m_highlight->to + margin);
+}
+
+void ReadingTimeline::drawHighlight(QPainter &p, const QRect &line, const QRect &bars) const
+{
+    if (!m_highlight || !m_viewport.isValid() || m_highlight->to < m_viewport.start() || m_highlight->from > m_viewport.end())
+        return;
+    auto xOf = [&](qint64 at) {
+        const qint64 t = std::clamp(at, m_viewport.start(), m_viewport.end());
+        return line.left() + int(double(t - m_viewport.start()) / m_viewport.span() * (line.width() - 1));
+    };
+    const int x0 = xOf(m_highlight->from);
+    const int x1 = std::max(xOf(m_highlight->to), x0 + 2);
+    const QRect band(x0, line.top(), x1 - x0, bars.bottom() - line.top());
+    p.save();
+    p.fillRect(band, QColor(245, 158, 11, 60));
+    p.setPen(QPen(QColor(217, 119, 6), 1, Qt::DashLine));
+    p.drawLine(band.topLeft(), band.bottomLeft());
+    p.drawLine(band.topRight(), band.bottomRight());
+    p.setPen(QColor(146, 64, 14));
+    p.drawText(QRect(band.left() + 4, line.top() + 18, std::max(band.width(), 240), 16), Qt::AlignLeft, m_highlight->label);
+    p.restore();
 }
 
 void ReadingTimeline::setUtcOffset(int seconds)
@@ -100,6 +141,7 @@ void ReadingTimeline::render(QPainter &p, const QRect &area) const
     drawLinePane(p, line);
     drawBarPane(p, bars);
     drawTimeAxis(p, QRect(line.left(), line.top(), line.width(), bars.bottom() - line.top()), bars.bottom());
+    drawHighlight(p, line, bars);
     if (m_hoverX && p.device() == this) // hover belongs on screen, not in a PDF
         drawHover(p, area);
     p.restore();

@@ -26,6 +26,15 @@ public:
     const Series &series() const { return m_cumulative; }
     const Series &daily() const { return m_daily; }
     TimeViewport &viewport() { return m_viewport; }
+    // A marked period (a health insight's evidence): a shaded band with its label over both panes,
+    // and the view zoomed to it with a margin either side. An empty range clears it.
+    void setHighlight(qint64 from, qint64 to, const QString &label);
+    struct Highlight
+    {
+        qint64 from = 0, to = 0;
+        QString label;
+    };
+    const std::optional<Highlight> &highlight() const { return m_highlight; }
 
     // Paints the whole timeline into `area` of any paint device (the widget, a QImage, a PDF page).
     void render(QPainter &painter, const QRect &area) const;
@@ -55,6 +64,8 @@ private:
     void drawBarPane(QPainter &p, const QRect &pane) const;
     void drawTimeAxis(QPainter &p, const QRect &pane, int baseline) const;
     void drawHover(QPainter &p, const QRect &area) const;
+    void drawHighlight(QPainter &p, const QRect &line, const QRect &bars) const;
+    void showHighlight();
     void notifyViewport();
 
     Series m_cumulative;
@@ -62,6 +73,7 @@ private:
     TimeViewport m_viewport;
     int m_utcOffset = 8 * 3600;
     std::optional<int> m_hoverX;
+    std::optional<Highlight> m_highlight;
     std::optional<int> m_dragX;
 };
 

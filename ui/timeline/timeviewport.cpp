@@ -11,13 +11,18 @@
 
 namespace md::timeline {
 
-void TimeViewport::setBounds(qint64 first, qint64 last)
+void TimeViewport::widenToMinimum(qint64 &first, qint64 &last)
 {
     if (last - first < minimumSpan) {
         const qint64 mid = first + (last - first) / 2;
         first = mid - minimumSpan / 2;
         last = first + minimumSpan;
     }
+}
+
+void TimeViewport::setBounds(qint64 first, qint64 last)
+{
+    widenToMinimum(first, last);
     m_first = first;
     m_last = last;
     m_start = first;
@@ -47,6 +52,14 @@ void TimeViewport::pan(qint64 seconds)
 {
     m_start += seconds;
     m_end += seconds;
+    clamp();
+}
+
+void TimeViewport::showRange(qint64 start, qint64 end)
+{
+    widenToMinimum(start, end);
+    m_start = start;
+    m_end = end;
     clamp();
 }
 

@@ -21,11 +21,14 @@ public:
     // factor < 1 zooms in around `anchor` (an instant inside the view), > 1 zooms out.
     void zoom(double factor, qint64 anchor);
     void pan(qint64 seconds);
+    // Shows [start, end] (at least minimumSpan, kept inside the bounds).
+    void showRange(qint64 start, qint64 end);
     void reset() { setBounds(m_first, m_last); }
 
     static constexpr qint64 minimumSpan = 3600; // one hour
 
 private:
+    static void widenToMinimum(qint64 &first, qint64 &last); // centred on the middle
     void clamp();
     qint64 m_first = 0, m_last = 0;
     qint64 m_start = 0, m_end = 0;

@@ -173,6 +173,12 @@ void MeterDetailWindow::onMetersTouched(const QStringList &meterNos)
         m_reloadTimer.start();
 }
 
+void MeterDetailWindow::showEvidence(qint64 from, qint64 to, const QString &label)
+{
+    m_readingTimeline->setHighlight(from, to, label);
+    m_tabs->setCurrentWidget(m_readingTimeline);
+}
+
 void MeterDetailWindow::reload()
 {
     if (m_loading) {

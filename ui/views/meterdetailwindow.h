@@ -38,6 +38,8 @@ public:
     const MeterDetailData &data() const { return m_data; }
     bool isLoaded() const { return m_loaded; }
     void reload();
+    // Marks a health insight's evidence on the reading timeline and shows that tab.
+    void showEvidence(qint64 from, qint64 to, const QString &label);
 
     // For the report and the tests.
     QString valveText() const;
