@@ -4,6 +4,8 @@
 #include "healthrules.h"
 
 #include <QElapsedTimer>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace md {
 
@@ -30,16 +32,29 @@ Result<HealthRunStats> HealthEngine::recompute(qint64 now, const QStringList &me
     QElapsedTimer timer;
     timer.start();
     HealthRunStats stats;
-    const health::RuleContext ctx{m_settings, m_time, now};
+    const HealthScanRequest request = scanRequest(now, meterNos);
+    const health::PlatformDays days(m_time, std::min(request.readingsFrom, request.statusesFrom) - 2 * 86400, now + 2 * 86400);
+    const health::RuleContext ctx{m_settings, m_time, now, &days};
     QList<QFuture<Result<HealthSaveOutcome>>> saves;
     qint64 nextId = 1;
-    auto scanned = m_store->scanMeterHistories(scanRequest(now, meterNos), [&](const QList<MeterHistory> &chunk) {
-        QList<HealthFinding> found;
+    // Two stages: while one thread reads the next chunk, another runs the rules on the last one.
+    QThreadPool rulesThread;
+    rulesThread.setMaxThreadCount(1);
+    QFuture<QList<HealthFinding>> pending;
+    HealthScope pendingScope;
+    auto savePending = [&] {
+        if (!pending.isValid())
+            return;
+        QList<HealthFinding> found = pending.result();
+        stats.findings += found.size();
+        saves << m_store->saveHealthFindings(std::move(found), pendingScope, now);
+        pending = {};
+    };
+    auto scanned = m_store->scanMeterHistories(request, [&](const QList<MeterHistory> &chunk) {
         HealthScope scope;
         for (const MeterHistory &m : chunk) {
             stats.readings += m.readingTime.size();
             stats.statuses += m.voltageTime.size();
-            found += health::analyse(m, ctx);
             if (!meterNos.isEmpty())
                 scope.ids << m.meterId;
         }
@@ -48,10 +63,17 @@ Result<HealthRunStats> HealthEngine::recompute(qint64 now, const QStringList &me
             scope.toId = chunk.constLast().meterId + 1;
             nextId = scope.toId;
         }
-        stats.findings += found.size();
-        saves << m_store->saveHealthFindings(std::move(found), scope, now);
+        savePending();
+        pending = QtConcurrent::run(&rulesThread, [chunk, &ctx] {
+            QList<HealthFinding> found;
+            for (const MeterHistory &m : chunk)
+                found += health::analyse(m, ctx);
+            return found;
+        });
+        pendingScope = scope;
         return true;
     });
+    savePending();
     if (!scanned)
         return scanned.error();
     stats.meters = *scanned;
@@ -71,9 +93,11 @@ Result<HealthRunStats> HealthEngine::recompute(qint64 now, const QStringList &me
 
 Result<QList<HealthFinding>> HealthEngine::findings(qint64 now, const QStringList &meterNos) const
 {
-    const health::RuleContext ctx{m_settings, m_time, now};
+    const HealthScanRequest request = scanRequest(now, meterNos);
+    const health::PlatformDays days(m_time, std::min(request.readingsFrom, request.statusesFrom) - 2 * 86400, now + 2 * 86400);
+    const health::RuleContext ctx{m_settings, m_time, now, &days};
     QList<HealthFinding> out;
-    auto scanned = m_store->scanMeterHistories(scanRequest(now, meterNos), [&](const QList<MeterHistory> &chunk) {
+    auto scanned = m_store->scanMeterHistories(request, [&](const QList<MeterHistory> &chunk) {
         for (const MeterHistory &m : chunk)
             out += health::analyse(m, ctx);
         return true;

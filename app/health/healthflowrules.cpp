@@ -31,7 +31,7 @@ void nightFlow(const MeterHistory &m, const RuleContext &ctx, QList<HealthFindin
         QVector<qint64> at; // readings at startHour .. endHour, INT64_MIN when missing
     };
     QMap<QDate, Night> nights;
-    DayCursor days(ctx.time);
+    DayCursor days(ctx);
     for (int i = 0; i < m.readingTime.size(); ++i) {
         const qint64 t = m.readingTime[i];
         const QDate d = days.dateOf(t);
@@ -180,7 +180,7 @@ void stuck(const MeterHistory &m, const RuleContext &ctx, QList<HealthFinding> &
 void spike(const MeterHistory &m, const RuleContext &ctx, QList<HealthFinding> &out)
 {
     const HealthSettings &s = ctx.settings;
-    const QList<DayUse> days = dailyUse(m, ctx.time);
+    const QList<DayUse> days = dailyUse(m, ctx);
     for (int i = 0; i < days.size(); ++i) {
         const DayUse &d = days[i];
         if (d.units < s.spikeMinVolume.units())

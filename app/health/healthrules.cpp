@@ -21,9 +21,31 @@ QList<HealthFinding> analyse(const MeterHistory &meter, const RuleContext &ctx)
     return out;
 }
 
+PlatformDays::PlatformDays(const PlatformTime &time, qint64 from, qint64 to)
+{
+    m_first = time.dateOf(from);
+    const QDate last = time.dateOf(to);
+    for (QDate d = m_first; d <= last.addDays(1); d = d.addDays(1))
+        m_starts.append(time.startOfDay(d));
+}
+
+bool PlatformDays::find(qint64 epoch, QDate *date, qint64 *start, qint64 *end) const
+{
+    if (m_starts.size() < 2 || epoch < m_starts.first() || epoch >= m_starts.last())
+        return false;
+    const auto next = std::upper_bound(m_starts.cbegin(), m_starts.cend(), epoch);
+    const int i = int(next - m_starts.cbegin()) - 1;
+    *date = m_first.addDays(i);
+    *start = m_starts[i];
+    *end = *next;
+    return true;
+}
+
 QDate DayCursor::dateOf(qint64 epoch)
 {
-    if (!m_date.isValid() || epoch < m_start || epoch >= m_end) {
+    if (m_date.isValid() && epoch >= m_start && epoch < m_end)
+        return m_date;
+    if (!m_days || !m_days->find(epoch, &m_date, &m_start, &m_end)) {
         m_date = m_time.dateOf(epoch);
         m_start = m_time.startOfDay(m_date);
         m_end = m_time.startOfDay(m_date.addDays(1));
@@ -31,10 +53,10 @@ QDate DayCursor::dateOf(qint64 epoch)
     return m_date;
 }
 
-QList<DayUse> dailyUse(const MeterHistory &m, const PlatformTime &time)
+QList<DayUse> dailyUse(const MeterHistory &m, const RuleContext &ctx)
 {
     QList<DayUse> out;
-    DayCursor days(time);
+    DayCursor days(ctx);
     QDate prevDate;
     qint64 prevEnd = 0;
     QDate curDate;

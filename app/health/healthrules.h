@@ -13,11 +13,26 @@
 
 namespace md::health {
 
+// The platform days of a recompute's window, asked of PlatformTime once per day instead of once
+// per day per meter (a zone lookup costs microseconds; a full pass visits millions of meter-days).
+class PlatformDays
+{
+public:
+    PlatformDays(const PlatformTime &time, qint64 from, qint64 to);
+    // The day holding `epoch` and its start; false outside the table.
+    bool find(qint64 epoch, QDate *date, qint64 *start, qint64 *end) const;
+
+private:
+    QDate m_first;
+    QVector<qint64> m_starts; // m_starts[i]: start of m_first + i; one extra: the end of the last
+};
+
 struct RuleContext
 {
     const HealthSettings &settings;
     const PlatformTime &time;
     qint64 now = 0;
+    const PlatformDays *days = nullptr; // optional: PlatformTime is asked directly without it
 };
 
 // Every rule on one meter; findings in rule order.
@@ -36,12 +51,14 @@ void silent(const MeterHistory &m, const RuleContext &ctx, QList<HealthFinding> 
 class DayCursor
 {
 public:
-    explicit DayCursor(const PlatformTime &time) : m_time(time) {}
+    explicit DayCursor(const PlatformTime &time, const PlatformDays *days = nullptr) : m_time(time), m_days(days) {}
+    explicit DayCursor(const RuleContext &ctx) : m_time(ctx.time), m_days(ctx.days) {}
     QDate dateOf(qint64 epoch);
     qint64 dayStart() const { return m_start; } // of the date last returned
 
 private:
     const PlatformTime &m_time;
+    const PlatformDays *m_days;
     QDate m_date;
     qint64 m_start = 0;
     qint64 m_end = 0;
@@ -55,7 +72,7 @@ struct DayUse
     qint64 start = 0;
     qint64 units = 0;
 };
-QList<DayUse> dailyUse(const MeterHistory &m, const PlatformTime &time);
+QList<DayUse> dailyUse(const MeterHistory &m, const RuleContext &ctx);
 
 // When the meter last spoke: the upload's arrival, or what it said when that was older (a platform
 // replaying a silent meter's backlog has not heard from the meter).

@@ -31,7 +31,7 @@ void battery(const MeterHistory &m, const RuleContext &ctx, QList<HealthFinding>
     const qint64 from = ctx.now - qint64(s.batteryWindowDays) * 86400;
     QMap<QDate, QVector<qint64>> perDay;
     QMap<QDate, qint64> dayStart;
-    DayCursor days(ctx.time);
+    DayCursor days(ctx);
     for (int i = 0; i < m.voltageTime.size(); ++i) {
         if (m.voltageTime[i] < from || m.voltageTime[i] > ctx.now)
             continue;

@@ -49,7 +49,7 @@ void applyScenario(SimulatedMeter &meter, Scenario s, qint64 from)
     if (meter.balance.units() < 1000000)
         meter.balance = Money::fromUnits(3000000);
     if (s == Scenario::BatteryFall)
-        meter.batteryMillivolts = 3460;
+        meter.batteryMillivolts = 3560; // a year of natural decline still leaves weeks before 3.30 V
 }
 
 QJsonArray dailyEntries(const SimulatedMeter &meter, const QList<ReadingPoint> &points, const PlatformTime &time)
