@@ -38,7 +38,7 @@ Result<HealthRunStats> HealthEngine::recompute(qint64 now, const QStringList &me
     QList<QFuture<Result<HealthSaveOutcome>>> saves;
     qint64 nextId = 1;
     // Two stages: while one thread reads the next chunk, another runs the rules on the last one.
-    QThreadPool rulesThread;
+    QThreadPool rulesThread; // starts its thread on first use only
     rulesThread.setMaxThreadCount(1);
     QFuture<QList<HealthFinding>> pending;
     HealthScope pendingScope;
@@ -64,12 +64,14 @@ Result<HealthRunStats> HealthEngine::recompute(qint64 now, const QStringList &me
             nextId = scope.toId;
         }
         savePending();
-        pending = QtConcurrent::run(&rulesThread, [chunk, &ctx] {
+        auto rules = [chunk, &ctx] {
             QList<HealthFinding> found;
             for (const MeterHistory &m : chunk)
                 found += health::analyse(m, ctx);
             return found;
-        });
+        };
+        // A few meters (an incremental update) are not worth a thread.
+        pending = meterNos.isEmpty() ? QtConcurrent::run(&rulesThread, rules) : QtFuture::makeReadyFuture(rules());
         pendingScope = scope;
         return true;
     });
