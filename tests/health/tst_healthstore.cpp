@@ -22,6 +22,8 @@ private slots:
     void episodes();
     void dismissJournaled_data() { addBackendRows(); }
     void dismissJournaled();
+    void reconciliation_data() { addBackendRows(); }
+    void reconciliation();
 };
 
 namespace {
@@ -34,6 +36,44 @@ QList<HealthFlag> flagsOf(Store &s, bool openOnly = true)
     f.openOnly = openOnly;
     auto r = s.healthFlags(f);
     return r ? *r : QList<HealthFlag>{};
+}
+
+// A status report with the meter's recharge totals at `at` (money units).
+UploadWrite totalsReport(const QString &meterNo, qint64 at, qint64 amount, qint64 count)
+{
+    UploadWrite w;
+    w.journal = inbound(QStringLiteral("meterDataUp"), meterNo);
+    w.journal.at = at * 1000;
+    MeterStatus st;
+    st.meterNo = meterNo;
+    st.meterTime = at;
+    st.receivedAt = at;
+    st.valveStatus = QStringLiteral("0");
+    st.totalRechargeAmt = Money::fromUnits(amount);
+    st.totalRechargeCount = count;
+    w.statuses << st;
+    w.readings << reading(meterNo, at, 1000);
+    return w;
+}
+
+// rechargeUp (or cancelRechargeUp) confirmed at `at`; `total`: the meter's totalRechargeAmt after it.
+UploadWrite rechargeResult(const QString &meterNo, const QString &tradeNo, qint64 at, qint64 amount, std::optional<qint64> total,
+                           bool cancel = false)
+{
+    UploadWrite w;
+    w.journal = inbound(cancel ? QStringLiteral("cancelRechargeUp") : QStringLiteral("rechargeUp"), meterNo);
+    w.journal.at = at * 1000;
+    RechargeResult r;
+    r.tradeNo = tradeNo;
+    r.meterNo = meterNo;
+    r.cancel = cancel;
+    r.rechargeNum = Money::fromUnits(amount);
+    if (total)
+        r.totalRechargeAmt = Money::fromUnits(*total);
+    r.resultCode = QStringLiteral("00");
+    r.receivedAt = at;
+    w.recharge = r;
+    return w;
 }
 
 } // namespace
@@ -131,6 +171,51 @@ void TestHealthStore::dismissJournaled()
     QCOMPARE(all.size(), 1);
     QCOMPARE(all.first().dismissReason, QStringLiteral("热水器夜间运行，已上门确认"));
     QCOMPARE(all.first().dismissedBy, QStringLiteral("张三"));
+}
+
+// One day of the ledger against the meters' totals: M1 credits a recharge its totals never count
+// (the planted mismatch), M2 counts its two recharges and takes the cancelled one back out, M3 has
+// nothing. Exactly M1 disagrees, by -50 yuan and -1 recharge; the day's summary adds up.
+void TestHealthStore::reconciliation()
+{
+    MD_FRESH_DATABASE(database);
+    auto store = openStore(database);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter("M1"), meter("M2"), meter("M3")})).ok());
+    auto at = [](const char *text) { return *kTime.parseDateTime(QString::fromLatin1(text)); };
+    for (const char *m : {"M1", "M2", "M3"})
+        QVERIFY(wait(store->submit(totalsReport(m, at("2026-11-28 12:00:00"), 1000000, 2))).ok);
+    QVERIFY(wait(store->submit(rechargeResult("M1", "T1", at("2026-11-29 10:00:00"), 500000, 1000000))).ok);
+    QVERIFY(wait(store->submit(rechargeResult("M2", "T2", at("2026-11-29 10:00:00"), 500000, 1500000))).ok);
+    QVERIFY(wait(store->submit(rechargeResult("M2", "T3", at("2026-11-29 10:30:00"), 200000, 1700000))).ok);
+    QVERIFY(wait(store->submit(rechargeResult("M2", "T3", at("2026-11-29 11:00:00"), 200000, std::nullopt, true))).ok);
+    QVERIFY(wait(store->submit(totalsReport("M1", at("2026-11-29 12:00:00"), 1000000, 2))).ok);
+    QVERIFY(wait(store->submit(totalsReport("M2", at("2026-11-29 12:00:00"), 1500000, 4))).ok);
+    QVERIFY(wait(store->submit(totalsReport("M3", at("2026-11-29 12:00:00"), 1000000, 2))).ok);
+
+    const QDate day(2026, 11, 29);
+    auto report = store->reconciliation(ReconciliationRequest{day, day}, kTime);
+    QVERIFY2(report.ok(), qPrintable(report.error().detail));
+    QCOMPARE(report->metersCompared, 3);
+    QCOMPARE(report->mismatches.size(), 1);
+    const ReconciliationRow &r = report->mismatches.first();
+    QCOMPARE(r.meterNo, QStringLiteral("M1"));
+    QCOMPARE(r.ledgerCount, 1);
+    QCOMPARE(r.ledgerAmount, 500000);
+    QCOMPARE(r.meterAmountDelta, 0);
+    QCOMPARE(r.amountDifference(), -500000);
+    QCOMPARE(r.countDifference(), std::optional<qint64>(-1));
+    QCOMPARE(report->days.size(), 1);
+    const ReconciliationDay &d = report->days.first();
+    QCOMPARE(d.recharges, 3);
+    QCOMPARE(d.amount, 1200000);
+    QCOMPARE(d.cancellations, 1);
+    QCOMPARE(d.cancelledAmount, 200000);
+
+    // The day before: nothing in the ledger, nothing moved.
+    auto before = store->reconciliation(ReconciliationRequest{day.addDays(-1), day.addDays(-1)}, kTime);
+    QVERIFY(before.ok());
+    QCOMPARE(before->mismatches.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestHealthStore)
