@@ -7,6 +7,9 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+#include <limits>
+
 namespace md {
 
 HealthEngine::HealthEngine(std::shared_ptr<Store> store, HealthSettings settings, PlatformTime time)

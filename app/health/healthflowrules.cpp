@@ -8,6 +8,9 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <algorithm>
+#include <limits>
+
 namespace md::health {
 
 namespace {

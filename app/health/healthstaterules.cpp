@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QMap>
 
+#include <algorithm>
 #include <cmath>
 
 namespace md::health {

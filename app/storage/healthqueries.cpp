@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace md {
 
 namespace {
