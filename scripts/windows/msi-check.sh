@@ -27,7 +27,7 @@ installed_versions() {
     wineserver -w 2>/dev/null || true
     awk '/^\[/ { sect = $0 } /"DisplayName"="MeterDesk"/ { want[sect] = 1 }
          /"DisplayVersion"=/ { v[sect] = $0 } END { for (s in want) print v[s] }' "$WINEPREFIX/system.reg" \
-        | sed 's/.*="\(.*\)"/\1/' | sort
+        | sed 's/.*="\(.*\)"/\1/' | sort -u   # the 64-bit and 32-bit registry views list it twice
 }
 msiexec() { wine_run 300 msiexec "$@" /qn; local rc=$?; timeout 60 wineserver -w || true; return $rc; }
 
@@ -43,7 +43,8 @@ out=$(wine_run 60 "$CLI" --version 2>&1 | tr -d '\r') || true
 # --- 2. the user's data: settings (default INI) and database (default SQLite), through the installed programs
 mkdir -p "$DATA"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-printf '[listener]\nhost=127.0.0.1\nport=%s\n[ui]\noperator=%s\n' "$port" "张三" > "$DATA/meterdesk.ini"
+printf '[platform]\nappId=QC20230001\nappSecret=s3cr3t-KEY-0123456789\n[listener]\nhost=127.0.0.1\nport=%s\n[ui]\noperator=%s\n' \
+    "$port" "张三" > "$DATA/meterdesk.ini"
 wine_run 120 "$SIM" --demo --seed-only --database-seed-out "$(md_winpath "$WORK/meters.csv")" >/dev/null 2>&1 || true
 wine_run 120 "$CLI" meters import "$(md_winpath "$WORK/meters.csv")" >"$WORK/import.log" 2>&1 \
     && ok "installed meterdesk-cli meters import into the default database" || fail "meters import: $(tail -3 "$WORK/import.log")"
