@@ -431,78 +431,6 @@
 <context>
     <name>md::CommandModel</name>
     <message>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>Sent, waiting for the meter</source>
-        <translation>已发送，等待表具</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Rejected by the platform</source>
-        <translation>平台拒绝</translation>
-    </message>
-    <message>
-        <source>Platform unreachable</source>
-        <translation>平台不可达</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Valve</source>
-        <translation>阀门</translation>
-    </message>
-    <message>
-        <source>Supplementary reading</source>
-        <translation>补抄</translation>
-    </message>
-    <message>
-        <source>Price and balance</source>
-        <translation>价格与余额</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>充值</translation>
-    </message>
-    <message>
-        <source>Cancel recharge</source>
-        <translation>撤销充值</translation>
-    </message>
-    <message>
-        <source>Ladder price change</source>
-        <translation>阶梯价调整</translation>
-    </message>
-    <message>
-        <source>Read parameters</source>
-        <translation>读取参数</translation>
-    </message>
-    <message>
-        <source>Set parameters</source>
-        <translation>设置参数</translation>
-    </message>
-    <message>
-        <source>Meter registration</source>
-        <translation>表具档案</translation>
-    </message>
-    <message>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -545,45 +473,6 @@
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
-    </message>
-</context>
-<context>
-    <name>md::CommandState</name>
-    <message>
-        <source>Queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>已发送</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>已受理</translation>
-    </message>
-    <message>
-        <source>Succeeded</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>被拒绝</translation>
-    </message>
-    <message>
-        <source>Unreachable</source>
-        <translation>不可达</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -635,6 +524,81 @@
     <message>
         <source>Cancelled by the operator.</source>
         <translation>操作员已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>md::CommandText</name>
+    <message>
+        <source>Valve</source>
+        <translation>开关阀</translation>
+    </message>
+    <message>
+        <source>Data supplement</source>
+        <translation>补抄</translation>
+    </message>
+    <message>
+        <source>Update price and balance</source>
+        <translation>更新单价和余额</translation>
+    </message>
+    <message>
+        <source>Recharge</source>
+        <translation>充值</translation>
+    </message>
+    <message>
+        <source>Cancel recharge</source>
+        <translation>取消充值</translation>
+    </message>
+    <message>
+        <source>Price ladder</source>
+        <translation>调价</translation>
+    </message>
+    <message>
+        <source>Read parameters</source>
+        <translation>参数读取</translation>
+    </message>
+    <message>
+        <source>Set parameters</source>
+        <translation>参数设置</translation>
+    </message>
+    <message>
+        <source>Meter information</source>
+        <translation>表具信息下发</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Sent, waiting for the meter</source>
+        <translation>已发送，等待表具</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Rejected by the platform</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <source>Platform unreachable</source>
+        <translation>平台不可达</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -1141,42 +1105,6 @@
     <message>
         <source>Meter operation</source>
         <translation>表具操作</translation>
-    </message>
-    <message>
-        <source>Valve</source>
-        <translation>阀门</translation>
-    </message>
-    <message>
-        <source>Data supplement</source>
-        <translation>补抄</translation>
-    </message>
-    <message>
-        <source>Update price and balance</source>
-        <translation>更新价格与余额</translation>
-    </message>
-    <message>
-        <source>Recharge</source>
-        <translation>充值</translation>
-    </message>
-    <message>
-        <source>Cancel recharge</source>
-        <translation>撤销充值</translation>
-    </message>
-    <message>
-        <source>Price ladder</source>
-        <translation>阶梯价</translation>
-    </message>
-    <message>
-        <source>Read parameters</source>
-        <translation>读取参数</translation>
-    </message>
-    <message>
-        <source>Set parameters</source>
-        <translation>设置参数</translation>
-    </message>
-    <message>
-        <source>Meter information</source>
-        <translation>表具档案</translation>
     </message>
     <message>
         <source>daily</source>

@@ -3,8 +3,6 @@
 
 #include "protocol/catalog.h"
 
-#include <QCoreApplication>
-
 namespace md {
 
 namespace CommandNames {
@@ -64,22 +62,6 @@ QStringList serviceFilledFields(const QString &name)
 }
 
 } // namespace CommandNames
-
-QString commandStateDisplayName(CommandState s)
-{
-    switch (s) {
-    case CommandState::Queued: return QCoreApplication::translate("md::CommandState", "Queued");
-    case CommandState::Sent: return QCoreApplication::translate("md::CommandState", "Sent");
-    case CommandState::Accepted: return QCoreApplication::translate("md::CommandState", "Accepted");
-    case CommandState::Succeeded: return QCoreApplication::translate("md::CommandState", "Succeeded");
-    case CommandState::Failed: return QCoreApplication::translate("md::CommandState", "Failed");
-    case CommandState::Expired: return QCoreApplication::translate("md::CommandState", "Expired");
-    case CommandState::Rejected: return QCoreApplication::translate("md::CommandState", "Rejected");
-    case CommandState::Unreachable: return QCoreApplication::translate("md::CommandState", "Unreachable");
-    case CommandState::Cancelled: return QCoreApplication::translate("md::CommandState", "Cancelled");
-    }
-    return commandStateName(s);
-}
 
 QList<CommandState> allCommandStates()
 {

@@ -33,8 +33,6 @@ bool carriesCommandSeq(const QString &name);
 QStringList serviceFilledFields(const QString &name);
 } // namespace CommandNames
 
-// Translated display name of a state ("Succeeded" / "成功"); tr() context "md::CommandState".
-QString commandStateDisplayName(CommandState s);
 // Every state, in lifecycle order (for filters and legends).
 QList<CommandState> allCommandStates();
 // States the operator may act on.

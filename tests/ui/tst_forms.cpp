@@ -7,6 +7,7 @@
 #include "formsworld.h"
 
 #include "client/platformclient.h"
+#include "ui/commandtext.h"
 #include "ui/forms/cancelrechargeform.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/forms/commandform.h"
@@ -18,11 +19,13 @@
 #include "ui/forms/rechargeform.h"
 #include "ui/forms/rechargeledgermodel.h"
 #include "ui/forms/requestpreview.h"
+#include "ui/models/commandmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
 #include <QScopeGuard>
 #include <QApplication>
+#include <QBrush>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -251,12 +254,51 @@ private slots:
         r.state = CommandState::Sent;
         const QString text = CommandStatusWidget::describe(r);
         QVERIFY(text.contains(QStringLiteral("waiting for the meter")));
-        QCOMPARE(CommandStatusWidget::colourFor(CommandState::Sent), CommandStatusWidget::colourFor(CommandState::Queued));
-        QVERIFY(CommandStatusWidget::colourFor(CommandState::Sent) != CommandStatusWidget::colourFor(CommandState::Rejected));
+        QCOMPARE(CommandText::stateColour(CommandState::Sent), CommandText::stateColour(CommandState::Queued));
+        QVERIFY(CommandText::stateColour(CommandState::Sent) != CommandText::stateColour(CommandState::Rejected));
         r.state = CommandState::Rejected;
         r.returnCode = QStringLiteral("1003");
         r.returnMessage = QStringLiteral("表具编号不存在");
         QVERIFY(CommandStatusWidget::describe(r).contains(QStringLiteral("1003 表具编号不存在")));
+    }
+
+    void everyPlaceShowsAStateAlike_data()
+    {
+        QTest::addColumn<int>("state_");
+        for (CommandState s : allCommandStates())
+            QTest::newRow(qPrintable(commandStateName(s))) << int(s);
+    }
+
+    void everyPlaceShowsAStateAlike()
+    {
+        // The Commands view and a dialog's status line use one label, one colour, one command name.
+        QFETCH(int, state_);
+        const CommandState state = CommandState(state_);
+        CommandRecord r;
+        r.commandSeq = QStringLiteral("20260101000000000002");
+        r.name = QStringLiteral("dataSupplement");
+        r.meterNo = FormsWorld::meterNo(1);
+        r.state = state;
+        const PlatformTime time;
+        CommandModel model(&time);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({r});
+        const QModelIndex cell = model.index(0, CommandModel::State);
+        QCOMPARE(cell.data().toString(), CommandText::stateLabel(state));
+        QCOMPARE(cell.data(Qt::ForegroundRole).value<QBrush>().color(), CommandText::stateColour(state));
+        QCOMPARE(model.index(0, CommandModel::Name).data().toString(), CommandText::commandTitle(r.name));
+
+        CommandStatusWidget status(nullptr);
+        status.follow(r);
+        auto *line = status.findChild<QLabel *>(QStringLiteral("commandState"));
+        QVERIFY(line);
+        QVERIFY(line->styleSheet().contains(CommandText::stateColour(state).name()));
+
+        CommandDialog dlg(m_world.context(), r.name, r.meterNo);
+        QVERIFY(dlg.windowTitle().startsWith(CommandText::commandTitle(r.name)));
+        // Nothing the operator can resend is painted like success, nothing waiting like a failure.
+        QCOMPARE(CommandText::stateColour(state) == CommandText::stateColour(CommandState::Succeeded),
+                 state == CommandState::Succeeded || state == CommandState::Accepted);
     }
 
     void doubleClickSendsOneRecharge()

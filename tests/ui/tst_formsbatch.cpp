@@ -6,6 +6,7 @@
 
 #include "formsworld.h"
 
+#include "ui/commandtext.h"
 #include "ui/forms/batchdialog.h"
 #include "ui/forms/batchresultmodel.h"
 #include "ui/forms/commanddialog.h"
@@ -82,7 +83,7 @@ private slots:
             }(),
             15000);
         const QModelIndex state = dlg.resultModel()->index(99, BatchResultModel::State);
-        QCOMPARE(state.data().toString(), commandStateDisplayName(CommandState::Succeeded));
+        QCOMPARE(state.data().toString(), CommandText::stateLabel(CommandState::Succeeded));
         QVERIFY(!dlg.resultModel()->index(0, BatchResultModel::CommandSeq).data().toString().isEmpty());
         // CSV: UTF-8 with a BOM, a header and one line per meter.
         const QByteArray csv = dlg.csvBytes();

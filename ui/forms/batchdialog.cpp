@@ -4,11 +4,11 @@
 #include "batchresultmodel.h"
 #include "commanddialog.h"
 #include "commandform.h"
-#include "fieldlabels.h"
 
 #include "client/commandstate.h"
 #include "core/whendone.h"
 #include "protocol/catalog.h"
+#include "ui/commandtext.h"
 #include "ui/models/consolecontext.h"
 
 #include <QDialogButtonBox>
@@ -36,7 +36,7 @@ BatchDialog::BatchDialog(const FormContext &context, const QString &commandName,
     : QDialog(parent), m_ctx(context), m_name(commandName), m_meters(meterNos)
 {
     setObjectName(QStringLiteral("batchDialog"));
-    setWindowTitle(tr("%1 - %n meter(s)", "", int(meterNos.size())).arg(FieldLabels::commandTitle(commandName)));
+    setWindowTitle(tr("%1 - %n meter(s)", "", int(meterNos.size())).arg(CommandText::commandTitle(commandName)));
     auto *layout = new QVBoxLayout(this);
     auto *who = new QLabel(this);
     who->setWordWrap(true);
@@ -121,7 +121,7 @@ void BatchDialog::askConfirmation()
                                 tr("Send \"%1\" to %n meter(s)? Each meter gets its own command; NB-IoT meters "
                                    "answer when they wake (about once a day).",
                                    "", int(m_meters.size()))
-                                    .arg(FieldLabels::commandTitle(m_name)),
+                                    .arg(CommandText::commandTitle(m_name)),
                                 QMessageBox::Yes | QMessageBox::Cancel, this);
     box->button(QMessageBox::Yes)->setText(tr("Send to all"));
     box->setDefaultButton(QMessageBox::Yes);
@@ -170,7 +170,7 @@ void BatchDialog::onFinished(const BatchSummary &s)
     QStringList parts;
     for (CommandState st : allCommandStates())
         if (const int n = s.byState.value(st))
-            parts << QStringLiteral("%1 %2").arg(commandStateDisplayName(st)).arg(n);
+            parts << QStringLiteral("%1 %2").arg(CommandText::stateLabel(st)).arg(n);
     if (s.invalid)
         parts << tr("invalid %1").arg(s.invalid);
     m_summary->setText((s.cancelled ? tr("Stopped. ") : tr("Done. ")) + parts.join(QStringLiteral(", "))

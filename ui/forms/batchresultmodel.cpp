@@ -2,9 +2,9 @@
 #include "batchresultmodel.h"
 
 #include "commandform.h"
-#include "commandstatuswidget.h"
 
 #include "client/commandstate.h"
+#include "ui/commandtext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -38,7 +38,7 @@ QString BatchResultModel::stateText(const BatchItemResult &r)
         return tr("not sent (batch cancelled)");
     if (!r.started)
         return tr("waiting");
-    return commandStateDisplayName(r.state);
+    return CommandText::stateLabel(r.state);
 }
 
 int BatchResultModel::rowCount(const QModelIndex &parent) const
@@ -60,7 +60,7 @@ QVariant BatchResultModel::data(const QModelIndex &index, int role) const
         return {};
     const BatchItemResult &r = rows.at(index.row());
     if (role == Qt::ForegroundRole && index.column() == State)
-        return r.invalid ? QBrush(QColor(0xb3, 0x26, 0x1e)) : QBrush(QColor(CommandStatusWidget::colourFor(r.state)));
+        return r.invalid ? QBrush(QColor(0xb3, 0x26, 0x1e)) : QBrush(CommandText::stateColour(r.state));
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
         return {};
     switch (index.column()) {

@@ -15,6 +15,7 @@
 #include "core/dictionary.h"
 #include "core/whendone.h"
 #include "protocol/catalog.h"
+#include "ui/commandtext.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 
@@ -49,8 +50,8 @@ CommandDialog::CommandDialog(const FormContext &context, const QString &commandN
       m_key(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     setObjectName(QStringLiteral("commandDialog_") + commandName);
-    setWindowTitle(meterNo.isEmpty() ? FieldLabels::commandTitle(commandName)
-                                     : tr("%1 - meter %2").arg(FieldLabels::commandTitle(commandName), meterNo));
+    setWindowTitle(meterNo.isEmpty() ? CommandText::commandTitle(commandName)
+                                     : tr("%1 - meter %2").arg(CommandText::commandTitle(commandName), meterNo));
     setMinimumWidth(500); // room for the code and message beside each field, in both languages
     auto *layout = new QVBoxLayout(this);
 
@@ -279,10 +280,10 @@ void CommandDialog::askConfirmation()
         }
         dlg = new RechargeConfirmDialog(w, this);
     } else {
-        auto *box = new QMessageBox(QMessageBox::Question, FieldLabels::commandTitle(m_name), QString(),
+        auto *box = new QMessageBox(QMessageBox::Question, CommandText::commandTitle(m_name), QString(),
                                     QMessageBox::Yes | QMessageBox::Cancel, this);
         QStringList lines;
-        lines << tr("Send \"%1\" to meter %2?").arg(FieldLabels::commandTitle(m_name), m_meterNo);
+        lines << tr("Send \"%1\" to meter %2?").arg(CommandText::commandTitle(m_name), m_meterNo);
         const QJsonObject p = m_form->params();
         for (auto it = p.begin(); it != p.end(); ++it) {
             const FieldSpec *f = m_form->spec().field(it.key());

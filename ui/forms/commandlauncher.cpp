@@ -4,12 +4,12 @@
 #include "batchdialog.h"
 #include "commanddialog.h"
 #include "commandform.h"
-#include "fieldlabels.h"
 #include "rechargeconfirmdialog.h"
 
 #include "client/commandservice.h"
 #include "client/commandstate.h"
 #include "core/whendone.h"
+#include "ui/commandtext.h"
 #include "ui/models/consolecontext.h"
 #include "protocol/catalog.h"
 #include "ui/settings/settingsdialog.h"
@@ -204,14 +204,14 @@ void CommandLauncher::confirmResend(const CommandRecord &record)
         if (const auto t = Money::parse(record.params.value(QStringLiteral("totalRechargeAmt")).toString()))
             w.totalAfter = QStringLiteral("¥%1").arg(t->format(2));
         auto *confirm = new RechargeConfirmDialog(w, m_window);
-        confirm->setWindowTitle(tr("Resend - %1").arg(FieldLabels::commandTitle(record.name)));
+        confirm->setWindowTitle(tr("Resend - %1").arg(CommandText::commandTitle(record.name)));
         dlg = confirm;
     } else {
         auto *box = new QMessageBox(QMessageBox::Question, tr("Resend"),
                                     tr("Send \"%1\" to meter %2 again? A new command number is used; the old "
                                        "command stays in the history as %3.")
-                                        .arg(FieldLabels::commandTitle(record.name), record.meterNo,
-                                             commandStateDisplayName(record.state)),
+                                        .arg(CommandText::commandTitle(record.name), record.meterNo,
+                                             CommandText::stateLabel(record.state)),
                                     QMessageBox::Yes | QMessageBox::Cancel, m_window);
         box->button(QMessageBox::Yes)->setText(tr("Resend"));
         box->setDefaultButton(QMessageBox::Yes);

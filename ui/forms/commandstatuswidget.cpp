@@ -4,6 +4,7 @@
 #include "client/commandservice.h"
 #include "client/commandstate.h"
 #include "core/whendone.h"
+#include "ui/commandtext.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -56,7 +57,7 @@ void CommandStatusWidget::apply(const CommandRecord &record)
     const bool changed = record.state != m_record.state || m_record.commandSeq.isEmpty();
     m_record = record;
     m_state->setText(describe(record));
-    m_state->setStyleSheet(QStringLiteral("font-weight: bold; color: %1;").arg(colourFor(record.state)));
+    m_state->setStyleSheet(QStringLiteral("font-weight: bold; color: %1;").arg(CommandText::stateColour(record.state).name()));
     QStringList detail;
     detail << tr("Command %1").arg(record.commandSeq);
     if (!record.tradeNo.isEmpty())
@@ -97,28 +98,7 @@ QString CommandStatusWidget::describe(const CommandRecord &r)
     case CommandState::Cancelled:
         return tr("Cancelled by the operator.");
     }
-    return commandStateDisplayName(r.state);
-}
-
-QString CommandStatusWidget::colourFor(CommandState s)
-{
-    switch (s) {
-    case CommandState::Queued:
-    case CommandState::Sent:
-        return QStringLiteral("#1f5f8b"); // calm blue: waiting is normal
-    case CommandState::Accepted:
-    case CommandState::Succeeded:
-        return QStringLiteral("#1b7f3b");
-    case CommandState::Expired:
-    case CommandState::Unreachable:
-        return QStringLiteral("#9a6200");
-    case CommandState::Failed:
-    case CommandState::Rejected:
-        return QStringLiteral("#b3261e");
-    case CommandState::Cancelled:
-        break;
-    }
-    return QStringLiteral("#555555");
+    return CommandText::stateLabel(r.state);
 }
 
 } // namespace md

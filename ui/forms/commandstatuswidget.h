@@ -29,9 +29,8 @@ public:
     const CommandRecord &record() const { return m_record; }
     QString stateText() const; // what the big line says (tests read it)
 
-    // Translated sentence and colour for a state (shared with the batch view).
+    // The translated sentence for a state (its short label and colour: md::CommandText).
     static QString describe(const CommandRecord &record);
-    static QString colourFor(CommandState state);
 
 signals:
     void stateChanged(md::CommandState state);

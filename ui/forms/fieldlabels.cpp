@@ -67,18 +67,6 @@ constexpr Entry fieldTable[] = {
     {"meterOperation", QT_TRANSLATE_NOOP("md::FieldLabels", "Meter operation")},
 };
 
-constexpr Entry commandTable[] = {
-    {"valveOperate", QT_TRANSLATE_NOOP("md::FieldLabels", "Valve")},
-    {"dataSupplement", QT_TRANSLATE_NOOP("md::FieldLabels", "Data supplement")},
-    {"updatePriceAndBalance", QT_TRANSLATE_NOOP("md::FieldLabels", "Update price and balance")},
-    {"recharge", QT_TRANSLATE_NOOP("md::FieldLabels", "Recharge")},
-    {"cancelRecharge", QT_TRANSLATE_NOOP("md::FieldLabels", "Cancel recharge")},
-    {"changeprice", QT_TRANSLATE_NOOP("md::FieldLabels", "Price ladder")},
-    {"getParameter", QT_TRANSLATE_NOOP("md::FieldLabels", "Read parameters")},
-    {"setParameter", QT_TRANSLATE_NOOP("md::FieldLabels", "Set parameters")},
-    {"meterInfo", QT_TRANSLATE_NOOP("md::FieldLabels", "Meter information")},
-};
-
 // Enumeration texts the catalogue gives only as "english 中文" without a dictionary list (upCycle).
 [[maybe_unused]] constexpr const char *extraEnumNames[] = {QT_TRANSLATE_NOOP("md::FieldLabels", "daily"), QT_TRANSLATE_NOOP("md::FieldLabels", "monthly")};
 
@@ -113,11 +101,6 @@ const QList<DictEntry> *dictionaryFor(const QString &fieldName)
 QString label(const QString &fieldName)
 {
     return lookup(fieldTable, fieldName);
-}
-
-QString commandTitle(const QString &commandName)
-{
-    return lookup(commandTable, commandName);
 }
 
 QString enumName(const FieldSpec &field, const QString &code)

@@ -15,8 +15,6 @@ namespace md::FieldLabels {
 
 // "Meter number" / "表具编号"; falls back to the wire name when the field is not in the table.
 QString label(const QString &fieldName);
-// Translated display name of a command ("Recharge" / "充值").
-QString commandTitle(const QString &commandName);
 // (code, translated name) pairs of an enumeration field. Uses md::Dictionary (and its order) for the
 // lists it knows (valveOperate, rechargeType, meterOperation), else the English part of the
 // catalogue's "english 中文" text through tr().

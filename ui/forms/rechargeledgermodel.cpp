@@ -2,6 +2,7 @@
 #include "rechargeledgermodel.h"
 
 #include "client/commandstate.h"
+#include "ui/commandtext.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -68,7 +69,7 @@ QVariant RechargeLedgerModel::data(const QModelIndex &index, int role) const
             if (e.cancelled)
                 return tr("cancelled");
             const auto s = commandStateFromName(e.state);
-            return s ? commandStateDisplayName(*s) : e.state;
+            return s ? CommandText::stateLabel(*s) : e.state;
         }
         case Created:
             return when(e.createdAt);

@@ -3,6 +3,8 @@
 
 #include "display.h"
 
+#include "ui/commandtext.h"
+
 #include <QBrush>
 
 namespace md {
@@ -32,36 +34,6 @@ const CommandRecord *CommandModel::rowAt(int row) const
     return row >= 0 && row < m_rows.size() ? &m_rows[row] : nullptr;
 }
 
-QString CommandModel::stateText(CommandState s)
-{
-    switch (s) {
-    case CommandState::Queued: return tr("Queued");
-    case CommandState::Sent: return tr("Sent, waiting for the meter");
-    case CommandState::Accepted: return tr("Accepted");
-    case CommandState::Succeeded: return tr("Succeeded");
-    case CommandState::Failed: return tr("Failed");
-    case CommandState::Expired: return tr("Expired");
-    case CommandState::Rejected: return tr("Rejected by the platform");
-    case CommandState::Unreachable: return tr("Platform unreachable");
-    case CommandState::Cancelled: return tr("Cancelled");
-    }
-    return {};
-}
-
-QString CommandModel::commandText(const QString &name)
-{
-    if (name == u"valveOperate") return tr("Valve");
-    if (name == u"dataSupplement") return tr("Supplementary reading");
-    if (name == u"updatePriceAndBalance") return tr("Price and balance");
-    if (name == u"recharge") return tr("Recharge");
-    if (name == u"cancelRecharge") return tr("Cancel recharge");
-    if (name == u"changeprice") return tr("Ladder price change");
-    if (name == u"getParameter") return tr("Read parameters");
-    if (name == u"setParameter") return tr("Set parameters");
-    if (name == u"meterInfo") return tr("Meter registration");
-    return name;
-}
-
 int CommandModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -82,9 +54,9 @@ QVariant CommandModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Created: return display::dateTime(*m_time, c.createdAt);
         case Seq: return c.commandSeq;
-        case Name: return commandText(c.name);
+        case Name: return CommandText::commandTitle(c.name);
         case Meter: return c.meterNo;
-        case State: return stateText(c.state);
+        case State: return CommandText::stateLabel(c.state);
         case Operator: return c.operatorName;
         case Sent: return display::dateTime(*m_time, c.sentAt);
         case Finished: return display::dateTime(*m_time, c.finishedAt);
@@ -96,15 +68,7 @@ QVariant CommandModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() != State)
             return {};
-        switch (c.state) {
-        case CommandState::Succeeded:
-        case CommandState::Accepted: return QBrush(display::valveColour(QStringLiteral("0")));
-        case CommandState::Failed:
-        case CommandState::Rejected:
-        case CommandState::Unreachable:
-        case CommandState::Expired: return QBrush(display::valveColour(QStringLiteral("1")));
-        default: return {};
-        }
+        return QBrush(CommandText::stateColour(c.state));
     case CommandSeqRole: return c.commandSeq;
     case MeterNoRole: return c.meterNo;
     case StateRole: return commandStateName(c.state);

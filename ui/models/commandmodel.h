@@ -26,9 +26,6 @@ public:
     const CommandRecord *rowAt(int row) const;
     const QList<CommandRecord> &rows() const { return m_rows; }
 
-    static QString stateText(CommandState s);
-    static QString commandText(const QString &name);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
