@@ -6,7 +6,7 @@
 // fatal errors (port in use, database).
 #include "cmd_storeaccess.h"
 
-#include "server/http/futurewatch.h"
+#include "core/whendone.h"
 #include "server/uploadlistener.h"
 
 #include <QCoreApplication>
@@ -156,9 +156,9 @@ int runServe(const QStringList &args)
         std::weak_ptr<Store> weakStore = store;
         StopRequest::install([&listener, weakStore] {
             qCInfo(lcServe) << "stopping: finishing requests in flight";
-            http::whenFinished(listener.stop(), qApp, [weakStore](const QFuture<void> &) {
+            whenFinished(listener.stop(), qApp, [weakStore](const QFuture<void> &) {
                 if (auto s = weakStore.lock())
-                    http::whenFinished(s->flush(), qApp, [](const QFuture<void> &) { QCoreApplication::quit(); });
+                    whenFinished(s->flush(), qApp, [](const QFuture<void> &) { QCoreApplication::quit(); });
                 else
                     QCoreApplication::quit();
             });

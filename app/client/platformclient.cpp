@@ -8,6 +8,7 @@
 #include "core/whendone.h"
 #include "protocol/catalog.h"
 #include "protocol/codec.h"
+#include "protocol/codecsettings.h"
 #include "protocol/security.h"
 #include "storage/store.h"
 
@@ -22,17 +23,6 @@
 namespace md {
 
 namespace {
-
-CodecOptions codecOptions(const PlatformSettings &s)
-{
-    CodecOptions o;
-    o.aesKey = s.effectiveAesKey();
-    o.encryptSensitive = s.encryptSensitive;
-    o.signMode = s.signMode;
-    o.appSecret = s.appSecret;
-    o.time = PlatformTime(s.timeZone);
-    return o;
-}
 
 // The headers that matter, for the journal: the AccessToken is a credential of the moment and is
 // masked; Authorization only carries appId:timestamp.
@@ -90,7 +80,7 @@ Result<QJsonObject> PlatformClient::buildBody(const PlatformRequest &request) co
     if (!spec)
         return makeError(QStringLiteral("9002"), QStringLiteral("name"),
                          QStringLiteral("unknown command '%1'").arg(request.name));
-    return MessageCodec(codecOptions(m_settings)).build(*spec, request.plainValues);
+    return MessageCodec(codecOptionsFor(m_settings)).build(*spec, request.plainValues);
 }
 
 Result<RequestDraft> PlatformClient::wireRequest(const PlatformRequest &request, bool maskToken) const

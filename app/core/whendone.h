@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Hands a future's result to a handler on a context object's thread, exactly once.
+// Hands a finished future (or its result) to a handler on a context object's thread, exactly once.
 //
 // Why not QFuture::then(context, handler) for a future another thread finishes: in Qt 6.4, when the
 // future finishes while then() is attaching the continuation, QFutureInterfaceBase::setContinuation
@@ -15,26 +15,37 @@
 #include <QObject>
 
 #include <type_traits>
+#include <utility>
 
 namespace md {
 
-// `handler(const T &)` (or `handler()` for QFuture<void>) runs on `context`'s thread, which must be
-// the calling thread; not at all when the future is cancelled or `context` is destroyed first.
+// `f(future)` runs on `context`'s thread once the future is finished (cancelled too), unless
+// `context` is destroyed first. Call it on `context`'s thread.
+template<typename T, typename F>
+void whenFinished(const QFuture<T> &future, QObject *context, F &&f)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, f = std::forward<F>(f)]() mutable {
+                         watcher->deleteLater();
+                         f(watcher->future());
+                     });
+    watcher->setFuture(future);
+}
+
+// `handler(const T &)` (or `handler()` for QFuture<void>) with the result, on `context`'s thread;
+// not at all when the future is cancelled or `context` is destroyed first.
 template<typename T, typename Handler>
 void whenDone(const QFuture<T> &future, QObject *context, Handler handler)
 {
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
-                     [watcher, handler = std::move(handler)]() mutable {
-                         watcher->deleteLater();
-                         if constexpr (std::is_void_v<T>) {
-                             if (!watcher->isCanceled())
-                                 handler();
-                         } else if (watcher->future().resultCount() > 0) {
-                             handler(watcher->future().result());
-                         }
-                     });
-    watcher->setFuture(future);
+    whenFinished(future, context, [handler = std::move(handler)](const QFuture<T> &done) mutable {
+        if constexpr (std::is_void_v<T>) {
+            if (!done.isCanceled())
+                handler();
+        } else if (done.resultCount() > 0) {
+            handler(done.result());
+        }
+    });
 }
 
 } // namespace md

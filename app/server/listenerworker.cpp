@@ -2,7 +2,7 @@
 #include "listenerworker.h"
 
 #include "http/boundedtcpserver.h"
-#include "http/futurewatch.h"
+#include "core/whendone.h"
 #include "http/httpcompat.h"
 #include "protocol/catalog.h"
 #include "storage/store.h"
@@ -161,7 +161,7 @@ void ListenerWorker::close(std::function<void()> done)
     m_pipeline.reset();
     // Everything queued before this point commits; its answers are delivered through queued
     // continuations on this thread, so give the event loop a moment before the sockets go.
-    http::whenFinished(m_store->flush(), this, [server, done](const QFuture<void> &) {
+    whenFinished(m_store->flush(), this, [server, done](const QFuture<void> &) {
         QTimer::singleShot(100, [server, done] {
             delete server.data();
             done();

@@ -2,9 +2,10 @@
 #include "uploadpipeline.h"
 
 #include "uploadmapper.h"
-#include "http/futurewatch.h"
+#include "core/whendone.h"
 #include "http/httpcompat.h"
 #include "protocol/catalog.h"
+#include "protocol/codecsettings.h"
 #include "storage/store.h"
 
 #include <QDateTime>
@@ -129,11 +130,7 @@ PipelineConfig PipelineConfig::from(const PlatformSettings &platform, const List
     c.credentials = Credentials{platform.appId, platform.appSecret};
     c.time = PlatformTime(platform.timeZone);
     c.timestampToleranceSeconds = listener.timestampToleranceSeconds;
-    c.codec.aesKey = platform.effectiveAesKey();
-    c.codec.encryptSensitive = platform.encryptSensitive;
-    c.codec.signMode = platform.signMode;
-    c.codec.appSecret = platform.appSecret;
-    c.codec.time = c.time;
+    c.codec = codecOptionsFor(platform);
     return c;
 }
 
@@ -148,7 +145,7 @@ QFuture<QHttpServerResponse> UploadPipeline::answerWhen(const QFuture<T> &future
 {
     auto promise = std::make_shared<QPromise<QHttpServerResponse>>();
     promise->start();
-    http::whenFinished(future, m_context.get(), [promise, make = std::forward<Make>(make)](const QFuture<T> &done) mutable {
+    whenFinished(future, m_context.get(), [promise, make = std::forward<Make>(make)](const QFuture<T> &done) mutable {
         promise->addResult(make(done));
         promise->finish();
     });
