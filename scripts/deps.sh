@@ -8,7 +8,7 @@ packages=(cmake g++ ninja-build ccache pkg-config
           qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libssl-dev libgl-dev
           fonts-wqy-microhei)
 if [ "${1:-}" = test ]; then
-    packages+=(postgresql xvfb xauth wixl msitools dpkg-dev file)
+    packages+=(postgresql xvfb xauth wixl msitools dpkg-dev file poppler-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

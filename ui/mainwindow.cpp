@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "ui/firstrun/firstrunguide.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/models/consolecontext.h"
 #include "ui/models/csvexport.h"
+#include "ui/models/tableexport.h"
 #include "ui/models/display.h"
 #include "ui/views/alarmsview.h"
 #include "ui/views/commandsview.h"
@@ -29,7 +31,11 @@
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QJsonObject>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -49,6 +55,9 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
     m_banner = new AlarmBanner(central);
     m_banner->setAcknowledgeEnabled(!context->isReadOnly());
     outer->addWidget(m_banner);
+    m_firstRun = new FirstRunGuide(central);
+    m_firstRun->setVisible(false);
+    outer->addWidget(m_firstRun);
 
     auto *body = new QHBoxLayout;
     body->setContentsMargins(6, 6, 6, 6);
@@ -83,6 +92,7 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
 
     m_status = new StatusPanel(this);
     m_status->setReadOnly(context->isReadOnly());
+    m_status->setOperator(context->settings().operatorIdentity());
     statusBar()->addPermanentWidget(m_status);
 
     connect(m_overview, &OverviewView::statsUpdated, this, &MainWindow::onStats);
@@ -102,6 +112,10 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
         });
     });
     connect(m_meters, &MetersView::importRequested, this, &MainWindow::importMeters);
+    connect(m_firstRun, &FirstRunGuide::connectRequested, this, &MainWindow::settingsRequested);
+    connect(m_firstRun, &FirstRunGuide::portSettingsRequested, this, &MainWindow::settingsRequested);
+    connect(m_firstRun, &FirstRunGuide::importRequested, this, &MainWindow::importMeters);
+    connect(m_firstRun, &FirstRunGuide::demoRequested, this, &MainWindow::demoRequested);
 
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning), this);
@@ -133,6 +147,12 @@ void MainWindow::addView(ConsoleView *view)
     m_stack->addWidget(view);
     m_nav->addItem(QString());
     connect(view, &ConsoleView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+}
+
+void MainWindow::showFirstRunGuide()
+{
+    m_firstRun->setVisible(true);
+    m_firstRun->connectButton()->setFocus();
 }
 
 void MainWindow::showPage(Page page)
@@ -229,7 +249,8 @@ void MainWindow::buildMenus()
 
 void MainWindow::retranslateUi()
 {
-    QString title = tr("MeterDesk — %1").arg(m_context->store() ? m_context->store()->databaseDisplayName() : QString());
+    // The platform adds the application's name (" — MeterDesk") itself: the title names the database.
+    QString title = m_context->store() ? m_context->store()->databaseDisplayName() : QString();
     if (m_context->isReadOnly())
         title += QLatin1Char(' ') + tr("[READ-ONLY offline review]");
     setWindowTitle(title);
@@ -265,6 +286,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    emit closing();
     for (const auto &w : std::as_const(m_details))
         if (w)
             w->close();
@@ -345,16 +367,50 @@ void MainWindow::raiseCritical(const AlarmRow &alarm, bool notify)
                             QSystemTrayIcon::Critical, 0);
 }
 
-bool MainWindow::exportCurrentTable(const QString &path, QString *error)
+TableExportJob *MainWindow::exportCurrentTable(const QString &path)
 {
     auto *view = qobject_cast<ConsoleView *>(m_stack->currentWidget());
-    QAbstractItemModel *model = view ? view->exportModel() : nullptr;
-    if (!model) {
-        if (error)
-            *error = tr("This page has no table to export.");
-        return false;
+    if (!view || !view->exportModel()) {
+        statusBar()->showMessage(tr("This page has no table to export. Open Meters, Alarms, Commands or Journal."), 8000);
+        return nullptr;
     }
-    return csv::writeModel(*model, path, error);
+    auto *job = new TableExportJob(m_context, view->exportSource(), path, this);
+    auto *progress = new QProgressDialog(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowTitle(tr("Export to CSV"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    const qint64 expected = view->exportSource().expectedRows;
+    if (expected > 0 && expected < INT_MAX)
+        progress->setMaximum(int(expected));
+    auto *poll = new QTimer(progress);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, progress, [progress, job] {
+        if (progress->maximum() > 0)
+            progress->setValue(int(qMin<qint64>(job->rowsWritten(), progress->maximum())));
+        progress->setLabelText(tr("Exporting… %n row(s) written", nullptr, int(qMin<qint64>(job->rowsWritten(), INT_MAX))));
+    });
+    poll->start();
+    connect(progress, &QProgressDialog::canceled, job, &TableExportJob::cancel);
+    const QString table = view->exportBaseName();
+    job->start().then(this, [this, job, progress, path, table](const TableExportOutcome &out) {
+        progress->deleteLater();
+        job->deleteLater();
+        if (out.cancelled) {
+            statusBar()->showMessage(tr("Export cancelled; no file was written."), 8000);
+        } else if (!out.ok) {
+            QMessageBox::warning(this, tr("Export to CSV"), tr("Could not write %1: %2").arg(path, out.error));
+        } else {
+            statusBar()->showMessage(tr("Exported %n row(s) to %1", nullptr, int(qMin<qint64>(out.rows, INT_MAX))).arg(path), 8000);
+            m_context->journalDeskAction(QStringLiteral("export"), QJsonObject{{QStringLiteral("table"), table},
+                                                                               {QStringLiteral("path"), path},
+                                                                               {QStringLiteral("rows"), out.rows}});
+        }
+        emit exportFinished(out.ok, out.rows);
+    });
+    return job;
 }
 
 void MainWindow::exportTable()
@@ -367,13 +423,8 @@ void MainWindow::exportTable()
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                   .filePath(view->exportBaseName() + QDate::currentDate().toString(QStringLiteral("-yyyyMMdd")) + QStringLiteral(".csv"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (exportCurrentTable(path, &error))
-        statusBar()->showMessage(tr("Exported %n row(s) to %1", nullptr, view->exportModel()->rowCount()).arg(path), 8000);
-    else
-        QMessageBox::warning(this, tr("Export to CSV"), tr("Could not write %1: %2").arg(path, error));
+    if (!path.isEmpty())
+        exportCurrentTable(path);
 }
 
 void MainWindow::meterReport()

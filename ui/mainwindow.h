@@ -21,6 +21,8 @@ class QSystemTrayIcon;
 namespace md {
 
 class AlarmBanner;
+class FirstRunGuide;
+class TableExportJob;
 class AlarmsView;
 class CommandsView;
 class HealthView;
@@ -59,8 +61,12 @@ public:
     AlarmBanner *alarmBanner() const { return m_banner; }
     StatusPanel *statusPanel() const { return m_status; }
     QMenu *settingsMenu() const { return m_settingsMenu; }
+    FirstRunGuide *firstRunGuide() const { return m_firstRun; }
+    void showFirstRunGuide(); // a desk without settings: the steps to set it up
 
-    bool exportCurrentTable(const QString &path, QString *error = nullptr);
+    // Writes every row matching the current page's filter to `path` off the GUI thread, with a
+    // progress dialog that can cancel; the export is journaled (desk/export) with the operator.
+    TableExportJob *exportCurrentTable(const QString &path);
 
 public slots:
     void setListenerStatus(const md::ListenerStatus &status);
@@ -70,6 +76,9 @@ signals:
     void openDatabaseRequested(const QString &path); // offline review of another database
     void settingsRequested();                        // the settings dialog
     void languageRequested(const QString &code);     // "" system, "en", "zh_CN"
+    void closing();                                  // before the window closes: remember its state
+    void exportFinished(bool ok, qint64 rows);
+    void demoRequested();                            // "Try the demo" in the first-run guide
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -93,6 +102,7 @@ private:
     QListWidget *m_nav;
     QStackedWidget *m_stack;
     AlarmBanner *m_banner;
+    FirstRunGuide *m_firstRun;
     StatusPanel *m_status;
     OverviewView *m_overview;
     MetersView *m_meters;

@@ -157,6 +157,14 @@ Result<Settings> Settings::load(const QString &iniPath)
     s.listener.tlsKey = get("listener/tlsKey").toString();
     s.storage.database = get("storage/database").toString().trimmed();
     s.operatorName = get("ui/operator").toString().trimmed();
+    s.receipt.companyName = get("receipt/companyName").toString().trimmed();
+    s.receipt.deskName = get("receipt/deskName").toString().trimmed();
+    if (has("receipt/paper")) {
+        const QString paper = get("receipt/paper").toString().trimmed().toLower();
+        if (paper != u"thermal80" && paper != u"a5" && paper != u"a4")
+            return configError(QStringLiteral("receipt/paper"), QStringLiteral("thermal80, a5 or a4"));
+        s.receipt.paper = paper;
+    }
     s.language = get("ui/language").toString().trimmed();
     return s;
 }
@@ -185,6 +193,9 @@ Result<void> Settings::save(const QString &iniPath) const
     ini.setValue("listener/tlsKey", listener.tlsKey);
     ini.setValue("storage/database", storage.database);
     ini.setValue("ui/operator", operatorName);
+    ini.setValue("receipt/companyName", receipt.companyName);
+    ini.setValue("receipt/deskName", receipt.deskName);
+    ini.setValue("receipt/paper", receipt.paper);
     ini.setValue("ui/language", language);
     ini.sync();
     if (ini.status() != QSettings::NoError)
@@ -222,12 +233,12 @@ QString Settings::databaseOrDefault() const
 
 QString Settings::effectiveOperator() const
 {
-    if (!operatorName.isEmpty())
-        return operatorName;
-    QString user = qEnvironmentVariable("USERNAME");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USER");
-    return user.isEmpty() ? QStringLiteral("operator") : user;
+    return operatorIdentity().recorded();
+}
+
+OperatorIdentity Settings::operatorIdentity() const
+{
+    return OperatorIdentity::current(operatorName);
 }
 
 } // namespace md

@@ -2,6 +2,7 @@
 #pragma once
 // The configuration of protocol.md section 9: one INI file (QSettings), command-line options override.
 
+#include "operatoridentity.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -46,12 +47,21 @@ struct StorageSettings
     QString database; // empty: meterdesk.sqlite in the per-user data folder; or postgresql://...
 };
 
+// The recharge receipt (充值凭证): who issues it and on what paper.
+struct ReceiptSettings
+{
+    QString companyName; // printed as the receipt's heading; empty: no company line
+    QString deskName;    // the counter / desk, e.g. "高新营业厅 2 号窗口"
+    QString paper = QStringLiteral("a5"); // "thermal80" (80 mm roll), "a5" or "a4"
+};
+
 struct Settings
 {
     PlatformSettings platform;
     ListenerSettings listener;
     StorageSettings storage;
-    QString operatorName; // empty: the OS account
+    ReceiptSettings receipt;
+    QString operatorName; // the desk's display name for its operator; empty: the OS account
     QString language;     // empty: follow the system locale; "en" or "zh_CN"
 
     // Reads the INI; a missing file gives the defaults. Errors name the key: "listener/port".
@@ -61,7 +71,9 @@ struct Settings
     static QString defaultConfigPath();   // per-user config location
     static QString defaultDatabasePath(); // per-user data location
     QString databaseOrDefault() const;
+    // What commands, acknowledgements, exports and prints record: OperatorIdentity::recorded().
     QString effectiveOperator() const;
+    OperatorIdentity operatorIdentity() const;
 };
 
 QString tokenCaseName(TokenCase c);

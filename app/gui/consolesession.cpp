@@ -4,12 +4,15 @@
 #include "client/commandservice.h"
 #include "server/uploadlistener.h"
 #include "storage/store.h"
+#include "ui/firstrun/firstrunguide.h"
+#include "ui/firstrun/listenererrors.h"
 #include "ui/forms/commandlauncher.h"
 #include "ui/views/commandsview.h"
 #include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"
 
 #include <QDateTime>
+#include <QSettings>
 #include <QStatusBar>
 
 namespace md {
@@ -23,6 +26,9 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &QObject::destroyed, this, &ConsoleSession::closed);
     connect(m_window, &MainWindow::openDatabaseRequested, this, &ConsoleSession::openDatabaseRequested);
+
+    if (live && !m_configPath.isEmpty())
+        rememberWindowState();
 
     if (live && !m_store->isReadOnly()) {
         CommandServiceOptions options;
@@ -38,7 +44,7 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
                 });
         // The forms: the detail's buttons (actionRequested), cancel / resend in the Commands view,
         // the settings dialog.
-        m_launcher = new CommandLauncher(FormContext{m_commands, m_store, m_settings.effectiveOperator()}, m_window,
+        m_launcher = new CommandLauncher(FormContext{m_commands, m_store, m_settings.effectiveOperator(), m_context}, m_window,
                                          m_context, this);
         m_launcher->attachCommandsView(m_window->commandsView());
         connect(m_window, &MainWindow::settingsRequested, this,
@@ -46,6 +52,11 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
         connect(m_launcher, &CommandLauncher::settingsChanged, this, [this](const Settings &s) {
             m_settings = s;
             m_context->setSettings(s);
+            // A new display name is recorded from the next command on, and shown at once.
+            FormContext ctx = m_launcher->context();
+            ctx.operatorName = s.effectiveOperator();
+            m_launcher->setContext(ctx);
+            m_window->statusPanel()->setOperator(s.operatorIdentity());
         });
         connect(m_launcher, &CommandLauncher::message, m_window,
                 [w = m_window](const QString &m) { w->statusBar()->showMessage(m, 8000); });
@@ -53,6 +64,27 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
             startListener();
     }
     m_window->show();
+}
+
+void ConsoleSession::rememberWindowState()
+{
+    // Geometry, the last page and the language live in the desk's INI ([ui]), next to the settings.
+    QSettings ini(m_configPath, QSettings::IniFormat);
+    if (const QByteArray geometry = ini.value(QStringLiteral("ui/geometry")).toByteArray(); !geometry.isEmpty())
+        m_window->restoreGeometry(geometry);
+    const int page = ini.value(QStringLiteral("ui/lastView"), int(MainWindow::OverviewPage)).toInt();
+    if (page >= 0 && page < MainWindow::PageCount)
+        m_window->showPage(MainWindow::Page(page));
+    connect(m_window, &MainWindow::closing, this, [this] {
+        QSettings ini(m_configPath, QSettings::IniFormat);
+        ini.setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
+        ini.setValue(QStringLiteral("ui/lastView"), int(m_window->currentPage()));
+    });
+    connect(m_window, &MainWindow::languageRequested, this, [this](const QString &code) {
+        m_settings.language = code;
+        m_context->setSettings(m_settings);
+        QSettings(m_configPath, QSettings::IniFormat).setValue(QStringLiteral("ui/language"), code);
+    });
 }
 
 ConsoleSession::~ConsoleSession()
@@ -91,13 +123,18 @@ void ConsoleSession::startListener()
         push();
     });
     push();
-    m_listener->start(m_settings.listener, m_settings.platform).then(this, [status, push](Result<ListenerAddress> r) {
+    m_listener->start(m_settings.listener, m_settings.platform).then(this, [this, status, push](Result<ListenerAddress> r) {
         if (r.ok()) {
             status->listening = true;
             status->address = QStringLiteral("%1:%2").arg(r->host).arg(r->port);
         } else {
+            // Our words in the operator's language; the system's text goes to the log only.
+            qWarning("listener: %s: %s", qPrintable(r.error().path), qPrintable(r.error().detail));
             status->listening = false;
-            status->error = r.error().path.isEmpty() ? r.error().detail : r.error().path + QStringLiteral(": ") + r.error().detail;
+            status->error = ListenerErrors::describe(r.error(), m_settings.listener);
+            if (m_window)
+                m_window->firstRunGuide()->setListenerProblem(status->error,
+                                                              ListenerErrors::advice(r.error(), m_settings.listener));
         }
         push();
     });

@@ -40,6 +40,7 @@ signals:
 
 private:
     void startListener();
+    void rememberWindowState();
 
     std::shared_ptr<Store> m_store;
     Settings m_settings;

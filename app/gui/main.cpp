@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -48,6 +49,10 @@ void openSession(std::shared_ptr<Store> store, const Settings &settings, bool li
     g_sessions.append(session);
     QObject::connect(session, &ConsoleSession::openDatabaseRequested, session,
                      [settings](const QString &path) { openReview(path, settings); });
+    QObject::connect(session->window(), &MainWindow::demoRequested, session, [] {
+        // The demo is its own database and settings-free run: a second console, ours untouched.
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--demo"), QStringLiteral("--no-listener")});
+    });
     QObject::connect(session, &ConsoleSession::closed, session, [session] {
         g_sessions.removeAll(session);
         session->deleteLater();
@@ -79,6 +84,7 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString configPath = parser.isSet(configOption) ? parser.value(configOption) : Settings::defaultConfigPath();
+    const bool firstRun = !QFileInfo::exists(configPath);
     auto loaded = Settings::load(configPath);
     if (!loaded.ok()) {
         QMessageBox::critical(nullptr, QStringLiteral("MeterDesk"),
@@ -134,6 +140,8 @@ int main(int argc, char *argv[])
         });
     } else {
         openSession(*store, settings, !readOnly, configPath);
+        if (firstRun && !demo && !g_sessions.isEmpty())
+            g_sessions.last()->window()->showFirstRunGuide();
     }
     const int rc = app.exec();
     qDeleteAll(g_sessions);

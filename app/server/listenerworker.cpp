@@ -100,9 +100,13 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
     tcp->setListenBacklogSize(1024); // bursts of meters waking at the same minute
     if (!tcp->listen(*address, listener.port)) {
         const QString why = tcp->errorString();
+        // The socket error travels as the code ("socket-<QAbstractSocket::SocketError>") so the console
+        // can say in the operator's language what happened; the system's own text stays in detail.
+        Error e = configError(QStringLiteral("listener/port"),
+                              QStringLiteral("cannot listen on %1:%2: %3").arg(listener.host).arg(listener.port).arg(why));
+        e.code = QStringLiteral("socket-%1").arg(int(tcp->serverError()));
         delete tcp;
-        return configError(QStringLiteral("listener/port"),
-                           QStringLiteral("cannot listen on %1:%2: %3").arg(listener.host).arg(listener.port).arg(why));
+        return e;
     }
 
     auto *server = new QHttpServer(this);

@@ -109,6 +109,7 @@ database=/tmp/x.sqlite
         QTest::newRow("maxBodyBytes") << QByteArray("[listener]\nmaxBodyBytes=10\n") << "listener/maxBodyBytes";
         QTest::newRow("tolerance") << QByteArray("[listener]\ntimestampToleranceSeconds=0\n")
                                    << "listener/timestampToleranceSeconds";
+        QTest::newRow("receipt paper") << QByteArray("[receipt]\npaper=letter\n") << "receipt/paper";
     }
     void badKey()
     {
@@ -144,6 +145,9 @@ database=/tmp/x.sqlite
         s.listener.tlsKey = QStringLiteral("/etc/key.pem");
         s.storage.database = QStringLiteral("postgresql://meterdesk@localhost/meterdesk");
         s.operatorName = QStringLiteral("王五");
+        s.receipt.companyName = QStringLiteral("成都秦川燃气有限公司");
+        s.receipt.deskName = QStringLiteral("高新营业厅 2 号窗口");
+        s.receipt.paper = QStringLiteral("thermal80");
         s.language = QStringLiteral("zh_CN");
         const QString path = m_dir.filePath(QStringLiteral("sub/dir/round.ini"));
         QVERIFY(s.save(path).ok());
@@ -172,7 +176,11 @@ database=/tmp/x.sqlite
         QCOMPARE(l->operatorName, s.operatorName);
         QCOMPARE(l->language, s.language);
         QCOMPARE(l->platform.effectiveAesKey(), QByteArray("0123456789abcdef"));
-        QCOMPARE(l->effectiveOperator(), QStringLiteral("王五"));
+        QCOMPARE(l->receipt.companyName, s.receipt.companyName);
+        QCOMPARE(l->receipt.deskName, s.receipt.deskName);
+        QCOMPARE(l->receipt.paper, s.receipt.paper);
+        // Both are recorded: the display name and the computer account.
+        QCOMPARE(l->effectiveOperator(), QStringLiteral("王五 (%1)").arg(OperatorIdentity::loginName()));
     }
 
     void names()

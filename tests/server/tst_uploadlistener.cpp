@@ -4,6 +4,7 @@
 // request that deserves it, journal rows for both, nothing twice, nothing lost across a restart.
 #include "uploadfixture.h"
 
+#include <QAbstractSocket>
 #include <QJsonArray>
 #include <QThread>
 
@@ -526,6 +527,8 @@ void TestUploadListener::rebindMovesThePort()
     third.waitForFinished();
     QVERIFY(!third.result());
     QCOMPARE(third.result().error().path, QStringLiteral("listener/port"));
+    // ...and which socket error it was, for the console's own words.
+    QCOMPARE(third.result().error().code, QStringLiteral("socket-%1").arg(int(QAbstractSocket::AddressInUseError)));
     QCOMPARE(listener.address().port, newPort);
     listener.stop().waitForFinished();
     QVERIFY(!listener.isListening());

@@ -11,8 +11,11 @@
 #include "server/uploadlistener.h"
 #include "storage/store.h"
 #include "ui/forms/formcontext.h"
+#include "ui/forms/rechargeconfirmdialog.h"
 
 #include <QDateTime>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,4 +120,29 @@ T awaitResult(QFuture<T> f, int timeoutMs = 10000)
     while (!f.isFinished() && t.elapsed() < timeoutMs)
         QTest::qWait(5);
     return f.result();
+}
+
+// Answers the confirmation the dialog opened (recharge confirmation or a message box) with "yes".
+inline bool confirm(QDialog *c)
+{
+    if (!c)
+        return false;
+    if (auto *r = qobject_cast<md::RechargeConfirmDialog *>(c)) {
+        r->confirmButton()->click();
+        return true;
+    }
+    if (auto *box = qobject_cast<QMessageBox *>(c)) {
+        box->button(QMessageBox::Yes)->click();
+        return true;
+    }
+    return false;
+}
+
+inline int commandCount(const FormsWorld &w, const QString &name, const QString &meterNo)
+{
+    md::CommandFilter f;
+    f.name = name;
+    f.meterNo = meterNo;
+    auto page = w.store->commands(f);
+    return page.ok() ? int(page->rows.size()) : -1;
 }

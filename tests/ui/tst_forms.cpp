@@ -66,37 +66,12 @@ void apply(CommandDialog *dlg, const QString &spec)
         dlg->setValue(field, value);
 }
 
-// Answers the confirmation the dialog opened (recharge confirmation or a message box) with "yes".
-bool confirm(QDialog *c)
-{
-    if (!c)
-        return false;
-    if (auto *r = qobject_cast<RechargeConfirmDialog *>(c)) {
-        r->confirmButton()->click();
-        return true;
-    }
-    if (auto *box = qobject_cast<QMessageBox *>(c)) {
-        box->button(QMessageBox::Yes)->click();
-        return true;
-    }
-    return false;
-}
-
 bool visibleLabelContains(QWidget *root, const QString &text)
 {
     for (QLabel *l : root->findChildren<QLabel *>())
         if (l->isVisible() && l->text().contains(text))
             return true;
     return false;
-}
-
-int commandCount(const FormsWorld &w, const QString &name, const QString &meterNo)
-{
-    CommandFilter f;
-    f.name = name;
-    f.meterNo = meterNo;
-    auto page = w.store->commands(f);
-    return page.ok() ? int(page->rows.size()) : -1;
 }
 
 } // namespace
@@ -243,7 +218,7 @@ private slots:
         // The operator's name went with the command.
         auto row = m_world.store->commandBySeq(dlg->status()->commandSeq());
         QVERIFY(row.ok() && row.value());
-        QCOMPARE(row.value()->operatorName, QStringLiteral("agent-07"));
+        QCOMPARE(row.value()->operatorName, m_world.settings.effectiveOperator()); // "agent-07 (<account>)"
         delete dlg;
     }
 

@@ -141,7 +141,8 @@ private slots:
         QVERIFY(dlg.apply());
         QVERIFY(announced.has_value());
         QCOMPARE(announced->listener.port, newPort);
-        QCOMPARE(announced->effectiveOperator(), QStringLiteral("王芳"));
+        QCOMPARE(announced->operatorIdentity().displayName, QStringLiteral("王芳"));
+        QCOMPARE(announced->effectiveOperator(), QStringLiteral("王芳 (%1)").arg(OperatorIdentity::loginName()));
         QTRY_COMPARE_WITH_TIMEOUT(listener.address().port, newPort, 5000);
         QVERIFY(canConnect(newPort));
         QTRY_VERIFY(!canConnect(oldPort));

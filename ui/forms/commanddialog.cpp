@@ -8,6 +8,7 @@
 #include "ladderform.h"
 #include "rechargeconfirmdialog.h"
 #include "rechargeform.h"
+#include "rechargenextsteps.h"
 #include "requestpreview.h"
 
 #include "client/commandservice.h"
@@ -102,6 +103,12 @@ CommandDialog::CommandDialog(const FormContext &context, const QString &commandN
 
     m_status = new CommandStatusWidget(m_ctx.service, this);
     layout->addWidget(m_status);
+    if (commandName == u"recharge" || commandName == u"cancelRecharge") {
+        m_nextSteps = new RechargeNextSteps(m_ctx, meterNo, this);
+        layout->addWidget(m_nextSteps);
+        connect(m_status, &CommandStatusWidget::stateChanged, m_nextSteps,
+                [this] { m_nextSteps->setState(m_status->record()); });
+    }
 
     auto *buttons = new QDialogButtonBox(this);
     m_send = buttons->addButton(tr("&Send"), QDialogButtonBox::ActionRole);
@@ -178,6 +185,8 @@ void CommandDialog::onMeterLoaded(const MeterSummary &s)
         parts << tr("%n active alarm(s)", "", s.row.activeAlarmCount);
     m_header->setText(parts.join(QStringLiteral(" · ")));
     m_form->setMeterSummary(s);
+    if (m_nextSteps)
+        m_nextSteps->setMeterSummary(s);
     if (m_name == u"meterInfo") {
         // Modify / remove start from what the registry holds.
         const auto preset = [this](const char *field, const QString &value) {
@@ -338,6 +347,10 @@ void CommandDialog::doSend()
         m_close->setDefault(true);
         m_close->setFocus();
         m_status->follow(r.value());
+        if (m_nextSteps) {
+            m_nextSteps->follow(r.value());
+            m_nextSteps->setState(m_status->record());
+        }
         if (m_preview->isVisible())
             refreshPreview();
         emit commandQueued(r.value());

@@ -25,6 +25,7 @@ namespace md {
 
 class CommandForm;
 class CommandStatusWidget;
+class RechargeNextSteps;
 struct MessageSpec;
 struct MeterSummary;
 
@@ -44,6 +45,8 @@ public:
     QToolButton *previewToggle() const { return m_previewToggle; }
     QPlainTextEdit *preview() const { return m_preview; }
     CommandStatusWidget *status() const { return m_status; }
+    // Receipt and "open the valve now" under a recharge or cancellation (null for other commands).
+    RechargeNextSteps *nextSteps() const { return m_nextSteps; }
     QString idempotencyKey() const { return m_key; }
     // The confirmation waiting for an answer (null when none): tests and screenshots drive it.
     QDialog *pendingConfirmation() const { return m_confirmation; }
@@ -78,6 +81,7 @@ private:
     QToolButton *m_previewToggle = nullptr;
     QPlainTextEdit *m_preview = nullptr;
     CommandStatusWidget *m_status = nullptr;
+    RechargeNextSteps *m_nextSteps = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_close = nullptr;
     QPointer<QDialog> m_confirmation;

@@ -2,7 +2,8 @@
 #pragma once
 // What every command form needs from the running console: the command service (which owns the
 // platform client and its settings), the store for reads (customer, ledger, balance), and the
-// operator's name recorded on each command (Settings::effectiveOperator).
+// operator's name recorded on each command (Settings::effectiveOperator), and the console (settings,
+// platform clock, journal) when there is one: receipts and next-step actions use it.
 
 #include <QString>
 
@@ -11,6 +12,7 @@
 namespace md {
 
 class CommandService;
+class ConsoleContext;
 class Store;
 
 struct FormContext
@@ -18,6 +20,7 @@ struct FormContext
     CommandService *service = nullptr;
     std::shared_ptr<Store> store; // reads only, always off the GUI thread
     QString operatorName;
+    ConsoleContext *console = nullptr; // may be null (tests, tools)
 };
 
 } // namespace md

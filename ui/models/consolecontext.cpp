@@ -4,6 +4,7 @@
 #include "storage/storenotifier.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QThread>
 
 namespace md {
@@ -74,6 +75,31 @@ QFuture<Result<bool>> ConsoleContext::acknowledgeAlarm(qint64 alarmId)
             emit alarmAcknowledged(alarmId);
         return r;
     });
+}
+
+QFuture<Result<qint64>> ConsoleContext::journalDeskAction(const QString &action, const QJsonObject &details,
+                                                          const QString &meterNo, const QString &commandSeq)
+{
+    if (isReadOnly())
+        return QtFuture::makeReadyFuture(Result<qint64>(readOnlyError()));
+    return m_store->journal(deskActionEntry(m_settings.operatorIdentity(), action, details, meterNo, commandSeq));
+}
+
+JournalEntry ConsoleContext::deskActionEntry(const OperatorIdentity &who, const QString &action, const QJsonObject &details,
+                                             const QString &meterNo, const QString &commandSeq)
+{
+    JournalEntry e;
+    e.at = QDateTime::currentMSecsSinceEpoch();
+    e.direction = JournalDirection::Outbound;
+    e.endpoint = QStringLiteral("desk/") + action;
+    e.headers = QJsonDocument(QJsonObject{{QStringLiteral("operator"), who.recorded()},
+                                          {QStringLiteral("login"), who.login},
+                                          {QStringLiteral("displayName"), who.displayName}})
+                    .toJson(QJsonDocument::Compact);
+    e.body = QJsonDocument(details).toJson(QJsonDocument::Compact);
+    e.meterNo = meterNo;
+    e.commandSeq = commandSeq;
+    return e;
 }
 
 } // namespace md

@@ -14,6 +14,7 @@
 #include "storage/store.h"
 
 #include <QFuture>
+#include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
 #include <QStringList>
@@ -52,6 +53,14 @@ public:
 
     // Writes that views may ask for; each refuses in read-only mode with 9998.
     QFuture<Result<bool>> acknowledgeAlarm(qint64 alarmId);
+    // Puts something the desk did (a print, a reprint, an export) into the journal: an outbound row
+    // whose endpoint is `desk/<action>`, whose headers name the operator (recorded form, account and
+    // display name) and whose body is `details` as JSON.
+    QFuture<Result<qint64>> journalDeskAction(const QString &action, const QJsonObject &details,
+                                              const QString &meterNo = {}, const QString &commandSeq = {});
+    // The row journalDeskAction writes, for callers that hold only a store (forms without a console).
+    static JournalEntry deskActionEntry(const OperatorIdentity &who, const QString &action, const QJsonObject &details,
+                                        const QString &meterNo = {}, const QString &commandSeq = {});
     Error readOnlyError() const;
 
 signals:

@@ -214,7 +214,7 @@ int RegistryModel::rowOfMeter(const QString &meterNo) const
     return m_index.value(meterNo, -1);
 }
 
-QString RegistryModel::cellText(const RegistryRow &r, int column) const
+QString RegistryModel::cellText(const RegistryRow &r, int column, const PlatformTime &time)
 {
     switch (column) {
     case MeterNo: return r.meterNo;
@@ -222,7 +222,7 @@ QString RegistryModel::cellText(const RegistryRow &r, int column) const
     case UserName: return r.userName;
     case Address: return r.addrDes;
     case MeterType: return r.meterType;
-    case LastUpload: return display::dateTime(m_context->time(), r.lastUploadAt);
+    case LastUpload: return display::dateTime(time, r.lastUploadAt);
     case LastReading: return display::volume(r.lastReading);
     case Valve: return display::valveName(r.valveStatus);
     case Balance: return display::money(r.balance);
@@ -240,7 +240,7 @@ QVariant RegistryModel::data(const QModelIndex &index, int role) const
     const RegistryRow &r = m_rows[index.row()];
     switch (role) {
     case Qt::DisplayRole:
-        return cellText(r, index.column());
+        return cellText(r, index.column(), m_context->time());
     case Qt::DecorationRole:
         if (index.column() == MeterNo && m_healthFlags.value(r.meterNo) > 0) {
             static const QPixmap badge = [] {

@@ -6,6 +6,7 @@
 // so answers to an older filter are dropped when they arrive late. Rows already loaded follow the
 // store's change signals (a new upload refreshes that meter's row in place).
 
+#include "core/timeformat.h"
 #include "storage/queries.h"
 
 #include <QAbstractTableModel>
@@ -45,6 +46,8 @@ public:
     bool isLoading() const { return m_loading; }
     bool atEnd() const { return m_atEnd; }
     RegistryCount matchCount() const { return m_count; }
+    // The text of one cell, as shown (and exported).
+    static QString cellText(const RegistryRow &r, int column, const PlatformTime &time);
 
 signals:
     void pageLoaded(int firstRow, int rowCount); // after rows were appended (also 0 rows at the end)
@@ -59,7 +62,6 @@ private:
     void refreshMeters(const QStringList &meterNos);
     void replaceRows(const QList<RegistryRow> &rows);
     void setLoading(bool loading);
-    QString cellText(const RegistryRow &r, int column) const;
     void fetchHealthBadges(const QStringList &meterNos); // open health insights of loaded rows
 
     ConsoleContext *m_context;

@@ -253,7 +253,9 @@ QWidget *SettingsDialog::buildGeneralTab()
     m_operator = new QLineEdit(page);
     m_operator->setObjectName(QStringLiteral("operatorName"));
     form->addRow(tr("&Operator name"), m_operator);
-    auto *opNote = new QLabel(tr("Recorded on every command. Empty: the computer account name."), page);
+    auto *opNote = new QLabel(tr("Shown on receipts and in the status bar. Every command, acknowledgement, export "
+                                 "and print records it together with the computer account (%1). Empty: the account "
+                                 "name alone.").arg(OperatorIdentity::loginName()), page);
     opNote->setWordWrap(true);
     form->addRow(QString(), opNote);
     return page;
@@ -292,7 +294,7 @@ void SettingsDialog::setSettings(const Settings &s)
     m_language->setCurrentIndex(lang < 0 ? 0 : lang);
     m_database->setText(s.storage.database);
     m_operator->setText(s.operatorName);
-    m_operator->setPlaceholderText(Settings{}.effectiveOperator());
+    m_operator->setPlaceholderText(OperatorIdentity::loginName());
 }
 
 Settings SettingsDialog::settings() const

@@ -44,6 +44,7 @@ AlarmsView::AlarmsView(ConsoleContext *context, QWidget *parent) : ConsoleView(c
 
     m_table = ui::makeRecordTable(m_model, QAbstractItemView::ExtendedSelection, this);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -104,8 +105,12 @@ void AlarmsView::refresh()
             return;
         }
         auto rows = std::move(r.value());
-        std::stable_sort(rows.begin(), rows.end(),
-                         [](const AlarmRow &a, const AlarmRow &b) { return a.openedAt > b.openedAt; });
+        // Critical alarms (a gas leak) first, then the newest.
+        std::stable_sort(rows.begin(), rows.end(), [](const AlarmRow &a, const AlarmRow &b) {
+            if (a.critical != b.critical)
+                return a.critical;
+            return a.openedAt > b.openedAt;
+        });
         m_model->setRows(std::move(rows));
         emit refreshed();
     });

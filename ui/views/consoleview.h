@@ -4,10 +4,11 @@
 // table "Export to CSV" writes, a refresh when the page becomes visible, and runtime retranslation
 // (QEvent::LanguageChange -> retranslateUi(), as Deskflow does).
 
+#include "ui/models/tableexport.h"
+
+#include <QAbstractItemModel>
 #include <QEvent>
 #include <QWidget>
-
-class QAbstractItemModel;
 
 namespace md {
 
@@ -22,6 +23,9 @@ public:
     virtual QString title() const = 0;
     virtual QAbstractItemModel *exportModel() const { return nullptr; }
     virtual QString exportBaseName() const { return QStringLiteral("meterdesk"); }
+    // Every row matching the page's filter. The default copies exportModel(): right for pages whose
+    // model holds all matching rows; a lazily paged model reads the store instead.
+    virtual TableExportSource exportSource() const { return TableExportJob::snapshot(*exportModel()); }
     virtual void activate() {} // the page became visible: refresh if stale
     ConsoleContext *context() const { return m_context; }
 

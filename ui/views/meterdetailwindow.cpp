@@ -2,6 +2,7 @@
 #include "meterdetailwindow.h"
 
 #include "journalview.h"
+#include "rechargeledgerpage.h"
 
 #include "ui/models/alarmmodel.h"
 #include "ui/models/commandmodel.h"
@@ -89,6 +90,14 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
     m_alarms->setWordWrap(true);
 
     auto *buttons = new QHBoxLayout;
+    // A gas leak (alarm 1002) puts "Close the valve" in front of every other action.
+    m_closeValveFirst = new QPushButton(this);
+    m_closeValveFirst->setObjectName(QStringLiteral("closeValveFirstButton"));
+    m_closeValveFirst->setStyleSheet(QStringLiteral("QPushButton { color: white; background: #c62828; font-weight: bold; padding: 3px 10px; }"));
+    m_closeValveFirst->setVisible(false);
+    connect(m_closeValveFirst, &QPushButton::clicked, this,
+            [this] { emit m_context->actionRequested(QStringLiteral("closeValve"), m_meterNo); });
+    buttons->addWidget(m_closeValveFirst);
     for (const char *name : actionNames) {
         auto *b = new QPushButton(this);
         const QString command = QString::fromLatin1(name);
@@ -129,11 +138,8 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
 
     m_commandModel = new CommandModel(&context->time(), this);
     m_tabs->addTab(makeTable(m_commandModel, this), QString());
-    m_ledgerModel = new TextTableModel([] {
-        return QStringList{tr("Trade No."), tr("Amount (yuan)"), tr("Type"), tr("State"), tr("Created"),
-                           tr("Credited"), tr("Cancelled"), tr("Command No.")};
-    }, this);
-    m_tabs->addTab(makeTable(m_ledgerModel, this), QString());
+    m_ledger = new RechargeLedgerPage(context, this);
+    m_tabs->addTab(m_ledger, QString());
     m_parameterModel = new TextTableModel([] {
         return QStringList{tr("Time"), tr("Source"), tr("Parameter"), tr("Value"), tr("Command No.")};
     }, this);
@@ -226,7 +232,7 @@ void MeterDetailWindow::showData()
     }
     m_ack->setEnabled(!readOnly);
 
-    setWindowTitle(tr("Meter %1 — MeterDesk").arg(m_meterNo) + (readOnly ? tr(" [read-only]") : QString()));
+    setWindowTitle(tr("Meter %1").arg(m_meterNo) + (readOnly ? tr(" [read-only]") : QString()));
     if (!m_data.summary) {
         m_title->setText(tr("Meter %1").arg(m_meterNo));
         m_subtitle->setText(m_data.error.isEmpty() ? tr("This meter is not registered.")
@@ -256,6 +262,7 @@ void MeterDetailWindow::showData()
         critical = critical || Dictionary::isCriticalAlarm(t);
     }
     m_alarms->setText(alarmNames.isEmpty() ? tr("none") : alarmNames.join(QStringLiteral(", ")));
+    m_closeValveFirst->setVisible(active.contains(QStringLiteral("1002")) && !readOnly);
     m_alarms->setStyleSheet(critical ? QStringLiteral("QLabel { color: white; background: #c62828; padding: 2px 6px; }")
                                      : alarmNames.isEmpty() ? QString() : QStringLiteral("QLabel { color: #c26a00; }"));
 
@@ -271,15 +278,7 @@ void MeterDetailWindow::showData()
     m_alarmModel->setRows(m_data.alarms);
     m_commandModel->setRows(m_data.commands);
 
-    QList<QStringList> ledger;
-    QList<QColor> ledgerColours;
-    for (const auto &e : m_data.ledger) {
-        ledger.append({e.tradeNo, e.amount.format(2), Dictionary::displayName(Dictionary::rechargeTypes(), e.rechargeType),
-                       e.state, display::dateTime(time, e.createdAt), display::dateTime(time, e.creditedAt),
-                       e.cancelled ? display::dateTime(time, e.cancelledAt) : QString(), e.commandSeq});
-        ledgerColours.append(e.cancelled ? QColor(Qt::gray) : QColor());
-    }
-    m_ledgerModel->setRows(ledger, ledgerColours);
+    m_ledger->setEntries(m_data.ledger);
 
     QList<QStringList> params;
     for (const auto &p : m_data.parameters)
@@ -308,13 +307,14 @@ void MeterDetailWindow::retranslateUi()
     for (const auto &[name, button] : m_actions)
         button->setText(actionText.value(name, name));
     m_ack->setText(tr("&Acknowledge selected"));
+    m_closeValveFirst->setText(tr("Gas leak: &close the valve…"));
     m_tabs->setTabText(0, tr("Readings"));
     m_tabs->setTabText(1, tr("Alarms"));
     m_tabs->setTabText(2, tr("Commands"));
     m_tabs->setTabText(3, tr("Recharges"));
     m_tabs->setTabText(4, tr("Parameters"));
     m_tabs->setTabText(5, tr("Raw messages"));
-    m_ledgerModel->retranslate();
+    m_ledger->retranslate();
     m_parameterModel->retranslate();
     if (m_loaded)
         showData();

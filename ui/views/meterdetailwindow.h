@@ -22,6 +22,7 @@ class AlarmModel;
 class CommandModel;
 class ConsoleContext;
 class JournalView;
+class RechargeLedgerPage;
 class TextTableModel;
 namespace timeline {
 class ReadingTimeline;
@@ -50,6 +51,8 @@ public:
     timeline::ReadingTimeline *readingTimeline() const { return m_readingTimeline; }
     timeline::AlarmTimeline *alarmTimeline() const { return m_alarmTimeline; }
     QPushButton *actionButton(const QString &commandName) const;
+    QPushButton *closeValveFirstButton() const { return m_closeValveFirst; }
+    RechargeLedgerPage *ledgerPage() const { return m_ledger; }
 
 signals:
     void loaded();
@@ -83,7 +86,8 @@ private:
     AlarmModel *m_alarmModel;
     QTableView *m_alarmTable;
     CommandModel *m_commandModel;
-    TextTableModel *m_ledgerModel;
+    RechargeLedgerPage *m_ledger;
+    QPushButton *m_closeValveFirst;
     TextTableModel *m_parameterModel;
     JournalView *m_journal;
 };

@@ -102,6 +102,36 @@ QAbstractItemModel *MetersView::exportModel() const
     return m_model;
 }
 
+TableExportSource MetersView::exportSource() const
+{
+    TableExportSource source;
+    for (int c = 0; c < RegistryModel::ColumnCount; ++c)
+        source.header.append(m_model->headerData(c, Qt::Horizontal).toString());
+    const RegistryCount count = m_model->matchCount();
+    source.expectedRows = count.capped ? -1 : count.count;
+    const RegistryFilter filter = m_model->filter();
+    const PlatformTime time = m_context->time();
+    source.next = [filter, time](const Store &store, const QString &cursor) -> Result<ExportBatch> {
+        RegistryPageRequest request;
+        request.filter = filter;
+        request.afterMeterNo = cursor;
+        request.limit = 1000;
+        auto page = store.registryPage(request);
+        if (!page.ok())
+            return page.error();
+        ExportBatch batch;
+        for (const RegistryRow &r : *page) {
+            QStringList row;
+            for (int c = 0; c < RegistryModel::ColumnCount; ++c)
+                row.append(RegistryModel::cellText(r, c, time));
+            batch.rows.append(row);
+        }
+        batch.cursor = page->isEmpty() ? cursor : page->last().meterNo;
+        return batch;
+    };
+    return source;
+}
+
 void MetersView::activate()
 {
     if (!m_started) {

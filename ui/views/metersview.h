@@ -27,6 +27,8 @@ public:
     QString title() const override { return tr("Meters"); }
     QAbstractItemModel *exportModel() const override;
     QString exportBaseName() const override { return QStringLiteral("meters"); }
+    // The registry model is lazy: the export pages through the store with the same filter.
+    TableExportSource exportSource() const override;
     void activate() override;
 
     void focusSearch();

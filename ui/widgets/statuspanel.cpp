@@ -18,7 +18,9 @@ StatusPanel::StatusPanel(QWidget *parent) : QWidget(parent)
     m_platformLabel = new QLabel(this);
     m_pendingLabel = new QLabel(this);
     m_alarmLabel = new QLabel(this);
-    for (QLabel *l : {m_readOnlyLabel, m_listenerLabel, m_platformLabel, m_pendingLabel, m_alarmLabel})
+    m_operatorLabel = new QLabel(this);
+    m_operatorLabel->setObjectName(QStringLiteral("operatorStatus"));
+    for (QLabel *l : {m_readOnlyLabel, m_listenerLabel, m_platformLabel, m_pendingLabel, m_alarmLabel, m_operatorLabel})
         layout->addWidget(l);
     updateText();
 }
@@ -53,6 +55,17 @@ void StatusPanel::setReadOnly(bool readOnly)
 {
     m_readOnly = readOnly;
     updateText();
+}
+
+void StatusPanel::setOperator(const OperatorIdentity &identity)
+{
+    m_operator = identity;
+    updateText();
+}
+
+QString StatusPanel::operatorText() const
+{
+    return m_operatorLabel->text();
 }
 
 QString StatusPanel::listenerText() const
@@ -111,6 +124,9 @@ void StatusPanel::updateText()
     m_pendingLabel->setText(tr("Pending commands: %1").arg(m_pending));
     m_alarmLabel->setText(m_critical > 0 ? tr("Active alarms: %1 (%2 critical)").arg(m_alarms).arg(m_critical)
                                          : tr("Active alarms: %1").arg(m_alarms));
+    m_operatorLabel->setText(m_operator.login.isEmpty() ? QString() : tr("Operator: %1").arg(m_operator.recorded()));
+    m_operatorLabel->setToolTip(tr("Recorded on every command, acknowledgement, export and print. "
+                                   "The display name is set in Settings; the computer account is always recorded."));
     m_alarmLabel->setStyleSheet(m_critical > 0 ? QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }") : QString());
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The status bar's permanent fields: listener (address, requests today, last upload), platform
-// (reachable or not), pending commands, active alarms, and the read-only marker of offline review.
+// (reachable or not), pending commands, active alarms, who is working (operator), and the read-only
+// marker of offline review.
+
+#include "core/operatoridentity.h"
 
 #include <QString>
 #include <QWidget>
@@ -33,9 +36,11 @@ public:
     void setPendingCommands(qint64 count);
     void setActiveAlarms(qint64 count, qint64 critical);
     void setReadOnly(bool readOnly);
+    void setOperator(const OperatorIdentity &identity);
 
     QString listenerText() const;
     QString readOnlyText() const;
+    QString operatorText() const;
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -50,11 +55,13 @@ private:
     qint64 m_alarms = 0;
     qint64 m_critical = 0;
     bool m_readOnly = false;
+    OperatorIdentity m_operator;
     QLabel *m_readOnlyLabel;
     QLabel *m_listenerLabel;
     QLabel *m_platformLabel;
     QLabel *m_pendingLabel;
     QLabel *m_alarmLabel;
+    QLabel *m_operatorLabel;
 };
 
 } // namespace md
