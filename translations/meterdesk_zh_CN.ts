@@ -2666,6 +2666,34 @@
         <source>This build has no PostgreSQL driver: SQLite files only (a shared server needs the MSVC build).</source>
         <translation>此版本不含 PostgreSQL 驱动：只能使用 SQLite 文件（共享服务器需使用 MSVC 版本）。</translation>
     </message>
+    <message>
+        <source>Company name (receipts)</source>
+        <translation>公司名称（凭证）</translation>
+    </message>
+    <message>
+        <source>e.g. Service hall, counter 2</source>
+        <translation>例如：营业厅 2 号窗口</translation>
+    </message>
+    <message>
+        <source>Desk name (receipts)</source>
+        <translation>营业网点（凭证）</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 毫米热敏小票</translation>
+    </message>
+    <message>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>凭证纸张</translation>
+    </message>
 </context>
 <context>
     <name>md::StatusPanel</name>

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QStatusBar>
 
 namespace md {
@@ -75,15 +76,22 @@ void ConsoleSession::rememberWindowState()
     const int page = ini.value(QStringLiteral("ui/lastView"), int(MainWindow::OverviewPage)).toInt();
     if (page >= 0 && page < MainWindow::PageCount)
         m_window->showPage(MainWindow::Page(page));
-    connect(m_window, &MainWindow::closing, this, [this] {
-        QSettings ini(m_configPath, QSettings::IniFormat);
-        ini.setValue(QStringLiteral("ui/geometry"), m_window->saveGeometry());
-        ini.setValue(QStringLiteral("ui/lastView"), int(m_window->currentPage()));
+    // Written on the read pool, never on the GUI thread (the pool finishes its tasks before exit).
+    const auto write = [path = m_configPath](QList<QPair<QString, QVariant>> values) {
+        QtConcurrent::run(ConsoleContext::readPool(), [path, values] {
+            QSettings ini(path, QSettings::IniFormat);
+            for (const auto &[key, value] : values)
+                ini.setValue(key, value);
+        });
+    };
+    connect(m_window, &MainWindow::closing, this, [this, write] {
+        write({{QStringLiteral("ui/geometry"), m_window->saveGeometry()},
+               {QStringLiteral("ui/lastView"), int(m_window->currentPage())}});
     });
-    connect(m_window, &MainWindow::languageRequested, this, [this](const QString &code) {
+    connect(m_window, &MainWindow::languageRequested, this, [this, write](const QString &code) {
         m_settings.language = code;
         m_context->setSettings(m_settings);
-        QSettings(m_configPath, QSettings::IniFormat).setValue(QStringLiteral("ui/language"), code);
+        write({{QStringLiteral("ui/language"), code}});
     });
 }
 

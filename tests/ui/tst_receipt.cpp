@@ -359,6 +359,20 @@ private slots:
             QTest::qWait(300);
             QVERIFY(preview->grab().save(QStringLiteral("%1/receipt-preview-%2.png").arg(dir, lang)));
             preview->reject();
+            {
+                // Meter 2 is closed for arrears: the result panel offers to open the valve.
+                CommandDialog arrears(ctx, QStringLiteral("recharge"), FormsWorld::meterNo(2));
+                arrears.show();
+                arrears.setValue(QStringLiteral("rechargeNum"), QStringLiteral("100"));
+                QTRY_VERIFY(arrears.sendButton()->isEnabled());
+                arrears.sendButton()->click();
+                QTRY_VERIFY(arrears.pendingConfirmation());
+                QVERIFY(confirm(arrears.pendingConfirmation()));
+                QTRY_VERIFY_WITH_TIMEOUT(arrears.nextSteps()->openValveButton()->isVisible(), 20000);
+                QTest::qWait(100);
+                arrears.adjustSize();
+                QVERIFY(arrears.grab().save(QStringLiteral("%1/result-panel-open-valve-%2.png").arg(dir, lang)));
+            }
             for (const char *paper : {"thermal80", "a4"}) {
                 s.receipt.paper = QString::fromLatin1(paper);
                 console.setSettings(s);

@@ -138,6 +138,9 @@ private slots:
         const quint16 newPort = freePort();
         dlg.listenerPortSpin()->setValue(newPort);
         dlg.findChild<QLineEdit *>(QStringLiteral("operatorName"))->setText(QStringLiteral("王芳"));
+        dlg.findChild<QLineEdit *>(QStringLiteral("receiptCompany"))->setText(QStringLiteral("成都秦川燃气有限公司"));
+        auto *paper = dlg.findChild<QComboBox *>(QStringLiteral("receiptPaper"));
+        paper->setCurrentIndex(paper->findData(QStringLiteral("thermal80")));
         QVERIFY(dlg.apply());
         QVERIFY(announced.has_value());
         QCOMPARE(announced->listener.port, newPort);
@@ -151,7 +154,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 auto loaded = Settings::load(ini);
-                return loaded.ok() && loaded->listener.port == newPort && loaded->operatorName == QStringLiteral("王芳");
+                return loaded.ok() && loaded->listener.port == newPort && loaded->operatorName == QStringLiteral("王芳")
+                       && loaded->receipt.companyName == QStringLiteral("成都秦川燃气有限公司")
+                       && loaded->receipt.paper == QStringLiteral("thermal80");
             }(),
             5000);
         listener.stop().waitForFinished();

@@ -258,6 +258,20 @@ QWidget *SettingsDialog::buildGeneralTab()
                                  "name alone.").arg(OperatorIdentity::loginName()), page);
     opNote->setWordWrap(true);
     form->addRow(QString(), opNote);
+    // The recharge receipt: who issues it, and on what paper.
+    m_company = new QLineEdit(page);
+    m_company->setObjectName(QStringLiteral("receiptCompany"));
+    form->addRow(tr("Company name (receipts)"), m_company);
+    m_desk = new QLineEdit(page);
+    m_desk->setObjectName(QStringLiteral("receiptDesk"));
+    m_desk->setPlaceholderText(tr("e.g. Service hall, counter 2"));
+    form->addRow(tr("Desk name (receipts)"), m_desk);
+    m_paper = new QComboBox(page);
+    m_paper->setObjectName(QStringLiteral("receiptPaper"));
+    m_paper->addItem(tr("80 mm receipt roll"), QStringLiteral("thermal80"));
+    m_paper->addItem(tr("A5"), QStringLiteral("a5"));
+    m_paper->addItem(tr("A4"), QStringLiteral("a4"));
+    form->addRow(tr("Receipt paper"), m_paper);
     return page;
 }
 
@@ -295,6 +309,10 @@ void SettingsDialog::setSettings(const Settings &s)
     m_database->setText(s.storage.database);
     m_operator->setText(s.operatorName);
     m_operator->setPlaceholderText(OperatorIdentity::loginName());
+    m_company->setText(s.receipt.companyName);
+    m_desk->setText(s.receipt.deskName);
+    const int paper = m_paper->findData(s.receipt.paper);
+    m_paper->setCurrentIndex(paper < 0 ? 1 : paper);
 }
 
 Settings SettingsDialog::settings() const
@@ -323,6 +341,9 @@ Settings SettingsDialog::settings() const
     s.language = m_language->currentData().toString();
     s.storage.database = m_database->text().trimmed();
     s.operatorName = m_operator->text().trimmed();
+    s.receipt.companyName = m_company->text().trimmed();
+    s.receipt.deskName = m_desk->text().trimmed();
+    s.receipt.paper = m_paper->currentData().toString();
     return s;
 }
 

@@ -100,6 +100,9 @@ private:
     QComboBox *m_language = nullptr;
     QLineEdit *m_database = nullptr;
     QLineEdit *m_operator = nullptr;
+    QLineEdit *m_company = nullptr;
+    QLineEdit *m_desk = nullptr;
+    QComboBox *m_paper = nullptr;
 };
 
 } // namespace md
