@@ -20,6 +20,7 @@
 #include "ui/widgets/alarmbanner.h"
 
 #include "core/dictionary.h"
+#include "core/whendone.h"
 #include "storage/commandrecord.h"
 
 #include <QAction>
@@ -395,7 +396,7 @@ TableExportJob *MainWindow::exportCurrentTable(const QString &path)
     poll->start();
     connect(progress, &QProgressDialog::canceled, job, &TableExportJob::cancel);
     const QString table = view->exportBaseName();
-    job->start().then(this, [this, job, progress, path, table](const TableExportOutcome &out) {
+    whenDone(job->start(), this, [this, job, progress, path, table](const TableExportOutcome &out) {
         progress->deleteLater();
         job->deleteLater();
         if (out.cancelled) {

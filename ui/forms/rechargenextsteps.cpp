@@ -4,6 +4,7 @@
 #include "commandstatuswidget.h"
 
 #include "client/commandservice.h"
+#include "core/whendone.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 #include "ui/receipt/receiptprinter.h"
@@ -71,11 +72,11 @@ void RechargeNextSteps::loadAlarms()
     f.alarmType = kArrearsAlarm;
     f.limit = 1;
     const std::shared_ptr<Store> store = m_ctx.store;
-    QtConcurrent::run(ConsoleContext::readPool(), [store, f] { return store->alarms(f); })
-        .then(this, [this](const Result<QList<AlarmRow>> &r) {
-            m_arrearsAlarm = r.ok() && !r->isEmpty();
-            updateOffers();
-        });
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [store, f] { return store->alarms(f); }), this,
+             [this](const Result<QList<AlarmRow>> &r) {
+                 m_arrearsAlarm = r.ok() && !r->isEmpty();
+                 updateOffers();
+             });
 }
 
 void RechargeNextSteps::setMeterSummary(const MeterSummary &s)
@@ -144,7 +145,7 @@ void RechargeNextSteps::openValve()
     request.params = QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("0")}};
     request.operatorName = m_ctx.operatorName;
     request.idempotencyKey = m_valveKey;
-    m_ctx.service->send(request).then(this, [this](const Result<CommandRecord> &r) {
+    whenDone(m_ctx.service->send(request), this, [this](const Result<CommandRecord> &r) {
         m_valveSending = false;
         if (!r.ok()) {
             m_valveKey = QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -5,6 +5,7 @@
 
 #include "client/commandservice.h"
 #include "client/platformclient.h"
+#include "core/whendone.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 
@@ -87,7 +88,7 @@ void ReceiptPrinter::withReceipt(const QString &commandSeq, bool reprint, std::f
         emit failed(tr("No database is open."));
         return;
     }
-    load(m_ctx.store, commandSeq).then(this, [this, reprint, then](const Result<ReceiptInputs> &in) {
+    whenDone(load(m_ctx.store, commandSeq), this, [this, reprint, then](const Result<ReceiptInputs> &in) {
         if (!in.ok()) {
             emit failed(tr("The receipt could not be prepared: %1").arg(in.error().message()));
             return;
