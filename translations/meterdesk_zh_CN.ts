@@ -1116,6 +1116,45 @@
     </message>
 </context>
 <context>
+    <name>md::FirstRunGuide</name>
+    <message>
+        <source>Welcome to MeterDesk: set up this desk</source>
+        <translation>欢迎使用 MeterDesk：请设置本工作台</translation>
+    </message>
+    <message>
+        <source>This desk has no settings yet. Three steps, in this order:</source>
+        <translation>本工作台尚无设置。请按以下顺序完成三步：</translation>
+    </message>
+    <message>
+        <source>1. Connect to the Qinchuan platform…</source>
+        <translation>1. 连接秦川平台…</translation>
+    </message>
+    <message>
+        <source>Platform address, appId and secret, with a connection test</source>
+        <translation>平台地址、appId 和密钥，并测试连接</translation>
+    </message>
+    <message>
+        <source>2. Import the meter registry (CSV)…</source>
+        <translation>2. 导入表具档案（CSV）…</translation>
+    </message>
+    <message>
+        <source>Or try the demo</source>
+        <translation>或者先试用演示</translation>
+    </message>
+    <message>
+        <source>Opens MeterDesk on a demo world of a few hundred meters; your own data stays untouched</source>
+        <translation>用数百块演示表具打开 MeterDesk；您自己的数据不受影响</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Choose another port…</source>
+        <translation>选择其他端口…</translation>
+    </message>
+</context>
+<context>
     <name>md::HealthModel</name>
     <message>
         <source>Night flow (leak?)</source>
@@ -1147,19 +1186,27 @@
     </message>
     <message numerus="yes">
         <source>%n day(s) left</source>
-        <translation><numerusform>剩余 %n 天</numerusform></translation>
+        <translation>
+            <numerusform>剩余 %n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation><numerusform>%n 天</numerusform></translation>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n night(s) in a row with gas flowing every hour from %1:00 to %2:00, %3 m³ in all</source>
-        <translation><numerusform>连续 %n 晚在 %1:00 至 %2:00 每小时都有用气，共 %3 m³</numerusform></translation>
+        <translation>
+            <numerusform>连续 %n 晚在 %1:00 至 %2:00 每小时都有用气，共 %3 m³</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 m³ at %2, then %3 m³ at %4 (%n drop(s))</source>
-        <translation><numerusform>%2 表底数 %1 m³，%4 变为 %3 m³（倒走 %n 次）</numerusform></translation>
+        <translation>
+            <numerusform>%2 表底数 %1 m³，%4 变为 %3 m³（倒走 %n 次）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %1 m³ unchanged since %2 with the valve open; %3 m³ used in the days before</source>
@@ -1242,7 +1289,9 @@
     </message>
     <message numerus="yes">
         <source>Health: %n meter(s) checked, %1 new, %2 cleared</source>
-        <translation><numerusform>健康检查：已检查 %n 块表具，新增 %1 条，消除 %2 条</numerusform></translation>
+        <translation>
+            <numerusform>健康检查：已检查 %n 块表具，新增 %1 条，消除 %2 条</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1443,14 +1492,61 @@
     </message>
 </context>
 <context>
+    <name>md::ListenerErrors</name>
+    <message>
+        <source>The listener settings are not usable (%1).</source>
+        <translation>接收服务的设置不可用（%1）。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already used by another program on this computer.</source>
+        <translation>端口 %1 已被本机的其他程序占用。</translation>
+    </message>
+    <message>
+        <source>This computer does not allow MeterDesk to listen on port %1.</source>
+        <translation>本机不允许 MeterDesk 在端口 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The address %1 does not belong to this computer.</source>
+        <translation>地址 %1 不属于本机。</translation>
+    </message>
+    <message>
+        <source>The computer has no resources left to open the listener.</source>
+        <translation>本机资源不足，无法启动接收服务。</translation>
+    </message>
+    <message>
+        <source>This computer does not support listening on %1.</source>
+        <translation>本机不支持在 %1 上监听。</translation>
+    </message>
+    <message>
+        <source>The listener could not start on %1:%2 (system error %3).</source>
+        <translation>接收服务无法在 %1:%2 上启动（系统错误 %3）。</translation>
+    </message>
+    <message>
+        <source>http://&lt;this computer&apos;s address&gt;:&lt;port&gt;%1</source>
+        <translation>http://&lt;本机地址&gt;:&lt;端口&gt;%1</translation>
+    </message>
+    <message>
+        <source>Choose another port in Settings &gt; Listener (for example 8081), then tell the Qinchuan platform the new address it must send uploads to: %1. Until then uploads from the platform do not arrive.</source>
+        <translation>请在“设置 &gt; 接收服务”中选择其他端口（例如 8081），然后把新的上报地址告知秦川平台：%1。在此之前平台的上报数据无法到达。</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights: choose a port from 1024 to 65535 in Settings &gt; Listener and tell the Qinchuan platform the new address: %1.</source>
+        <translation>1024 以下的端口需要管理员权限：请在“设置 &gt; 接收服务”中选择 1024 到 65535 之间的端口，并把新地址告知秦川平台：%1。</translation>
+    </message>
+    <message>
+        <source>Set the listener&apos;s host to 0.0.0.0 (every network interface) in Settings &gt; Listener.</source>
+        <translation>请在“设置 &gt; 接收服务”中把主机设为 0.0.0.0（所有网卡）。</translation>
+    </message>
+    <message>
+        <source>Check Settings &gt; Listener, then restart MeterDesk.</source>
+        <translation>请检查“设置 &gt; 接收服务”，然后重新启动 MeterDesk。</translation>
+    </message>
+</context>
+<context>
     <name>md::MainWindow</name>
     <message>
         <source>Could not acknowledge: %1</source>
         <translation>无法确认：%1</translation>
-    </message>
-    <message>
-        <source>MeterDesk — %1</source>
-        <translation>MeterDesk — %1</translation>
     </message>
     <message>
         <source>[READ-ONLY offline review]</source>
@@ -1529,10 +1625,6 @@
         <translation>告警时间 %1。请打开 MeterDesk 确认。</translation>
     </message>
     <message>
-        <source>This page has no table to export.</source>
-        <translation>此页面没有可导出的表格。</translation>
-    </message>
-    <message>
         <source>This page has no table to export. Open Meters, Alarms, Commands or Journal.</source>
         <translation>此页面没有可导出的表格。请打开表具、告警、命令或报文日志页。</translation>
     </message>
@@ -1594,37 +1686,27 @@
         <source>&lt;h3&gt;MeterDesk %1&lt;/h3&gt;&lt;p&gt;Business-platform console for Qinchuan V3.0 IoT gas meters.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL version 3 or later.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;MeterDesk %1&lt;/h3&gt;&lt;p&gt;秦川 V3.0 物联网燃气表业务平台控制台。&lt;/p&gt;&lt;p&gt;依据 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting… %n row(s) written</source>
+        <translation>
+            <numerusform>正在导出… 已写入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消，未写入文件。</translation>
+    </message>
 </context>
 <context>
     <name>md::MeterDetailWindow</name>
-    <message>
-        <source>Trade No.</source>
-        <translation>交易流水号</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建时间</translation>
-    </message>
-    <message>
-        <source>Credited</source>
-        <translation>到账时间</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
     <message>
         <source>Command No.</source>
         <translation>命令流水号</translation>
@@ -1648,10 +1730,6 @@
     <message>
         <source>Read-only: offline review, nothing can be sent</source>
         <translation>只读：离线查阅，不能发送任何命令</translation>
-    </message>
-    <message>
-        <source>Meter %1 — MeterDesk</source>
-        <translation>表具 %1 — MeterDesk</translation>
     </message>
     <message>
         <source> [read-only]</source>
@@ -1792,6 +1870,10 @@
     <message>
         <source>Raw messages</source>
         <translation>原始报文</translation>
+    </message>
+    <message>
+        <source>Gas leak: &amp;close the valve…</source>
+        <translation>燃气泄露：关阀(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2203,192 @@
     </message>
 </context>
 <context>
+    <name>md::ReceiptDocument</name>
+    <message>
+        <source>Recharge cancellation receipt</source>
+        <translation>取消充值凭证</translation>
+    </message>
+    <message>
+        <source>Recharge receipt</source>
+        <translation>充值凭证</translation>
+    </message>
+    <message>
+        <source>queued, not yet sent to the platform</source>
+        <translation>排队中，尚未发往平台</translation>
+    </message>
+    <message>
+        <source>confirmed by the meter</source>
+        <translation>表具已确认</translation>
+    </message>
+    <message>
+        <source>accepted by the platform, waiting for the meter</source>
+        <translation>平台已受理，等待表具确认</translation>
+    </message>
+    <message>
+        <source>accepted by the platform</source>
+        <translation>平台已受理</translation>
+    </message>
+    <message>
+        <source>refused by the meter</source>
+        <translation>表具执行失败</translation>
+    </message>
+    <message>
+        <source>expired without the meter&apos;s answer</source>
+        <translation>已过期，表具未应答</translation>
+    </message>
+    <message>
+        <source>rejected by the platform</source>
+        <translation>平台拒绝</translation>
+    </message>
+    <message>
+        <source>platform not reached</source>
+        <translation>平台不可达</translation>
+    </message>
+    <message>
+        <source>cancelled before sending</source>
+        <translation>发送前已取消</translation>
+    </message>
+    <message>
+        <source>REPRINT (补打) %1</source>
+        <translation>补打 %1</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>营业网点</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>用户名称</translation>
+    </message>
+    <message>
+        <source>User no.</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <source>Meter no.</source>
+        <translation>表具编号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Recharge type</source>
+        <translation>充值类型</translation>
+    </message>
+    <message>
+        <source>by volume</source>
+        <translation>按气量</translation>
+    </message>
+    <message>
+        <source>by amount</source>
+        <translation>按金额</translation>
+    </message>
+    <message>
+        <source>Volume cancelled</source>
+        <translation>取消充值量</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>充值量</translation>
+    </message>
+    <message>
+        <source>Amount cancelled</source>
+        <translation>取消充值金额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>充值金额</translation>
+    </message>
+    <message>
+        <source>Amount in words (大写)</source>
+        <translation>大写金额</translation>
+    </message>
+    <message>
+        <source>Recharge count</source>
+        <translation>充值次数</translation>
+    </message>
+    <message>
+        <source>Cumulative total</source>
+        <translation>累计充值金额</translation>
+    </message>
+    <message>
+        <source>Balance before</source>
+        <translation>充值前余额</translation>
+    </message>
+    <message>
+        <source>Expected balance after</source>
+        <translation>充值后预计余额</translation>
+    </message>
+    <message>
+        <source>Trade no. (交易流水号)</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <source>Command seq. (指令序列号)</source>
+        <translation>指令序列号</translation>
+    </message>
+    <message>
+        <source>State at print time</source>
+        <translation>打印时状态</translation>
+    </message>
+    <message>
+        <source>Recharge time</source>
+        <translation>充值时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+    <message>
+        <source>Customer signature</source>
+        <translation>用户签字</translation>
+    </message>
+    <message>
+        <source>Operator signature</source>
+        <translation>操作员签字</translation>
+    </message>
+    <message>
+        <source>Please keep this receipt. The meter credits the recharge when it next connects.</source>
+        <translation>请妥善保管本凭证。表具在下次联网时到账。</translation>
+    </message>
+</context>
+<context>
+    <name>md::ReceiptPrinter</name>
+    <message>
+        <source>No database is open.</source>
+        <translation>未打开数据库。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be prepared: %1</source>
+        <translation>无法生成凭证：%1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>将凭证保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>md::RechargeConfirmDialog</name>
     <message>
         <source>Confirm the cancellation</source>
@@ -2260,6 +2528,88 @@
     </message>
 </context>
 <context>
+    <name>md::RechargeLedgerPage</name>
+    <message>
+        <source>Trade No.</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>到账时间</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Command No.</source>
+        <translation>指令序列号</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Re&amp;print receipt…</source>
+        <translation>补打凭证(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print preview of the selected recharge&apos;s receipt, marked as a reprint (补打)</source>
+        <translation>所选充值凭证的打印预览，标注为“补打”</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF…</source>
+        <translation>将凭证保存为 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>md::RechargeNextSteps</name>
+    <message>
+        <source>&amp;Print receipt…</source>
+        <translation>打印凭证(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print preview of the recharge receipt (Ctrl+P)</source>
+        <translation>充值凭证打印预览（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Save receipt as P&amp;DF…</source>
+        <translation>凭证存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open the valve now</source>
+        <translation>立即开阀(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The arrears are paid: send &quot;open valve&quot; to the meter</source>
+        <translation>欠费已结清：向表具发送“开阀”</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Open the valve</source>
+        <translation>开阀</translation>
+    </message>
+</context>
+<context>
     <name>md::ReconciliationView</name>
     <message>
         <source>Meter No.</source>
@@ -2343,7 +2693,9 @@
     </message>
     <message numerus="yes">
         <source>%n meter(s) disagree; %1 compared, %2 with ledger activity but no earlier report</source>
-        <translation><numerusform>%n 块表具对不上；共核对 %1 块，%2 块有台账记录但此前没有上报</numerusform></translation>
+        <translation>
+            <numerusform>%n 块表具对不上；共核对 %1 块，%2 块有台账记录但此前没有上报</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -2403,6 +2755,12 @@
     <message>
         <source>Alarms</source>
         <translation>告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open health insight(s): see the Health page</source>
+        <translation>
+            <numerusform>%n 个未处理的健康问题：请查看“健康”页面</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2627,10 +2985,6 @@
         <translation>操作员姓名(&amp;O)</translation>
     </message>
     <message>
-        <source>Recorded on every command. Empty: the computer account name.</source>
-        <translation>记录在每条命令上。留空：使用计算机登录账户名。</translation>
-    </message>
-    <message>
         <source>platform/baseUrl: an http:// or https:// address, e.g. http://10.0.0.5:9080</source>
         <translation>platform/baseUrl：http:// 或 https:// 地址，例如 http://10.0.0.5:9080</translation>
     </message>
@@ -2694,6 +3048,10 @@
         <source>Receipt paper</source>
         <translation>凭证纸张</translation>
     </message>
+    <message>
+        <source>Shown on receipts and in the status bar. Every command, acknowledgement, export and print records it together with the computer account (%1). Empty: the account name alone.</source>
+        <translation>显示在凭证和状态栏中。每条命令、确认、导出和打印都会同时记录此名称和计算机账户（%1）。留空：仅记录账户名。</translation>
+    </message>
 </context>
 <context>
     <name>md::StatusPanel</name>
@@ -2750,6 +3108,14 @@
     <message>
         <source>Active alarms: %1</source>
         <translation>活动告警：%1</translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>操作员：%1</translation>
+    </message>
+    <message>
+        <source>Recorded on every command, acknowledgement, export and print. The display name is set in Settings; the computer account is always recorded.</source>
+        <translation>每条命令、确认、导出和打印都会记录。显示名称在“设置”中设置；计算机账户总会被记录。</translation>
     </message>
 </context>
 <context>
