@@ -8,6 +8,7 @@
 #include "ui/firstrun/listenererrors.h"
 #include "ui/forms/commandlauncher.h"
 #include "ui/views/commandsview.h"
+#include "ui/views/healthview.h"
 #include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"
 
@@ -27,6 +28,8 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &QObject::destroyed, this, &ConsoleSession::closed);
     connect(m_window, &MainWindow::openDatabaseRequested, this, &ConsoleSession::openDatabaseRequested);
+    if (!m_configPath.isEmpty())
+        m_window->healthView()->setConfigPath(m_configPath);
 
     if (live && !m_configPath.isEmpty())
         rememberWindowState();

@@ -35,6 +35,7 @@ struct FlagsAndCounts
 HealthView::HealthView(ConsoleContext *context, QWidget *parent) : ConsoleView(context, parent)
 {
     m_model = new HealthModel(&context->time(), this);
+    m_configPath = Settings::defaultConfigPath();
     auto *counts = new QHBoxLayout;
     for (HealthKind k : allHealthKinds()) {
         auto *b = new QToolButton(this);
@@ -168,9 +169,9 @@ void HealthView::recompute()
     updateButtons();
     emit statusMessage(tr("Looking for meters that need a visit..."));
     const qint64 now = m_context->now();
-    auto run = QtConcurrent::run(ConsoleContext::readPool(), [store = m_context->storePtr(),
+    auto run = QtConcurrent::run(ConsoleContext::readPool(), [store = m_context->storePtr(), ini = m_configPath,
                                                               zone = m_context->settings().platform.timeZone, now]() -> Result<HealthRunStats> {
-        const Result<HealthSettings> thresholds = HealthSettings::loadFile(Settings::defaultConfigPath());
+        const Result<HealthSettings> thresholds = HealthSettings::loadFile(ini);
         const HealthEngine engine(store, thresholds ? *thresholds : HealthSettings(), PlatformTime(zone));
         return engine.recompute(now);
     });

@@ -39,6 +39,8 @@ public:
     // Dismisses the selected flags with `reason` (asks for one when empty).
     void dismissSelected(const QString &reason = {});
     void setKindFilter(std::optional<HealthKind> kind);
+    // The INI whose [health] group holds the thresholds (default: the per-user one).
+    void setConfigPath(const QString &path) { m_configPath = path; }
 
     HealthModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -72,6 +74,7 @@ private:
     QTableView *m_table;
     QTimer m_daily;
     QDate m_lastDailyPass;
+    QString m_configPath;
     qint64 m_lastRunAt = 0;
     bool m_recomputing = false;
     quint64 m_generation = 0;
