@@ -1,7 +1,6 @@
 # md_add_test(<name> SOURCES <files...> LIBS <targets...> [LABELS <labels...>] [TIMEOUT <s>])
 # Builds a Qt Test executable named tst_<name> and registers it as the ctest test <name>.
 set(MD_TEST_DATA_DIR ${CMAKE_SOURCE_DIR}/tests/data)
-set(MD_SHARED_DIR ${CMAKE_SOURCE_DIR}/../shared)
 
 function(md_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
@@ -9,7 +8,6 @@ function(md_add_test name)
     target_link_libraries(tst_${name} PRIVATE Qt6::Test ${ARG_LIBS})
     target_compile_definitions(tst_${name} PRIVATE
         MD_TEST_DATA_DIR="${MD_TEST_DATA_DIR}"
-        MD_SHARED_DIR="${MD_SHARED_DIR}"
         MD_BINARY_DIR="${CMAKE_BINARY_DIR}")
     add_test(NAME ${name} COMMAND tst_${name})
     if(NOT ARG_TIMEOUT)

@@ -27,9 +27,14 @@ namespace md {
 //   it is 9002, since processing depends on it. alarmType is checked against the alarm dictionary.
 // - Integer: 1 to 18 digits, no sign. Money/Volume: md::parseFixed, strict.
 // - recharge.rechargeNum is a volume (3 decimals) when rechargeType is "2", else money.
-// - Sensitive values: <= 17 characters is plain, >= 24 is AES/Base64 whose plaintext must itself be
-//   a valid decimal of the field's type; anything else is 9002. Ciphertext in a non-sensitive field
-//   is 9002.
+// - Sensitive values (catalog.json "sensitive": recharge amounts, balances and totals in every
+//   upload that carries them: meterDataUp, meterDataUpBatch, meterDataSupplement, rechargeUp ...)
+//   are detected per value: a value that parses as a decimal of the field's type is plain (up to
+//   18 characters: sign, 12 integer digits, 4 decimals), otherwise a value of >= 24 characters is
+//   AES-128-ECB/Base64 whose plaintext must itself be such a decimal; anything else is 9002. One
+//   body may mix both forms. On parse, any money or volume field may be encrypted, marked or not
+//   (protocol.md section 4: a platform that encrypts more than expected is not refused); build
+//   encrypts exactly the fields marked sensitive.
 // - When both a field and its alias are present the canonical name wins; error paths name the key
 //   as the peer sent it ("readingDetails[1].dataTime"); records are keyed by the canonical name.
 // - parse() checks `sign` before the fields (a tampered body is 9003 whatever else is wrong); a
@@ -54,7 +59,7 @@ public:
     // Parses a body. Errors: 9002 (not JSON, not an object, a required field missing, a malformed
     // value: path names the field, e.g. "meterReadingDetails[1].dataTime"), 1301 (alarmTime), 1302
     // (alarmType), 9003 (sign: missing in strict mode, or wrong when present and mode != off).
-    // Sensitive values may come plain (<= 17 chars) or AES/Base64 (>= 24 chars); a value that neither
+    // Sensitive values may come plain or AES/Base64 (>= 24 chars), per value; a value that neither
     // parses nor decrypts to a decimal is 9002.
     Result<ParsedMessage> parse(const MessageSpec &spec, const QByteArray &body) const;
     Result<ParsedMessage> parse(const MessageSpec &spec, const QJsonObject &body) const;

@@ -190,14 +190,19 @@ std::optional<Error> FieldReader::scalar(const FieldSpec &field, const QString &
     case FieldType::Money:
     case FieldType::Volume: {
         const int decimals = out.type == FieldType::Money ? Money::decimals : Volume::decimals;
-        if (out.text.size() <= 17) {
-            if (const auto units = parseFixed(out.text, decimals, Money::maxIntegerDigits)) {
-                out.number = *units;
-                return std::nullopt;
-            }
-        } else if (field.sensitive && out.text.size() >= 24) {
+        // Plain or AES/Base64 is decided per value, not by length: a plain decimal is digits, '-'
+        // and '.', which a Base64 ciphertext (a multiple of 4 characters, ending in '=' for the
+        // short plaintexts a decimal makes) never parses as. So the largest value the spec allows,
+        // 12 integer digits, 4 decimals and a sign (18 characters), stays plain.
+        if (const auto units = parseFixed(out.text, decimals, Money::maxIntegerDigits)) {
+            out.number = *units;
+            return std::nullopt;
+        }
+        // protocol.md section 4: any money or volume field may arrive encrypted, marked sensitive
+        // or not; a platform that encrypts more than the catalogue says must not be refused.
+        if (out.text.size() >= 24) {
             const auto plain = m_aes.decryptFromBase64(out.text.toLatin1());
-            if (plain && plain->size() <= 17) {
+            if (plain && plain->size() <= 18) {
                 const QString text = QString::fromLatin1(*plain);
                 if (const auto units = parseFixed(text, decimals, Money::maxIntegerDigits)) {
                     out.text = text;

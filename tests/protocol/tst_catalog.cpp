@@ -2,7 +2,6 @@
 // The catalogue resource: 19 messages, names and aliases, types, enumerations, special codes.
 #include "protocol/catalog.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace md;
@@ -17,17 +16,6 @@ private slots:
         QCOMPARE(c.uploads().size(), 10);
         QCOMPARE(c.commands().size(), 9);
         QCOMPARE(c.uploadRouteNames().size(), 12);
-    }
-
-    void resourceMatchesShared()
-    {
-        QFile shared(QStringLiteral(MD_SHARED_DIR "/protocol/catalog.json"));
-        if (!shared.exists())
-            QSKIP("no shared protocol folder next to the source tree");
-        QFile embedded(QStringLiteral(":/meterdesk/protocol/catalog.json"));
-        QVERIFY(shared.open(QIODevice::ReadOnly));
-        QVERIFY(embedded.open(QIODevice::ReadOnly));
-        QCOMPARE(embedded.readAll(), shared.readAll());
     }
 
     void uploads_data()

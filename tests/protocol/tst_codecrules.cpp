@@ -55,6 +55,11 @@ private slots:
         QTest::addColumn<bool>("encrypted");
         QTest::newRow("plain") << "rechargeNum" << "100" << "ok" << qint64(1000000) << false;
         QTest::newRow("plain 17 chars") << "rechargeNum" << "123456789012.1234" << "ok" << qint64(1234567890121234) << false;
+        QTest::newRow("plain 18 chars signed") << "rechargeNum" << "-123456789012.3456" << "ok" << qint64(-1234567890123456)
+                                               << false; // the largest the spec allows: 12+4 digits and a sign
+        QTest::newRow("encrypted 18 chars signed") << "rechargeNum"
+                                                   << QString::fromLatin1(AesEcb(kKey).encryptToBase64("-123456789012.3456"))
+                                                   << "ok" << qint64(-1234567890123456) << true;
         QTest::newRow("encrypted") << "rechargeNum" << "NND7m/fy3CvX3ot9v+bbKg==" << "ok" << qint64(1000000) << true;
         QTest::newRow("encrypted negative") << "meterBalanceAmt" << "8+NFHJkqH/KwnfPVTISM1g==" << "ok" << qint64(-155000) << true;
         QTest::newRow("encrypted 32") << "rechargeNum" << "u9YnxdyILTmFFlDxg8W6EerxYFZN1xuYvzT5PzZVsz0=" << "ok"
@@ -113,14 +118,100 @@ private slots:
         QCOMPARE(parseError(*Catalog::instance().upload(u"rechargeUp"), body, o).code, QStringLiteral("9002"));
     }
 
-    void ciphertextInPlainField()
+    // Balances and totals may come plain or AES-128-ECB/Base64 in every upload that carries them,
+    // decided per value; one body may mix both forms.
+    void balancesPlainOrEncrypted_data()
     {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("encrypt");
+        const char *rows[][2] = {
+            {"meterDataUp", "totalRechargeAmt"},
+            {"meterDataUp", "totalRechargeQty"},
+            {"meterDataUp", "meterReadingDetails[1].meterBalanceAmt"},
+            {"meterDataUp", "meterReadingDetails[1].totalUseAmt"},
+            {"meterDataUp", "meterReadingDetails[1].meterBalanceQty"},
+            {"meterDataUpBatch", "meterDatas[1].totalRechargeAmt"},
+            {"meterDataUpBatch", "meterDatas[1].totalRechargeQty"},
+            {"meterDataUpBatch", "meterDatas[1].readingDetails[1].meterBalanceAmt"},
+            {"meterDataUpBatch", "meterDatas[1].readingDetails[1].totalUseAmt"},
+            {"meterDataUpBatch", "meterDatas[1].readingDetails[1].meterBalanceQty"},
+            {"meterDataSupplement", "readingDetails[1].meterBalanceAmt"},
+            {"meterDataSupplement", "readingDetails[1].totalUseAmt"},
+            {"meterDataSupplement", "readingDetails[1].meterBalanceQty"},
+            {"rechargeUp", "rechargeNum"},
+            {"rechargeUp", "totalRechargeAmt"},
+            {"rechargeUp", "totalRechargeQty"},
+            {"rechargeUp", "meterBalanceAmt"},
+            {"rechargeUp", "meterBalanceQty"},
+            {"cancelRechargeUp", "rechargeNum"},
+        };
+        for (const auto &r : rows) {
+            for (const bool encrypt : {false, true})
+                QTest::addRow("%s %s %s", r[0], r[1], encrypt ? "encrypted" : "plain")
+                    << QString::fromLatin1(r[0]) << QString::fromLatin1(r[1]) << encrypt;
+        }
+    }
+    void balancesPlainOrEncrypted()
+    {
+        QFETCH(QString, message);
+        QFETCH(QString, path);
+        QFETCH(bool, encrypt);
+        const MessageSpec *spec = Catalog::instance().upload(message);
+        QVERIFY(spec);
+        const Path at = findPath(*spec, path);
+        QVERIFY2(!at.isEmpty(), qPrintable(path));
+        FieldPaths fields;
+        collect(spec->fields, {}, fields);
+        const FieldSpec *field = nullptr;
+        for (const auto &[p, f] : fields)
+            if (pathText(p) == path)
+                field = f;
+        QVERIFY(field && field->sensitive);
+        const bool money = field->type == FieldType::Money;
+        const QByteArray plain = money ? "-1234.5600" : "987.650";
+        const QString wire = encrypt ? QString::fromLatin1(AesEcb(kKey).encryptToBase64(plain)) : QString::fromLatin1(plain);
+        const QJsonObject body = edited(Examples::validPlainBody(*spec), at, QJsonValue(wire));
+        const auto r = MessageCodec(options()).parse(*spec, body);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().path + u' ' + r.error().detail));
+        // Walk the parsed record down the same path.
+        const Record *rec = &r->record;
+        for (int i = 0; i + 1 < at.size(); ++i)
+            rec = &rec->list(at[i].key).at(at[i].index);
+        const FieldValue fv = rec->fields.value(at.last().key);
+        QCOMPARE(fv.wasEncrypted, encrypt);
+        QCOMPARE(fv.text, QString::fromLatin1(plain));
+        QCOMPARE(fv.number, money ? qint64(-12345600) : qint64(987650));
+    }
+
+    void mixedPlainAndEncryptedInOneBody()
+    {
+        const MessageSpec *spec = Catalog::instance().upload(u"meterDataUp");
+        QJsonObject body = Examples::validPlainBody(*spec);
+        body = edited(body, findPath(*spec, "meterReadingDetails[1].meterBalanceAmt"),
+                      QJsonValue(QString::fromLatin1(AesEcb(kKey).encryptToBase64("12.3400"))));
+        body = edited(body, findPath(*spec, "meterReadingDetails[1].totalUseAmt"), QJsonValue("56.7800"));
+        const auto r = MessageCodec(options()).parse(*spec, body);
+        QVERIFY(r.ok());
+        const Record &row = r->record.list("meterReadingDetails").at(1);
+        QVERIFY(row.fields.value("meterBalanceAmt").wasEncrypted);
+        QCOMPARE(row.fields.value("meterBalanceAmt").number, qint64(123400));
+        QVERIFY(!row.fields.value("totalUseAmt").wasEncrypted);
+        QCOMPARE(row.fields.value("totalUseAmt").number, qint64(567800));
+    }
+
+    void ciphertextInUnmarkedMoneyField()
+    {
+        // price is not marked sensitive; protocol.md section 4 still lets any money value arrive
+        // encrypted. A string value is never decrypted.
         const MessageSpec *spec = Catalog::instance().upload(u"meterDataUp");
         const QJsonObject body = edited(Examples::validPlainBody(*spec), Path{{"meterReadingDetails", 0}, {"price", -1}},
                                         QJsonValue("NND7m/fy3CvX3ot9v+bbKg=="));
-        const Error e = parseError(*spec, body);
-        QCOMPARE(e.code, QStringLiteral("9002"));
-        QCOMPARE(e.path, QStringLiteral("meterReadingDetails[0].price"));
+        const auto r = MessageCodec(options()).parse(*spec, body);
+        QVERIFY(r.ok());
+        const FieldValue price = r->record.list("meterReadingDetails").at(0).fields.value("price");
+        QVERIFY(price.wasEncrypted);
+        QCOMPARE(price.number, qint64(1000000));
     }
 
     void signModes_data()

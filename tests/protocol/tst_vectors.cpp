@@ -39,17 +39,6 @@ class TestVectors : public QObject
 {
     Q_OBJECT
 private slots:
-    void sharedCopyIsCurrent()
-    {
-        QFile shared(QStringLiteral(MD_SHARED_DIR "/protocol/vectors.json"));
-        if (!shared.exists())
-            QSKIP("no shared protocol folder next to the source tree");
-        QFile local(QStringLiteral(MD_TEST_DATA_DIR "/vectors.json"));
-        QVERIFY(shared.open(QIODevice::ReadOnly));
-        QVERIFY(local.open(QIODevice::ReadOnly));
-        QCOMPARE(local.readAll(), shared.readAll());
-    }
-
     void sectionsPresent()
     {
         QVERIFY(section("accessToken").size() >= 4);
