@@ -41,7 +41,7 @@
     <message numerus="yes">
         <source>(and %n more unacknowledged critical alarm(s))</source>
         <translation>
-            <numerusform>（另有 %n 条未确认的严重告警）</numerusform>
+            <numerusform>（另有 %n 条未确认的严重报警）</numerusform>
         </translation>
     </message>
 </context>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>Active</source>
-        <translation>告警中</translation>
+        <translation>报警中</translation>
     </message>
     <message>
         <source>Cleared %1</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Raised at</source>
-        <translation>告警时间</translation>
+        <translation>报警时间</translation>
     </message>
     <message>
         <source>Meter No.</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>Alarm</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>Times raised</source>
-        <translation>告警次数</translation>
+        <translation>报警次数</translation>
     </message>
     <message>
         <source>Acknowledged by</source>
@@ -104,7 +104,7 @@
     <name>md::AlarmsView</name>
     <message>
         <source>Alarms not available: %1</source>
-        <translation>无法读取告警：%1</translation>
+        <translation>无法读取报警：%1</translation>
     </message>
     <message>
         <source>Could not acknowledge: %1</source>
@@ -112,7 +112,7 @@
     </message>
     <message>
         <source>All alarm types</source>
-        <translation>全部告警类型</translation>
+        <translation>全部报警类型</translation>
     </message>
     <message>
         <source>Meter No. (Enter)</source>
@@ -124,7 +124,7 @@
     </message>
     <message>
         <source>Critical only</source>
-        <translation>仅严重告警</translation>
+        <translation>仅严重报警</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
@@ -144,14 +144,14 @@
     </message>
     <message>
         <source>Alarms</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
 </context>
 <context>
     <name>md::BarChart</name>
     <message>
         <source>No uploads yet</source>
-        <translation>尚无上传</translation>
+        <translation>尚无上报</translation>
     </message>
 </context>
 <context>
@@ -195,7 +195,7 @@
     <message numerus="yes">
         <source>Send &quot;%1&quot; to %n meter(s)? Each meter gets its own command; NB-IoT meters answer when they wake (about once a day).</source>
         <translation>
-            <numerusform>向 %n 块表发送“%1”？每块表各自生成一条命令；NB-IoT 表具在唤醒时应答（大约每天一次）。</numerusform>
+            <numerusform>向 %n 块表发送“%1”？每块表各自生成一条指令；NB-IoT 表具在唤醒时应答（大约每天一次）。</numerusform>
         </translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
     </message>
     <message>
         <source>Command</source>
-        <translation>命令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Trade number</source>
@@ -274,7 +274,7 @@
     <name>md::CancelRechargeForm</name>
     <message>
         <source>Choose the recharge to cancel in the ledger.</source>
-        <translation>请在充值台账中选择要撤销的充值。</translation>
+        <translation>请在充值台账中选择要取消的充值。</translation>
     </message>
     <message>
         <source>Recharge ledger</source>
@@ -282,7 +282,7 @@
     </message>
     <message>
         <source>To cancel</source>
-        <translation>待撤销</translation>
+        <translation>待取消</translation>
     </message>
     <message>
         <source>The ledger could not be read: %1</source>
@@ -330,7 +330,7 @@
     <message numerus="yes">
         <source>%n active alarm(s)</source>
         <translation>
-            <numerusform>%n 条活动告警</numerusform>
+            <numerusform>%n 条当前报警</numerusform>
         </translation>
     </message>
     <message>
@@ -365,11 +365,11 @@
     <name>md::CommandLauncher</name>
     <message>
         <source>Cancel command</source>
-        <translation>取消命令</translation>
+        <translation>取消指令</translation>
     </message>
     <message>
         <source>Cancel the selected command while it is still queued</source>
-        <translation>在命令仍排队时取消所选命令</translation>
+        <translation>在指令仍排队时取消所选指令</translation>
     </message>
     <message>
         <source>Resend…</source>
@@ -377,15 +377,15 @@
     </message>
     <message>
         <source>Send the selected command again (a recharge keeps its trade number)</source>
-        <translation>再次发送所选命令（充值沿用原交易流水号）</translation>
+        <translation>再次发送所选指令（充值沿用原交易流水号）</translation>
     </message>
     <message>
         <source>Cancel command %1? It has not left yet; nothing reaches the meter.</source>
-        <translation>取消命令 %1？它尚未发出，不会到达表具。</translation>
+        <translation>取消指令 %1？它尚未发出，不会到达表具。</translation>
     </message>
     <message>
         <source>Cancel the command</source>
-        <translation>取消该命令</translation>
+        <translation>取消该指令</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <source>Command %1 cancelled.</source>
-        <translation>命令 %1 已取消。</translation>
+        <translation>指令 %1 已取消。</translation>
     </message>
     <message>
         <source>Not cancelled: %1</source>
@@ -401,11 +401,11 @@
     </message>
     <message>
         <source>The command could not be read.</source>
-        <translation>无法读取该命令。</translation>
+        <translation>无法读取该指令。</translation>
     </message>
     <message>
         <source>Only a rejected, unreachable, expired or failed command can be resent.</source>
-        <translation>只有被拒绝、不可达、过期或失败的命令可以重新发送。</translation>
+        <translation>只有被拒绝、不可达、过期或失败的指令可以重新发送。</translation>
     </message>
     <message>
         <source>Resend - %1</source>
@@ -417,11 +417,11 @@
     </message>
     <message>
         <source>Send &quot;%1&quot; to meter %2 again? A new command number is used; the old command stays in the history as %3.</source>
-        <translation>再次向表具 %2 发送“%1”？将使用新的命令流水号，原命令以 %3 保留在历史中。</translation>
+        <translation>再次向表具 %2 发送“%1”？将使用新的指令序列号，原指令以 %3 保留在历史中。</translation>
     </message>
     <message>
         <source>Resent as command %1.</source>
-        <translation>已作为命令 %1 重新发送。</translation>
+        <translation>已作为指令 %1 重新发送。</translation>
     </message>
     <message>
         <source>Not resent: %1</source>
@@ -436,11 +436,11 @@
     </message>
     <message>
         <source>Command No.</source>
-        <translation>命令流水号</translation>
+        <translation>指令序列号</translation>
     </message>
     <message>
         <source>Command</source>
-        <translation>命令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Meter No.</source>
@@ -479,7 +479,7 @@
     <name>md::CommandStatusWidget</name>
     <message>
         <source>Command %1</source>
-        <translation>命令 %1</translation>
+        <translation>指令 %1</translation>
     </message>
     <message>
         <source>trade number %1</source>
@@ -491,11 +491,11 @@
     </message>
     <message>
         <source>Queued - handing the command to the platform…</source>
-        <translation>排队中 - 正在把命令交给平台…</translation>
+        <translation>排队中 - 正在把指令交给平台…</translation>
     </message>
     <message>
         <source>Sent - waiting for the meter (NB-IoT meters wake about once a day). You can close this window; the Commands view keeps following it.</source>
-        <translation>已发送 - 等待表具应答（NB-IoT 表具大约每天唤醒一次）。可以关闭此窗口，命令页会继续跟踪。</translation>
+        <translation>已发送 - 等待表具应答（NB-IoT 表具大约每天唤醒一次）。可以关闭此窗口，指令页会继续跟踪。</translation>
     </message>
     <message>
         <source>Accepted by the platform.</source>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>Expired - no answer from the meter within the command lifetime. It can be resent.</source>
-        <translation>已过期 - 命令有效期内表具未应答。可以重新发送。</translation>
+        <translation>已过期 - 指令有效期内表具未应答。可以重新发送。</translation>
     </message>
     <message>
         <source>Rejected by the platform: %1%2</source>
@@ -605,11 +605,11 @@
     <name>md::CommandsView</name>
     <message>
         <source>Commands not available: %1</source>
-        <translation>无法读取命令：%1</translation>
+        <translation>无法读取指令：%1</translation>
     </message>
     <message>
         <source>All commands</source>
-        <translation>全部命令</translation>
+        <translation>全部指令</translation>
     </message>
     <message>
         <source>Pending (queued or sent)</source>
@@ -629,7 +629,7 @@
     </message>
     <message>
         <source>Commands</source>
-        <translation>命令</translation>
+        <translation>指令</translation>
     </message>
 </context>
 <context>
@@ -920,7 +920,7 @@
     </message>
     <message>
         <source>Command sequence number</source>
-        <translation>命令流水号</translation>
+        <translation>指令序列号</translation>
     </message>
     <message>
         <source>Meter type</source>
@@ -968,7 +968,7 @@
     </message>
     <message>
         <source>Recharge amount</source>
-        <translation>充值金额</translation>
+        <translation>充值量</translation>
     </message>
     <message>
         <source>Total recharged (yuan)</source>
@@ -992,7 +992,7 @@
     </message>
     <message>
         <source>Billing cycle</source>
-        <translation>阶梯周期</translation>
+        <translation>阶梯计费周期</translation>
     </message>
     <message>
         <source>Effective date</source>
@@ -1052,11 +1052,11 @@
     </message>
     <message>
         <source>Upload cycle</source>
-        <translation>上传周期</translation>
+        <translation>上报周期</translation>
     </message>
     <message>
         <source>Upload day</source>
-        <translation>上传日</translation>
+        <translation>上报日</translation>
     </message>
     <message>
         <source>No-use days</source>
@@ -1064,15 +1064,15 @@
     </message>
     <message>
         <source>Low balance alarm, level 1</source>
-        <translation>余额不足一级告警</translation>
+        <translation>余额不足一级报警</translation>
     </message>
     <message>
         <source>Low balance alarm, level 2</source>
-        <translation>余额不足二级告警</translation>
+        <translation>余额不足二级报警</translation>
     </message>
     <message>
         <source>Overdraft</source>
-        <translation>透支额度</translation>
+        <translation>透支量</translation>
     </message>
     <message>
         <source>Concentrator / device number</source>
@@ -1100,7 +1100,7 @@
     </message>
     <message>
         <source>Initial reading (m³)</source>
-        <translation>启用读数（m³）</translation>
+        <translation>表底数（m³）</translation>
     </message>
     <message>
         <source>Meter operation</source>
@@ -1386,7 +1386,7 @@
     </message>
     <message>
         <source>Command No.</source>
-        <translation>命令流水号</translation>
+        <translation>指令序列号</translation>
     </message>
     <message>
         <source>Return code</source>
@@ -1445,11 +1445,11 @@
     </message>
     <message>
         <source>Inbound (uploads)</source>
-        <translation>收（上传）</translation>
+        <translation>收（上报）</translation>
     </message>
     <message>
         <source>Outbound (commands)</source>
-        <translation>发（命令）</translation>
+        <translation>发（指令）</translation>
     </message>
     <message>
         <source>Journal</source>
@@ -1622,11 +1622,11 @@
     </message>
     <message>
         <source>Raised %1. Open MeterDesk and acknowledge it.</source>
-        <translation>告警时间 %1。请打开 MeterDesk 确认。</translation>
+        <translation>报警时间 %1。请打开 MeterDesk 确认。</translation>
     </message>
     <message>
         <source>This page has no table to export. Open Meters, Alarms, Commands or Journal.</source>
-        <translation>此页面没有可导出的表格。请打开表具、告警、命令或报文日志页。</translation>
+        <translation>此页面没有可导出的表格。请打开表具、报警、指令或报文日志页。</translation>
     </message>
     <message>
         <source>Export to CSV</source>
@@ -1709,7 +1709,7 @@
     <name>md::MeterDetailWindow</name>
     <message>
         <source>Command No.</source>
-        <translation>命令流水号</translation>
+        <translation>指令序列号</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1729,7 +1729,7 @@
     </message>
     <message>
         <source>Read-only: offline review, nothing can be sent</source>
-        <translation>只读：离线查阅，不能发送任何命令</translation>
+        <translation>只读：离线查阅，不能发送任何指令</translation>
     </message>
     <message>
         <source> [read-only]</source>
@@ -1793,7 +1793,7 @@
     </message>
     <message>
         <source>Last upload</source>
-        <translation>最近上传</translation>
+        <translation>最近上报</translation>
     </message>
     <message>
         <source>Reading</source>
@@ -1809,7 +1809,7 @@
     </message>
     <message>
         <source>Active alarms</source>
-        <translation>活动告警</translation>
+        <translation>当前报警</translation>
     </message>
     <message>
         <source>&amp;Recharge…</source>
@@ -1817,7 +1817,7 @@
     </message>
     <message>
         <source>&amp;Valve…</source>
-        <translation>阀门(&amp;V)…</translation>
+        <translation>开关阀(&amp;V)…</translation>
     </message>
     <message>
         <source>Supplementary &amp;reading…</source>
@@ -1825,15 +1825,15 @@
     </message>
     <message>
         <source>Cancel recharge…</source>
-        <translation>撤销充值…</translation>
+        <translation>取消充值…</translation>
     </message>
     <message>
         <source>Ladder &amp;price…</source>
-        <translation>阶梯价(&amp;P)…</translation>
+        <translation>调价(&amp;P)…</translation>
     </message>
     <message>
         <source>Price and &amp;balance…</source>
-        <translation>价格与余额(&amp;B)…</translation>
+        <translation>更新单价和余额(&amp;B)…</translation>
     </message>
     <message>
         <source>Read parameters</source>
@@ -1845,7 +1845,7 @@
     </message>
     <message>
         <source>&amp;Acknowledge selected</source>
-        <translation>确认所选告警(&amp;A)</translation>
+        <translation>确认所选报警(&amp;A)</translation>
     </message>
     <message>
         <source>Readings</source>
@@ -1853,11 +1853,11 @@
     </message>
     <message>
         <source>Alarms</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation>命令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Recharges</source>
@@ -1989,7 +1989,7 @@
     </message>
     <message>
         <source>Last upload</source>
-        <translation>最近上传</translation>
+        <translation>最近上报</translation>
     </message>
     <message>
         <source>Battery</source>
@@ -2001,7 +2001,7 @@
     </message>
     <message>
         <source>Active alarms</source>
-        <translation>活动告警</translation>
+        <translation>当前报警</translation>
     </message>
     <message>
         <source>This meter is not registered.</source>
@@ -2013,19 +2013,19 @@
     </message>
     <message>
         <source>Alarm timeline</source>
-        <translation>告警时间线</translation>
+        <translation>报警时间线</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
     <message>
         <source>Raised at</source>
-        <translation>告警时间</translation>
+        <translation>报警时间</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
     <message>
         <source>Cleared at</source>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <source>active</source>
-        <translation>告警中</translation>
+        <translation>报警中</translation>
     </message>
     <message>
         <source>none</source>
@@ -2073,7 +2073,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation>已撤销</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>the PDF file was not written</source>
@@ -2116,12 +2116,12 @@
     </message>
     <message>
         <source>Active alarm</source>
-        <translation>有告警</translation>
+        <translation>有报警</translation>
     </message>
     <message numerus="yes">
         <source>Silent &gt; %n day(s)</source>
         <translation>
-            <numerusform>静默 &gt; %n 天</numerusform>
+            <numerusform>超过 %n 天未上报</numerusform>
         </translation>
     </message>
     <message>
@@ -2157,23 +2157,23 @@
     </message>
     <message>
         <source>Uploads today</source>
-        <translation>今日上传</translation>
+        <translation>今日上报</translation>
     </message>
     <message>
         <source>Silent meters</source>
-        <translation>静默表具</translation>
+        <translation>长期未上报表具</translation>
     </message>
     <message>
         <source>Commands</source>
-        <translation>命令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Active alarms by type</source>
-        <translation>按类型统计的活动告警</translation>
+        <translation>按类型统计的当前报警</translation>
     </message>
     <message>
         <source>A meter is &amp;silent after this many days without an upload:</source>
-        <translation>表具连续多少天无上传视为静默(&amp;S)：</translation>
+        <translation>表具连续多少天无上报视为长期未上报(&amp;S)：</translation>
     </message>
     <message>
         <source> days</source>
@@ -2181,12 +2181,12 @@
     </message>
     <message>
         <source>Uploads per day (last 14 days)</source>
-        <translation>每日上传次数（最近 14 天）</translation>
+        <translation>每日上报次数（最近 14 天）</translation>
     </message>
     <message numerus="yes">
         <source>Silent &gt; %n day(s)</source>
         <translation>
-            <numerusform>静默 &gt; %n 天</numerusform>
+            <numerusform>超过 %n 天未上报</numerusform>
         </translation>
     </message>
     <message>
@@ -2195,7 +2195,7 @@
     </message>
     <message>
         <source>No active alarms.</source>
-        <translation>无活动告警。</translation>
+        <translation>无当前报警。</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2392,7 +2392,7 @@
     <name>md::RechargeConfirmDialog</name>
     <message>
         <source>Confirm the cancellation</source>
-        <translation>确认撤销</translation>
+        <translation>确认取消</translation>
     </message>
     <message>
         <source>Confirm the recharge</source>
@@ -2400,7 +2400,7 @@
     </message>
     <message>
         <source>Cancel the recharge of %1</source>
-        <translation>撤销 %1 的充值</translation>
+        <translation>取消 %1 的充值</translation>
     </message>
     <message>
         <source>Recharge %1</source>
@@ -2452,7 +2452,7 @@
     </message>
     <message>
         <source>Cancel the recharge</source>
-        <translation>撤销该笔充值</translation>
+        <translation>取消该笔充值</translation>
     </message>
     <message>
         <source>Back</source>
@@ -2504,7 +2504,7 @@
     <name>md::RechargeLedgerModel</name>
     <message>
         <source>cancelled</source>
-        <translation>已撤销</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Trade number</source>
@@ -2524,7 +2524,7 @@
     </message>
     <message>
         <source>Credited / cancelled</source>
-        <translation>到账 / 撤销</translation>
+        <translation>到账 / 取消</translation>
     </message>
 </context>
 <context>
@@ -2706,7 +2706,7 @@
     <name>md::RegistryModel</name>
     <message>
         <source>Critical alarm active (gas leak or valve leaking): open the meter and act now.</source>
-        <translation>存在严重告警（燃气泄露或阀门漏气）：请立即打开表具处理。</translation>
+        <translation>存在严重报警（燃气泄露或阀门漏气）：请立即打开表具处理。</translation>
     </message>
     <message>
         <source>Meter No.</source>
@@ -2730,7 +2730,7 @@
     </message>
     <message>
         <source>Last upload</source>
-        <translation>最近上传</translation>
+        <translation>最近上报</translation>
     </message>
     <message>
         <source>Reading (m³)</source>
@@ -2754,7 +2754,7 @@
     </message>
     <message>
         <source>Alarms</source>
-        <translation>告警</translation>
+        <translation>报警</translation>
     </message>
     <message numerus="yes">
         <source>%n open health insight(s): see the Health page</source>
@@ -2787,7 +2787,7 @@
     </message>
     <message>
         <source>&lt;assigned-on-send&gt;: commandSeq (and tradeNo for a recharge) are allocated and stored before the request leaves.</source>
-        <translation>&lt;assigned-on-send&gt;：命令流水号（充值时还有交易流水号）在请求发出前分配并保存。</translation>
+        <translation>&lt;assigned-on-send&gt;：指令序列号（充值时还有交易流水号）在请求发出前分配并保存。</translation>
     </message>
 </context>
 <context>
@@ -2854,11 +2854,11 @@
     </message>
     <message>
         <source>Lenient (sign commands, check signed uploads)</source>
-        <translation>宽松（命令签名，校验带签名的上传）</translation>
+        <translation>宽松（指令签名，校验带签名的上报）</translation>
     </message>
     <message>
         <source>Strict (uploads must be signed)</source>
-        <translation>严格（上传必须带签名）</translation>
+        <translation>严格（上报必须带签名）</translation>
     </message>
     <message>
         <source>Signature</source>
@@ -2886,11 +2886,11 @@
     </message>
     <message>
         <source>A sent command without a result after this long becomes expired. NB-IoT meters wake about once a day.</source>
-        <translation>已发送的命令超过此时长仍无结果即视为过期。NB-IoT 表具大约每天唤醒一次。</translation>
+        <translation>已发送的指令超过此时长仍无结果即视为过期。NB-IoT 表具大约每天唤醒一次。</translation>
     </message>
     <message>
         <source>Command lifetime</source>
-        <translation>命令有效期</translation>
+        <translation>指令有效期</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -2902,7 +2902,7 @@
     </message>
     <message>
         <source>&amp;Receive uploads from the platform</source>
-        <translation>接收平台上传的数据(&amp;R)</translation>
+        <translation>接收平台上报的数据(&amp;R)</translation>
     </message>
     <message>
         <source>0.0.0.0: every network interface; 127.0.0.1: this computer only</source>
@@ -3050,7 +3050,7 @@
     </message>
     <message>
         <source>Shown on receipts and in the status bar. Every command, acknowledgement, export and print records it together with the computer account (%1). Empty: the account name alone.</source>
-        <translation>显示在凭证和状态栏中。每条命令、确认、导出和打印都会同时记录此名称和计算机账户（%1）。留空：仅记录账户名。</translation>
+        <translation>显示在凭证和状态栏中。每条指令、确认、导出和打印都会同时记录此名称和计算机账户（%1）。留空：仅记录账户名。</translation>
     </message>
 </context>
 <context>
@@ -3079,11 +3079,11 @@
     </message>
     <message>
         <source>no upload yet</source>
-        <translation>尚无上传</translation>
+        <translation>尚无上报</translation>
     </message>
     <message>
         <source>last upload %1</source>
-        <translation>最近上传 %1</translation>
+        <translation>最近上报 %1</translation>
     </message>
     <message>
         <source>Platform: not contacted yet</source>
@@ -3099,15 +3099,15 @@
     </message>
     <message>
         <source>Pending commands: %1</source>
-        <translation>待完成命令：%1</translation>
+        <translation>待完成指令：%1</translation>
     </message>
     <message>
         <source>Active alarms: %1 (%2 critical)</source>
-        <translation>活动告警：%1（严重 %2）</translation>
+        <translation>当前报警：%1（严重 %2）</translation>
     </message>
     <message>
         <source>Active alarms: %1</source>
-        <translation>活动告警：%1</translation>
+        <translation>当前报警：%1</translation>
     </message>
     <message>
         <source>Operator: %1</source>
@@ -3115,7 +3115,7 @@
     </message>
     <message>
         <source>Recorded on every command, acknowledgement, export and print. The display name is set in Settings; the computer account is always recorded.</source>
-        <translation>每条命令、确认、导出和打印都会记录。显示名称在“设置”中设置；计算机账户总会被记录。</translation>
+        <translation>每条指令、确认、导出和打印都会记录。显示名称在“设置”中设置；计算机账户总会被记录。</translation>
     </message>
 </context>
 <context>
@@ -3134,7 +3134,7 @@
     </message>
     <message>
         <source>forced close</source>
-        <translation>强制关阀</translation>
+        <translation>强行关阀</translation>
     </message>
     <message>
         <source>arrears</source>
@@ -3142,7 +3142,7 @@
     </message>
     <message>
         <source>%1 (%2, alarm %3)</source>
-        <translation>%1（%2，告警 %3）</translation>
+        <translation>%1（%2，报警 %3）</translation>
     </message>
     <message>
         <source>%1 V</source>
@@ -3153,25 +3153,25 @@
     <name>md::timeline::AlarmTimeline</name>
     <message>
         <source>No alarms in this period</source>
-        <translation>此期间无告警</translation>
+        <translation>此期间无报警</translation>
     </message>
     <message>
         <source>%1 (%2)
 Raised: %3</source>
         <translation>%1（%2）
-告警时间：%3</translation>
+报警时间：%3</translation>
     </message>
     <message>
         <source>
 Cancelled by the meter: %1</source>
         <translation>
-表端已撤销：%1</translation>
+表端已解除：%1</translation>
     </message>
     <message>
         <source>
 Still active</source>
         <translation>
-仍在告警</translation>
+仍在报警</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,33 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Switching the language at runtime retranslates every open window (main window and a meter detail),
-// with the zh_CN catalogue loaded from the resource; the catalogue has no unfinished entry.
+// with the zh_CN catalogue loaded from the resource; the catalogue has no unfinished entry; after a
+// switch to zh_CN no visible widget of any view (Commands' tool bar included) keeps English text.
 #include "storage/store.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"
+#include "ui/forms/commandlauncher.h"
+#include "ui/forms/formcontext.h"
 #include "ui/views/meterdetailwindow.h"
 
 #include "core/dictionary.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
 #include <QFile>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QTabBar>
 #include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,7 +39,70 @@ class TestUiLanguage : public QObject
 private slots:
     void catalogueIsEmbeddedAndComplete();
     void switchRetranslatesOpenWindows();
+    void noEnglishLeftInAnyView();
 };
+
+namespace {
+
+// English left behind: a word of three or more Latin letters that is not a name the product keeps
+// in every language (its own name, file formats, protocol and radio terms).
+QStringList englishWords(const QString &text)
+{
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
+    static const QStringList kept{QStringLiteral("MeterDesk"), QStringLiteral("CSV"), QStringLiteral("PDF"),
+                                  QStringLiteral("IoT"), QStringLiteral("SQLite"), QStringLiteral("PostgreSQL"),
+                                  QStringLiteral("English"), QStringLiteral("sqlite"), QStringLiteral("lang")};
+    QStringList out;
+    for (auto it = word.globalMatch(text); it.hasNext();) {
+        const QString w = it.next().captured();
+        if (!kept.contains(w))
+            out << w;
+    }
+    return out;
+}
+
+// Every text a user can see in `root`: labels, buttons, tool bar actions, combo items,
+// placeholders, tabs, group titles and table headers of visible widgets.
+QStringList visibleEnglish(QWidget *root)
+{
+    QStringList found;
+    auto check = [&found](const QObject *where, const QString &text) {
+        const QStringList words = englishWords(text);
+        if (!words.isEmpty())
+            found << QStringLiteral("%1: \"%2\"").arg(where->metaObject()->className(), text);
+    };
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (!w->isVisible())
+            continue;
+        if (auto *l = qobject_cast<QLabel *>(w))
+            check(w, l->text());
+        if (auto *b = qobject_cast<QAbstractButton *>(w))
+            check(w, b->text());
+        if (auto *e = qobject_cast<QLineEdit *>(w))
+            check(w, e->placeholderText());
+        if (auto *g = qobject_cast<QGroupBox *>(w))
+            check(w, g->title());
+        if (auto *c = qobject_cast<QComboBox *>(w))
+            for (int i = 0; i < c->count(); ++i)
+                check(w, c->itemText(i));
+        if (auto *t = qobject_cast<QTabBar *>(w))
+            for (int i = 0; i < t->count(); ++i)
+                check(w, t->tabText(i));
+        if (auto *tb = qobject_cast<QToolBar *>(w))
+            for (QAction *a : tb->actions())
+                if (a->isVisible())
+                    check(a, a->text());
+        if (auto *h = qobject_cast<QHeaderView *>(w); h && h->model() && h->orientation() == Qt::Horizontal)
+            for (int i = 0; i < h->model()->columnCount(); ++i)
+                if (!h->isSectionHidden(i))
+                    check(w, h->model()->headerData(i, Qt::Horizontal).toString());
+    }
+    return found;
+}
+
+} // namespace
 
 void TestUiLanguage::catalogueIsEmbeddedAndComplete()
 {
@@ -74,6 +151,48 @@ void TestUiLanguage::switchRetranslatesOpenWindows()
 
     QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
     QTRY_COMPARE(nav->item(MainWindow::MetersPage)->text(), QStringLiteral("Meters"));
+}
+
+void TestUiLanguage::noEnglishLeftInAnyView()
+{
+    QTemporaryDir dir;
+    StoreOptions o;
+    o.database = dir.filePath(QStringLiteral("lang.sqlite"));
+    auto store = Store::open(o);
+    QVERIFY2(store.ok(), qPrintable(store.error().detail));
+    MeterInfo m;
+    m.meterNo = QStringLiteral("31010000001");
+    m.userName = QStringLiteral("张三");
+    QVERIFY(store.value()->upsertMeters({m}).result().ok());
+
+    QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
+    ConsoleContext context(*store, Settings{});
+    MainWindow window(&context);
+    // The Commands view's tool bar as the console assembles it (app/gui/consolesession.cpp).
+    CommandLauncher launcher(FormContext{nullptr, *store, QStringLiteral("op")}, &window, &context);
+    launcher.attachCommandsView(window.commandsView());
+    window.show();
+    window.showPage(MainWindow::CommandsPage);
+    QTRY_VERIFY(!visibleEnglish(&window).isEmpty()); // the check sees English at all
+
+    QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("zh_CN")));
+    MeterDetailWindow *detail = window.openMeter(m.meterNo);
+    QTRY_VERIFY(detail->isLoaded());
+    QStringList found;
+    for (int page = 0; page < MainWindow::PageCount; ++page) {
+        window.showPage(MainWindow::Page(page));
+        QCoreApplication::processEvents();
+        found << visibleEnglish(&window);
+    }
+    auto *tabs = detail->findChild<QTabWidget *>();
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QCoreApplication::processEvents();
+        found << visibleEnglish(detail);
+    }
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
 }
 
 QTEST_MAIN(TestUiLanguage)

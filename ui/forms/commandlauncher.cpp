@@ -16,6 +16,7 @@
 #include "ui/views/commandsview.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QToolBar>
@@ -34,6 +35,10 @@ CommandLauncher::CommandLauncher(const FormContext &context, QWidget *window, Co
     connect(m_cancel, &QAction::triggered, this, [this] { cancelCommand(m_selected); });
     connect(m_resend, &QAction::triggered, this, [this] { resendCommand(m_selected); });
     retranslate();
+    // The launcher is not a widget, so QEvent::LanguageChange never reaches it; it watches the
+    // window its actions live in (the Commands view's tool bar) and retranslates with it.
+    if (window)
+        window->installEventFilter(this);
     if (console)
         connect(console, &ConsoleContext::actionRequested, this,
                 [this](const QString &command, const QString &meterNo) { openCommand(command, meterNo); });
@@ -45,6 +50,13 @@ CommandLauncher::CommandLauncher(const FormContext &context, QWidget *window, Co
 }
 
 CommandLauncher::~CommandLauncher() = default;
+
+bool CommandLauncher::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window && event->type() == QEvent::LanguageChange)
+        retranslate();
+    return QObject::eventFilter(watched, event);
+}
 
 void CommandLauncher::retranslate()
 {

@@ -74,6 +74,9 @@ signals:
     void commandResent(const md::CommandRecord &newRecord);
     void commandCancelled(const md::CommandRecord &record);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void confirmResend(const CommandRecord &record);
     void retranslate();
