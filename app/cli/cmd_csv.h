@@ -48,6 +48,8 @@ inline QList<CsvRecord> parseCsv(QStringView text)
                 } else {
                     quoted = false;
                 }
+            } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+                continue; // a line break inside a field is stored as "\n", whatever the file used
             } else {
                 if (c == u'\n')
                     ++line;

@@ -5,6 +5,7 @@
 // without BOM. Every refused row is reported as FILE:LINE: FIELD: reason; the good rows are stored.
 // Exit 0 when every row went in, 1 when some were refused, 2 on bad usage or configuration.
 #include "cmd_csv.h"
+#include "core/textdecode.h"
 #include "cmd_storeaccess.h"
 
 #include "core/timeformat.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QStringDecoder>
 
 namespace md::cli {
 namespace {
@@ -38,15 +38,13 @@ int importMeters(const Settings &settings, const QString &path)
         errStream() << "meterdesk-cli meters import: " << path << ": " << file.errorString() << Qt::endl;
         return ExitUsage;
     }
-    QByteArray bytes = file.readAll();
-    if (bytes.startsWith(utf8Bom()))
-        bytes.remove(0, 3);
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError()) {
-        errStream() << path << ": not UTF-8 (save the file as UTF-8, with or without BOM)" << Qt::endl;
+    // UTF-8 (BOM or not), UTF-16 with BOM, or GB18030 from a Chinese Excel: core/textdecode.h.
+    const auto decoded = decodeDeskText(file.readAll());
+    if (!decoded.ok()) {
+        errStream() << path << ": " << decoded.error().detail << Qt::endl;
         return ExitFailed;
     }
+    const QString &text = decoded->text;
     const QList<CsvRecord> records = parseCsv(text);
     if (records.isEmpty()) {
         errStream() << path << ": empty file" << Qt::endl;

@@ -44,6 +44,7 @@ private slots:
     void csvForExcel();
     void secretsMasked();
     void meterImportParsesAndReports();
+    void meterImportReadsGb18030();
     void pdfReport();
 
 private:
@@ -326,6 +327,24 @@ void TestUiConsole::meterImportParsesAndReports()
     QCOMPARE(parsed.errors[0].line, 3);
     QCOMPARE(parsed.errors[1].line, 4);
     QCOMPARE(parsed.errors[2].meterNo, QStringLiteral("55000000004"));
+}
+
+// The GUI import of a registry saved by Excel on a Chinese Windows (GB18030, CRLF, a quoted
+// address with a comma and one with a line break); undecodable bytes get one clear error.
+void TestUiConsole::meterImportReadsGb18030()
+{
+    QFile f(QStringLiteral(MD_TEST_DATA_DIR "/registry-gb18030.csv"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto parsed = MeterImport::parseBytes(f.readAll(), PlatformTime());
+    QCOMPARE(parsed.errors.size(), 0);
+    QCOMPARE(parsed.meters.size(), 3);
+    QCOMPARE(parsed.meters[0].addrDes, QStringLiteral("成都市武侯区人民南路四段1号, 3栋2单元"));
+    QCOMPARE(parsed.meters[1].userName, QStringLiteral("欧阳娜娜"));
+    QCOMPARE(parsed.meters[1].addrDes, QStringLiteral("锦江区春熙路8号\n附2号"));
+    QCOMPARE(parsed.meters[2].userName, QStringLiteral("王\"小\"明"));
+    const auto refused = MeterImport::parseBytes(QByteArray("meterNo\n\xFF\xFF\xFF\n"), PlatformTime());
+    QCOMPARE(refused.meters.size(), 0);
+    QCOMPARE(refused.errors.size(), 1);
 }
 
 void TestUiConsole::pdfReport()

@@ -89,6 +89,8 @@ QList<QStringList> parse(const QString &input)
                 } else {
                     quoted = false;
                 }
+            } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
+                continue; // a line break inside a field is stored as "\n", whatever the file used
             } else {
                 cur += c;
             }

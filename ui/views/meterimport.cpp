@@ -3,6 +3,7 @@
 
 #include "ui/models/consolecontext.h"
 #include "ui/models/csvexport.h"
+#include "core/textdecode.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -33,6 +34,7 @@ QString canonicalColumn(const QString &header)
         {QStringLiteral("setuptime"), QStringLiteral("setUpTime")}, {QStringLiteral("安装时间"), QStringLiteral("setUpTime")},
         {QStringLiteral("enablemeterreading"), QStringLiteral("enableMeterReading")},
         {QStringLiteral("启用读数"), QStringLiteral("enableMeterReading")},
+        {QStringLiteral("表底数"), QStringLiteral("enableMeterReading")},
     };
     return names.value(header.trimmed().toLower());
 }
@@ -112,6 +114,19 @@ Parsed parse(const QString &text, const PlatformTime &time)
         out.lines.append(line);
     }
     return out;
+}
+
+Parsed parseBytes(const QByteArray &bytes, const PlatformTime &time)
+{
+    const auto decoded = decodeDeskText(bytes);
+    if (!decoded.ok()) {
+        Parsed out;
+        out.errors.append({1, {}, QCoreApplication::translate("md::MeterImport",
+                                                              "The file is not text in UTF-8 or GB18030: save it from "
+                                                              "Excel as CSV (comma separated) or CSV UTF-8.")});
+        return out;
+    }
+    return parse(decoded->text, time);
 }
 
 namespace {
@@ -206,7 +221,7 @@ void start(QWidget *parent, ConsoleContext *context, const QString &path)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return {f.errorString(), {}};
-        return {QString(), parse(QString::fromUtf8(f.readAll()), time)};
+        return {QString(), parseBytes(f.readAll(), time)};
     }).then(context, [=](std::pair<QString, Parsed> result) {
         if (!result.first.isEmpty()) {
             if (guardProgress)
