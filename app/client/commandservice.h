@@ -62,6 +62,14 @@ struct CommandServiceOptions
     bool refuseConcurrentRecharge = true;
 };
 
+// Error code of a refusal that is ours, not the platform's: a recharge while another recharge of
+// the meter still waits for its result. No platform code fits (9005 means "the meter does not
+// support this transaction"), so it has none of the spec's codes; Error::message() shows the detail.
+inline const QString kRechargePendingCode = QStringLiteral("rechargePending");
+// Also ours: a recharge in the unit the meter is not billed in (money on a gas-volume meter or the
+// other way round), known from the meter's credited recharges.
+inline const QString kRechargeUnitMismatchCode = QStringLiteral("rechargeUnitMismatch");
+
 struct SendRequest
 {
     QString name;         // /prepose/ name

@@ -46,7 +46,8 @@ struct SendPreparation
     qint64 pendingRecharges = 0;
     QString pendingTradeNo;
     std::optional<qint64> rechargeCount;
-    std::optional<Money> totalRechargeAmt;
+    QString totalRechargeAmt;             // canonical, in the recharge's own unit; empty: unknown
+    std::optional<bool> billedByVolume;   // how the meter is billed, once its ledger says
     bool tradeNoCredited = false;
 };
 

@@ -159,10 +159,11 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             errors << err(QStringLiteral("1105"), key, QStringLiteral("more prices than priceLadderNum %1").arg(n));
             continue;
         }
-        // A unit price above 100 yuan per m3 is a typo (a misplaced point), as the platform sees it.
+        // The spec sets no upper limit on a unit price, so none is enforced here (the platform
+        // decides); > 0 is what 1105 "单价不正确" can mean without inventing a rule.
         const auto price = Money::parse(text(p, key));
-        if (!price || price->units() <= 0 || price->units() > 100 * Money::scale())
-            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 and <= 100 with at most 4 decimals"));
+        if (!price || price->units() <= 0)
+            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 with at most 4 decimals"));
     }
     // Ladder volumes level1..level(n-1): the upper bound of each step but the last, strictly increasing.
     qint64 previous = 0; // units of the last valid level; 0: none (levels are > 0)
@@ -198,11 +199,9 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"),
                           QStringLiteral("in the past (today is %1 in the platform zone)").arg(today(context).toString(Qt::ISODate)));
     }
-    // A ladder (more than one price) is counted over a billing cycle: the platform needs its start.
-    if (!present(p, QStringLiteral("cycleStartDate"))) {
-        if (n > 1)
-            errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("required for a ladder"));
-    } else if (!parseLocalDateTime(text(p, QStringLiteral("cycleStartDate")))) {
+    // cycleStartDate and billingCycle are optional in the spec (必填 blank), ladder or not: without
+    // them the meter keeps its current cycle. 1104 is for a cycle start that is given but malformed.
+    if (present(p, QStringLiteral("cycleStartDate")) && !parseLocalDateTime(text(p, QStringLiteral("cycleStartDate")))) {
         errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
     }
     return errors;
@@ -310,7 +309,9 @@ QList<Error> checkSetParameter(const QJsonObject &p)
         errors << err(c9002, QStringLiteral("ip"), QStringLiteral("not a dotted IPv4 address"));
     intRange(QStringLiteral("port"), 1, 65535);
     intRange(QStringLiteral("upCycle"), 0, 1);
-    intRange(QStringLiteral("upDay"), 1, 31);
+    // upDay is a day of the month (1-31) when upCycle is 1 (monthly); when upCycle is 0 it means
+    // "every N days", which the spec does not bound, and when upCycle is not sent it may be either.
+    intRange(QStringLiteral("upDay"), 1, text(p, QStringLiteral("upCycle")) == u"1" ? 31 : 999999999);
     intRange(QStringLiteral("noUseDay"), 0, 999);
     std::optional<Money> one, two;
     for (const char *name : {"alarmOne", "alarmTwo", "overdraft"}) {

@@ -107,8 +107,9 @@ void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
     const QString meterNo = job->request.meterNo;
     const QString tradeNo = str(job->values, QStringLiteral("tradeNo"));
     const QString amountText = str(job->values, QStringLiteral("rechargeNum"));
+    const bool byVolume = str(job->values, QStringLiteral("rechargeType")) == u"2";
     const bool checkPending = q->m_options.refuseConcurrentRecharge;
-    whenDone(QtConcurrent::run(commandReadPool(), [store, name, meterNo, tradeNo, amountText, checkPending] {
+    whenDone(QtConcurrent::run(commandReadPool(), [store, name, meterNo, tradeNo, amountText, byVolume, checkPending] {
         SendPreparation prep;
         auto summary = store->meterSummary(meterNo);
         if (!summary) {
@@ -117,16 +118,28 @@ void CommandService::Private::prepare(std::shared_ptr<SendJob> job)
         }
         if (*summary)
             prep.meter = (*summary)->info;
+        if (name == u"setParameter") {
+            // The alarm thresholds and the overdraft are in the meter's billing unit.
+            if (auto numbers = store->nextRechargeNumbers(meterNo, Money()); numbers)
+                prep.billedByVolume = numbers->billedByVolume;
+        }
         if (name == u"recharge") {
-            const Money amount = Money::parse(amountText).value_or(Money());
-            auto numbers = store->nextRechargeNumbers(meterNo, amount);
+            auto numbers = store->nextRechargeNumbers(meterNo, Money());
             if (!numbers) {
                 prep.error = numbers.error();
                 return prep;
             }
             prep.pendingRecharges = checkPending ? numbers->pendingCount : 0;
             prep.rechargeCount = numbers->rechargeCount;
-            prep.totalRechargeAmt = numbers->totalRechargeAmt;
+            prep.billedByVolume = numbers->billedByVolume;
+            // totalRechargeAmt carries the cumulative total in the recharge's own unit (protocol.md
+            // section 8): money recharges add up in yuan, volume recharges in m3, never together.
+            if (byVolume) {
+                if (const auto v = Volume::parse(amountText))
+                    prep.totalRechargeAmt = (numbers->creditedVolume + *v).toString();
+            } else if (const auto m = Money::parse(amountText)) {
+                prep.totalRechargeAmt = (numbers->creditedTotal + *m).toString();
+            }
             if (!tradeNo.isEmpty()) {
                 auto credited = store->isTradeNoCredited(tradeNo);
                 if (!credited) {
@@ -169,6 +182,24 @@ void CommandService::Private::fill(std::shared_ptr<SendJob> job, const SendPrepa
                 setIfEmpty(v, QStringLiteral("enableMeterReading"), prep.meter->enableMeterReading->toString());
         }
     }
+    if (name == u"setParameter") {
+        // alarmOne, alarmTwo and overdraft are sent in the spec's canonical form, not as typed:
+        // amounts with 4 decimals ("10" -> "10.0000"), or volumes with 3 for a meter billed by
+        // gas volume. A value that is neither is left for validation to refuse with its field.
+        const bool volume = prep.billedByVolume.value_or(false);
+        for (const char *key : {"alarmOne", "alarmTwo", "overdraft"}) {
+            const QString k = QString::fromLatin1(key);
+            const QString typed = str(v, k).trimmed();
+            if (typed.isEmpty())
+                continue;
+            if (volume) {
+                if (const auto q = Volume::parse(typed))
+                    v.insert(k, q->toString());
+            } else if (const auto m = Money::parse(typed)) {
+                v.insert(k, m->toString());
+            }
+        }
+    }
     if (name == u"recharge") {
         if (prep.tradeNoCredited) {
             fail(job, makeError(QStringLiteral("1201"), QStringLiteral("tradeNo"),
@@ -176,17 +207,27 @@ void CommandService::Private::fill(std::shared_ptr<SendJob> job, const SendPrepa
             return;
         }
         // A second recharge while one is on its way would carry the same rechargeCount: refused
-        // (9005, "the meter does not support this transaction" now) until the first one finishes.
+        // locally (kRechargePendingCode, no platform code) until the first one finishes.
         if (prep.pendingRecharges > 0) {
-            fail(job, makeError(QStringLiteral("9005"), QStringLiteral("meterNo"),
+            fail(job, makeError(kRechargePendingCode, QStringLiteral("meterNo"),
                                 QStringLiteral("another recharge of this meter is still waiting for its result")));
+            return;
+        }
+        // A meter is billed either in money (金额表) or in gas (气量表): once its credited recharges
+        // say which, a recharge in the other unit is refused before anything is sent (a local
+        // refusal, no platform code).
+        const bool byVolume = str(v, QStringLiteral("rechargeType")) == u"2";
+        if (!job->isResend && prep.billedByVolume && *prep.billedByVolume != byVolume) {
+            fail(job, makeError(kRechargeUnitMismatchCode, QStringLiteral("rechargeType"),
+                                *prep.billedByVolume ? QStringLiteral("this meter is billed by gas volume (m³): recharge by volume")
+                                                     : QStringLiteral("this meter is billed in money (yuan): recharge by amount")));
             return;
         }
         if (!job->isResend) {
             if (prep.rechargeCount)
                 v.insert(QStringLiteral("rechargeCount"), QString::number(*prep.rechargeCount));
-            if (prep.totalRechargeAmt)
-                v.insert(QStringLiteral("totalRechargeAmt"), prep.totalRechargeAmt->toString());
+            if (!prep.totalRechargeAmt.isEmpty())
+                v.insert(QStringLiteral("totalRechargeAmt"), prep.totalRechargeAmt);
             setIfEmpty(v, QStringLiteral("rechargeTime"),
                        PlatformTime(q->m_options.platform.timeZone).formatDateTime(q->now()));
         }

@@ -153,6 +153,12 @@ Result<Settings> Settings::load(const QString &iniPath)
             return configError(QStringLiteral("listener/timestampToleranceSeconds"), QStringLiteral("1 to 86400"));
         s.listener.timestampToleranceSeconds = int(n);
     }
+    if (has("listener/identityCheck")) {
+        const QString mode = get("listener/identityCheck").toString().trimmed();
+        if (mode != u"strict" && mode != u"flag")
+            return configError(QStringLiteral("listener/identityCheck"), QStringLiteral("strict or flag"));
+        s.listener.strictIdentity = mode == u"strict";
+    }
     s.listener.tlsCertificate = get("listener/tlsCertificate").toString();
     s.listener.tlsKey = get("listener/tlsKey").toString();
     s.storage.database = get("storage/database").toString().trimmed();
@@ -189,6 +195,7 @@ Result<void> Settings::save(const QString &iniPath) const
     ini.setValue("listener/pathPrefix", listener.pathPrefix);
     ini.setValue("listener/maxBodyBytes", listener.maxBodyBytes);
     ini.setValue("listener/timestampToleranceSeconds", listener.timestampToleranceSeconds);
+    ini.setValue("listener/identityCheck", listener.strictIdentity ? QStringLiteral("strict") : QStringLiteral("flag"));
     ini.setValue("listener/tlsCertificate", listener.tlsCertificate);
     ini.setValue("listener/tlsKey", listener.tlsKey);
     ini.setValue("storage/database", storage.database);

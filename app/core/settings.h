@@ -40,6 +40,10 @@ struct ListenerSettings
     int timestampToleranceSeconds = 300;
     QString tlsCertificate; // PEM file; TLS is on when both are set
     QString tlsKey;
+    // An upload whose factoryCode / meterType contradicts the registry (both known): `flag` (default)
+    // stores it and flags it for review, losing nothing; `strict` refuses it with the spec's 1001 /
+    // 1002. INI: listener/identityCheck=flag|strict.
+    bool strictIdentity = false;
 };
 
 struct StorageSettings

@@ -165,13 +165,24 @@ UploadWrite UploadMapper::map(const ParsedMessage &message, qint64 receivedAt)
     const QString commandSeq = record.text(kCommandSeq);
     mapMeterRecord(record, commandSeq, receivedAt, out);
 
+    // rechargeUp and cancelRechargeUp leave resultCode optional (必填 blank), so a result upload
+    // without one is valid. It is the meter's own report of the transaction (rechargeUp carries its
+    // totals after the credit), and the code only ever says 01 for a failure: absent means done, as
+    // 00. It is flagged for review, and the command finishes instead of waiting in `sent` to expire.
+    QString resultCode = record.text(kResultCode);
+    const FieldSpec *resultField = message.spec ? message.spec->field(kResultCode) : nullptr;
+    if (resultCode.isEmpty() && resultField && !resultField->required && message.spec && !message.spec->resultOf.isEmpty()) {
+        resultCode = QStringLiteral("00");
+        out.reviewNotes.append({meterNo, kResultCode, QString(), QStringLiteral("resultCode-absent")});
+    }
+
     // An upload that answers a command (catalogue result_of) is matched by commandSeq.
     if (message.spec && !message.spec->resultOf.isEmpty() && !commandSeq.isEmpty()) {
         CommandResult result;
         result.uploadName = message.spec->name;
         result.commandSeq = commandSeq;
         result.meterNo = meterNo;
-        result.resultCode = record.text(kResultCode);
+        result.resultCode = resultCode;
         result.values = scalarValues(record);
         result.receivedAt = receivedAt;
         out.result = result;
@@ -184,7 +195,7 @@ UploadWrite UploadMapper::map(const ParsedMessage &message, qint64 receivedAt)
         recharge.commandSeq = commandSeq;
         recharge.cancel = message.spec && message.spec->resultOf == QLatin1String("cancelRecharge");
         recharge.rechargeNum = record.money(kRechargeNum).value_or(Money());
-        recharge.resultCode = record.text(kResultCode);
+        recharge.resultCode = resultCode;
         recharge.receivedAt = receivedAt;
         fill(recharge, record, rechargeMoney, rechargeVolumes);
         out.recharge = recharge;
@@ -210,13 +221,15 @@ QList<UploadMapper::MeterRef> UploadMapper::meterRefs(const ParsedMessage &messa
     QList<MeterRef> refs;
     const Record &record = message.record;
     if (record.has(kMeterNo))
-        refs.append({record.text(kMeterNo), kMeterNo});
+        refs.append({record.text(kMeterNo), kMeterNo, record.text(QStringLiteral("factoryCode")),
+                     record.text(QStringLiteral("meterType"))});
     for (auto it = record.lists.cbegin(); it != record.lists.cend(); ++it) {
         const QList<Record> &items = it.value();
         if (!itemsCarry(items, kMeterNo))
             continue;
         for (qsizetype i = 0; i < items.size(); ++i)
-            refs.append({items.at(i).text(kMeterNo), QStringLiteral("%1[%2].meterNo").arg(it.key()).arg(i)});
+            refs.append({items.at(i).text(kMeterNo), QStringLiteral("%1[%2].meterNo").arg(it.key()).arg(i),
+                         items.at(i).text(QStringLiteral("factoryCode")), items.at(i).text(QStringLiteral("meterType"))});
     }
     return refs;
 }

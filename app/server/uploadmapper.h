@@ -30,7 +30,9 @@ public:
     struct MeterRef
     {
         QString meterNo;
-        QString path;
+        QString path;        // of meterNo: "meterNo", "meterDatas[2].meterNo"
+        QString factoryCode; // as the upload states it
+        QString meterType;
     };
     static QList<MeterRef> meterRefs(const ParsedMessage &message);
 

@@ -131,6 +131,7 @@ PipelineConfig PipelineConfig::from(const PlatformSettings &platform, const List
     c.time = PlatformTime(platform.timeZone);
     c.timestampToleranceSeconds = listener.timestampToleranceSeconds;
     c.codec = codecOptionsFor(platform);
+    c.strictIdentity = listener.strictIdentity;
     return c;
 }
 
@@ -211,23 +212,30 @@ Result<UploadMapper::Mapped> UploadPipeline::check(const Inbound &in, const Mess
         if (jsonError.error != QJsonParseError::NoError)
             return makeError(kFormat, {}, QStringLiteral("the body is not JSON: %1").arg(jsonError.errorString()));
     }
+    // Authentication before the body (codec.h): a body whose sign is wrong was tampered with or
+    // signed with another secret, so it answers 9003 even when a value in it is also malformed.
+    Result<void> signature = m_codec.checkSignature(in.json);
+    if (!signature)
+        return signature.error();
+
     // Every field through the catalogue (9002 naming it, 1301, 1302), straight into rows.
     Result<UploadMapper::Mapped> mapped = UploadMapper::parse(m_codec, spec, in.json, nowSeconds());
     if (!mapped)
         return mapped;
 
-    Result<void> signature = m_codec.checkSignature(in.json);
-    if (!signature)
-        return signature.error();
-
-    Result<void> known = checkMetersKnown(mapped->meters);
+    Result<void> known = checkMetersKnown(mapped.value());
     if (!known)
         return known.error();
     return mapped;
 }
 
-Result<void> UploadPipeline::checkMetersKnown(const QList<UploadMapper::MeterRef> &refs) const
+// 1003 for a meter the registry lacks; 1001 / 1002 when the upload's factoryCode / meterType
+// contradicts what the registry records for the meter (checked only when both sides have one: a
+// registry imported without factory codes refuses nothing). Whether a contradiction refuses the
+// upload (strict) or is stored and flagged for review (default) is PipelineConfig::strictIdentity.
+Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped) const
 {
+    const QList<UploadMapper::MeterRef> &refs = mapped.meters;
     if (refs.isEmpty())
         return {};
     QStringList names;
@@ -236,12 +244,33 @@ Result<void> UploadPipeline::checkMetersKnown(const QList<UploadMapper::MeterRef
         names.append(ref.meterNo);
     names.removeDuplicates();
     // A read on this thread's own connection (WAL: never waits for the writer).
-    Result<QHash<QString, qint64>> found = m_store->lookupMeters(names);
+    QHash<QString, RegisteredIdentity> identities;
+    Result<QHash<QString, qint64>> found = m_store->lookupMeters(names, &identities);
     if (!found)
         return found.error();
     for (const auto &ref : refs) {
         if (!found.value().contains(ref.meterNo))
             return makeError(QStringLiteral("1003"), ref.path, ref.meterNo);
+        const RegisteredIdentity registered = identities.value(ref.meterNo);
+        const QString prefix = ref.path.chopped(QStringLiteral("meterNo").size());
+        const struct
+        {
+            const char *code;
+            const char *field;
+            QString registered;
+            QString stated;
+        } checks[] = {{"1001", "factoryCode", registered.factoryCode, ref.factoryCode},
+                      {"1002", "meterType", registered.meterType, ref.meterType}};
+        for (const auto &c : checks) {
+            if (c.registered.isEmpty() || c.stated.isEmpty() || c.registered == c.stated)
+                continue;
+            const QString path = prefix + QLatin1String(c.field);
+            if (m_config.strictIdentity)
+                return makeError(QString::fromLatin1(c.code), path,
+                                 QStringLiteral("%1 (registry: %2)").arg(c.stated, c.registered));
+            mapped.write.reviewNotes.append({ref.meterNo, path, c.stated,
+                                             QStringLiteral("%1-mismatch").arg(QLatin1String(c.field))});
+        }
     }
     return {};
 }

@@ -41,6 +41,7 @@ struct PipelineConfig
     Credentials credentials;
     PlatformTime time;
     int timestampToleranceSeconds = 300;
+    bool strictIdentity = false; // ListenerSettings::strictIdentity: 1001/1002 instead of a review flag
     CodecOptions codec;
 
     static PipelineConfig from(const PlatformSettings &platform, const ListenerSettings &listener);
@@ -77,7 +78,7 @@ public:
 private:
     struct Inbound;
     Result<UploadMapper::Mapped> check(const Inbound &in, const MessageSpec &spec) const;
-    Result<void> checkMetersKnown(const QList<UploadMapper::MeterRef> &refs) const;
+    Result<void> checkMetersKnown(UploadMapper::Mapped &mapped) const;
     QFuture<QHttpServerResponse> refuse(const Inbound &in, const Error &error, int httpStatus);
     QFuture<QHttpServerResponse> store(const Inbound &in, UploadMapper::Mapped &&upload);
     // The answer once `future` is finished, built on the listener thread by make(future). Not

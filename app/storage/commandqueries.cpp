@@ -109,11 +109,14 @@ Result<QList<RechargeLedgerEntry>> Store::rechargeLedger(const QString &meterNo)
         e.tradeNo = q->value(0).toString();
         e.meterNo = meterNo;
         const QJsonObject params = QJsonDocument::fromJson(q->value(1).toString().toUtf8()).object();
-        if (auto amount = Money::parse(params.value(S("rechargeNum")).toString()))
+        e.rechargeType = params.value(S("rechargeType")).toString();
+        const QString number = params.value(S("rechargeNum")).toString();
+        if (e.byVolume())
+            e.volume = Volume::parse(number).value_or(Volume());
+        else if (auto amount = Money::parse(number))
             e.amount = *amount;
         else if (!q->value(9).isNull())
             e.amount = Money::fromUnits(q->value(9).toLongLong());
-        e.rechargeType = params.value(S("rechargeType")).toString();
         e.state = q->value(2).toString();
         e.createdAt = q->value(3).toLongLong();
         e.commandSeq = q->value(4).toString();
@@ -168,9 +171,13 @@ Result<RechargeNumbers> Store::nextRechargeNumbers(const QString &meterNo, Money
         if (e.creditedAt && !e.cancelled) {
             ++n.creditedCount;
             n.creditedTotal += e.amount;
+            n.creditedVolume += e.volume;
+            if (!e.rechargeType.isEmpty()) // a credit of ours: its type says how the meter is billed
+                n.billedByVolume = e.byVolume();
         } else if (!e.creditedAt && (e.state == QLatin1String("queued") || e.state == QLatin1String("sent"))) {
             ++n.pendingCount;
             n.pendingTotal += e.amount;
+            n.pendingVolume += e.volume;
         }
     }
     n.rechargeCount = n.creditedCount + 1;

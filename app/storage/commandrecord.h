@@ -89,8 +89,13 @@ struct RechargeLedgerEntry
 {
     QString tradeNo;
     QString meterNo;
-    Money amount;          // rechargeNum as sent
+    // A recharge is in one unit (protocol.md section 8): money (rechargeType 1, `amount`) or gas
+    // volume (rechargeType 2, `volume`); the other one stays zero. Money and volume are never added.
+    Money amount;          // rechargeNum as sent, for a recharge by money
+    Volume volume;         // rechargeNum as sent, for a recharge by volume
     QString rechargeType;  // 1 amount, 2 volume
+    bool byVolume() const { return rechargeType == QLatin1String("2"); }
+    QString wireNumber() const { return byVolume() ? volume.toString() : amount.toString(); } // rechargeNum
     QString state;         // the command's state name: queued, sent, succeeded, failed, ...
     qint64 createdAt = 0;
     qint64 creditedAt = 0; // 0: not credited (no rechargeUp with 00 yet)
@@ -103,14 +108,20 @@ struct RechargeLedgerEntry
 // from the ledger: credited recharges minus cancelled ones, plus the one about to be sent.
 // `pending*` are recharges sent (or queued) whose result has not arrived: the command layer decides
 // whether to refuse a new recharge while one is pending.
+// Totals are kept per unit: money recharges in creditedTotal, volume recharges in creditedVolume.
+// billedByVolume: how the meter is billed (金额表 or 气量表), once known: the unit of its credited
+// recharges (the latest one when both appear); unset for a meter never credited.
 struct RechargeNumbers
 {
     qint64 creditedCount = 0;     // credited and not cancelled
-    Money creditedTotal;
+    Money creditedTotal;          // money recharges
+    Volume creditedVolume;        // volume recharges
     qint64 pendingCount = 0;      // queued / sent, no result yet
     Money pendingTotal;
+    Volume pendingVolume;
     qint64 rechargeCount = 0;     // creditedCount + 1
-    Money totalRechargeAmt;       // creditedTotal + the new amount
+    Money totalRechargeAmt;       // creditedTotal + the new amount (a recharge by money)
+    std::optional<bool> billedByVolume;
 };
 
 } // namespace md

@@ -405,9 +405,10 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return dbFail();
     if (w.parameters && !insertParameters(ctx, *w.parameters, out.journalId))
         return dbFail();
-    // Unknown codes were stored as received above; each is flagged for a person to look at.
+    // Unknown codes were stored as received above; each (and any other note of the mapper) is
+    // flagged for a person to look at.
     for (const ReviewNote &note : w.reviewNotes) {
-        if (!addReviewFlag(ctx, S("unknown-enum-value"), note.meterNo, note.path, note.value, out.journalId))
+        if (!addReviewFlag(ctx, note.kind, note.meterNo, note.path, note.value, out.journalId))
             return dbFail();
     }
 

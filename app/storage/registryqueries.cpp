@@ -119,7 +119,8 @@ bool isUnfiltered(const RegistryFilter &f)
 
 } // namespace
 
-Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos) const
+Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos,
+                                                   QHash<QString, RegisteredIdentity> *identities) const
 {
     MD_READER(db);
     QHash<QString, qint64> found;
@@ -134,12 +135,16 @@ Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos) 
             marks << S("?");
             args << meterNos.at(start + i);
         }
-        QSqlQuery *q = db.run(S("SELECT meter_no, id FROM meters WHERE meter_no IN (%1) AND removed_at IS NULL").arg(marks.join(QLatin1Char(','))),
+        QSqlQuery *q = db.run(S("SELECT meter_no, id, factory_code, meter_type FROM meters WHERE meter_no IN (%1) AND removed_at IS NULL")
+                                  .arg(marks.join(QLatin1Char(','))),
                               args);
         if (!q)
             return db.lastError();
-        while (q->next())
+        while (q->next()) {
             found.insert(q->value(0).toString(), q->value(1).toLongLong());
+            if (identities)
+                identities->insert(q->value(0).toString(), {q->value(2).toString(), q->value(3).toString()});
+        }
         q->finish();
     }
     return found;

@@ -51,11 +51,19 @@ struct StoreOptions
 // A value an upload carried that the catalogue does not know (an optional enumeration code,
 // protocol.md section 5): the rows keep it as received, and ingest writes one review flag per note
 // (kind "unknown-enum-value", key = path, detail = value) in the same transaction.
+// What the registry says a meter is (empty: not recorded).
+struct RegisteredIdentity
+{
+    QString factoryCode;
+    QString meterType;
+};
+
 struct ReviewNote
 {
     QString meterNo; // the meter whose record held it (empty: none)
     QString path;    // as in error paths: "valveStatus", "meterDatas[2].powerType"
     QString value;   // as received
+    QString kind = QStringLiteral("unknown-enum-value"); // the review flag's kind
 };
 
 // One upload, written atomically together with its journal row.
@@ -141,7 +149,10 @@ public:
     QFuture<void> flush();
 
     // ---- read side (any thread but the GUI thread; blocking, own connection per thread) ----
-    Result<QHash<QString, qint64>> lookupMeters(const QStringList &meterNos) const;
+    // meterNo -> id of the registered ones; with `identities`, also their factoryCode and meterType
+    // (for the listener's 1001 / 1002 check).
+    Result<QHash<QString, qint64>> lookupMeters(const QStringList &meterNos,
+                                                QHash<QString, RegisteredIdentity> *identities = nullptr) const;
     Result<QList<RegistryRow>> registryPage(const RegistryPageRequest &request) const;
     Result<RegistryCount> registryCount(const RegistryFilter &filter) const;
     Result<std::optional<MeterSummary>> meterSummary(const QString &meterNo) const;

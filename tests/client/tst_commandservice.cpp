@@ -6,6 +6,7 @@
 
 #include "client/commandservice.h"
 #include "client/platformclient.h"
+#include "core/dictionary.h"
 #include "protocol/security.h"
 #include "storage/store.h"
 
@@ -51,6 +52,8 @@ private slots:
     void resultUploadFinishesCommand_data();
     void resultUploadFinishesCommand();
     void rechargeNumbersAndOnePendingAtATime();
+    void volumeRechargesKeepTheirOwnTotalAndUnit();
+    void setParameterSendsCanonicalAmounts();
     void unreachableRechargeStaysAndResendKeepsTradeNo();
     void sameSubmissionNeverTwice();
     void expiresAfterTtl();
@@ -289,12 +292,77 @@ void TestCommandService::rechargeNumbersAndOnePendingAtATime()
     // A second recharge while the first waits for its result would repeat rechargeCount 1: refused.
     auto second = await(m_service->send(QStringLiteral("recharge"), QStringLiteral("M001"), obj({{"rechargeType", "1"}, {"rechargeNum", "5"}})));
     QVERIFY(!second.ok());
-    QCOMPARE(second.error().code, QStringLiteral("9005"));
+    QCOMPARE(second.error().code, kRechargePendingCode); // ours, not a platform code (9005 means "not supported")
+    QVERIFY(Dictionary::returnCodeText(second.error().code).isEmpty());
     QCOMPARE(m_platform->seen.size(), 1);
     // Another meter is not held up.
     auto other = await(m_service->send(QStringLiteral("recharge"), QStringLiteral("M002"), obj({{"rechargeType", "1"}, {"rechargeNum", "5"}})));
     QVERIFY(other.ok());
     QVERIFY(other->tradeNo != r->tradeNo);
+}
+
+// A meter billed by gas volume: its recharges add up in m3, never into the yuan total, and once a
+// credited recharge says how the meter is billed, one in the other unit is refused before it leaves.
+void TestCommandService::volumeRechargesKeepTheirOwnTotalAndUnit()
+{
+    auto first = await(m_service->send(QStringLiteral("recharge"), QStringLiteral("M003"), obj({{"rechargeType", "2"}, {"rechargeNum", "10.1"}})));
+    QVERIFY2(first.ok(), qPrintable(first.error().message()));
+    QCOMPARE(first->params.value(u"totalRechargeAmt").toString(), QStringLiteral("10.100"));
+    QVERIFY(waitFor(first->commandSeq, CommandState::Sent));
+    // The meter credits it (what the listener writes for a rechargeUp with 00).
+    UploadWrite w;
+    w.journal.at = QDateTime::currentMSecsSinceEpoch();
+    w.journal.endpoint = QStringLiteral("rechargeUp");
+    w.journal.body = "{}";
+    w.journal.returnCode = QStringLiteral("0000");
+    w.journal.httpStatus = 200;
+    CommandResult result;
+    result.uploadName = QStringLiteral("rechargeUp");
+    result.commandSeq = first->commandSeq;
+    result.meterNo = QStringLiteral("M003");
+    result.resultCode = QStringLiteral("00");
+    result.receivedAt = QDateTime::currentSecsSinceEpoch();
+    w.result = result;
+    RechargeResult credit;
+    credit.tradeNo = first->tradeNo;
+    credit.meterNo = QStringLiteral("M003");
+    credit.commandSeq = first->commandSeq;
+    credit.rechargeNum = Money::parse(u"10.1").value();
+    credit.resultCode = QStringLiteral("00");
+    credit.receivedAt = result.receivedAt;
+    w.recharge = credit;
+    QVERIFY(await(m_store->submit(w)).ok);
+    QVERIFY(waitFor(first->commandSeq, CommandState::Succeeded));
+
+    const int seen = m_platform->seen.size();
+    auto money = await(m_service->send(QStringLiteral("recharge"), QStringLiteral("M003"), obj({{"rechargeType", "1"}, {"rechargeNum", "50"}})));
+    QVERIFY(!money.ok());
+    QCOMPARE(money.error().code, kRechargeUnitMismatchCode);
+    QCOMPARE(money.error().path, QStringLiteral("rechargeType"));
+    QCOMPARE(m_platform->seen.size(), seen); // nothing sent
+
+    auto second = await(m_service->send(QStringLiteral("recharge"), QStringLiteral("M003"), obj({{"rechargeType", "2"}, {"rechargeNum", "2.25"}})));
+    QVERIFY2(second.ok(), qPrintable(second.error().message()));
+    QCOMPARE(second->params.value(u"rechargeCount").toString(), QStringLiteral("2"));
+    QCOMPARE(second->params.value(u"totalRechargeAmt").toString(), QStringLiteral("12.350")); // m3, not yuan
+    auto ledger = m_store->rechargeLedger(QStringLiteral("M003"));
+    QVERIFY(ledger.ok());
+    QCOMPARE(ledger->first().volume.units(), qint64(10100));
+    QCOMPARE(ledger->first().amount.units(), qint64(0));
+    QCOMPARE(ledger->first().wireNumber(), QStringLiteral("10.100"));
+}
+
+// alarmOne / alarmTwo / overdraft leave in the spec's canonical form (4 decimals), not as typed.
+void TestCommandService::setParameterSendsCanonicalAmounts()
+{
+    auto r = await(m_service->send(QStringLiteral("setParameter"), QStringLiteral("M001"),
+                                   obj({{"alarmOne", "10"}, {"alarmTwo", "5.5"}, {"overdraft", "0"}})));
+    QVERIFY2(r.ok(), qPrintable(r.error().message()));
+    QTRY_COMPARE(m_platform->seen.size(), 1);
+    const QJsonObject body = m_platform->seen.first().body;
+    QCOMPARE(body.value(u"alarmOne").toString(), QStringLiteral("10.0000"));
+    QCOMPARE(body.value(u"alarmTwo").toString(), QStringLiteral("5.5000"));
+    QCOMPARE(body.value(u"overdraft").toString(), QStringLiteral("0.0000"));
 }
 
 void TestCommandService::unreachableRechargeStaysAndResendKeepsTradeNo()

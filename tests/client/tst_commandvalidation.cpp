@@ -84,8 +84,12 @@ void TestCommandValidation::rules_data()
     QTest::newRow("ladder count text") << "changeprice" << withChanges(l, obj({{"priceLadderNum", "two"}})) << "1102" << "priceLadderNum";
     QTest::newRow("extra price") << "changeprice" << withChanges(l, obj({{"price3", "5"}})) << "1105" << "price3";
     QTest::newRow("extra level") << "changeprice" << withChanges(l, obj({{"level3", "900"}})) << "1106" << "level3";
-    QTest::newRow("price over 100") << "changeprice" << withChanges(l, obj({{"price2", "100.0001"}})) << "1105" << "price2";
-    QTest::newRow("ladder without cycle start") << "changeprice" << withChanges(l, obj({{"cycleStartDate", "<remove>"}})) << "1104" << "cycleStartDate";
+    // No limit the spec lacks: a price over 100 yuan is the platform's to judge.
+    QTest::newRow("price over 100") << "changeprice" << withChanges(l, obj({{"price2", "100.0001"}})) << "" << "";
+    QTest::newRow("price 12+4 digits") << "changeprice" << withChanges(l, obj({{"price2", "123456789012.3456"}})) << "" << "";
+    // cycleStartDate and billingCycle are optional (the meter keeps its current cycle).
+    QTest::newRow("ladder without cycle start") << "changeprice" << withChanges(l, obj({{"cycleStartDate", "<remove>"}})) << "" << "";
+    QTest::newRow("ladder without cycle") << "changeprice" << withChanges(l, obj({{"cycleStartDate", "<remove>"}, {"billingCycle", "<remove>"}})) << "" << "";
     QTest::newRow("price missing") << "changeprice" << withChanges(l, obj({{"price2", "<remove>"}})) << "1105" << "price2";
     QTest::newRow("price zero") << "changeprice" << withChanges(l, obj({{"price1", "0"}})) << "1105" << "price1";
     QTest::newRow("price negative") << "changeprice" << withChanges(l, obj({{"price0", "-3.2"}})) << "1105" << "price0";
@@ -133,7 +137,9 @@ void TestCommandValidation::rules_data()
     QTest::newRow("param port 0") << "setParameter" << obj({{"meterNo", "M1"}, {"port", "0"}}) << "9002" << "port";
     QTest::newRow("param port big") << "setParameter" << obj({{"meterNo", "M1"}, {"port", "65536"}}) << "9002" << "port";
     QTest::newRow("param upCycle") << "setParameter" << obj({{"meterNo", "M1"}, {"upCycle", "2"}}) << "9002" << "upCycle";
-    QTest::newRow("param upDay") << "setParameter" << obj({{"meterNo", "M1"}, {"upDay", "32"}}) << "9002" << "upDay";
+    QTest::newRow("param upDay monthly 32") << "setParameter" << obj({{"meterNo", "M1"}, {"upCycle", "1"}, {"upDay", "32"}}) << "9002" << "upDay";
+    QTest::newRow("param upDay every 45 days") << "setParameter" << obj({{"meterNo", "M1"}, {"upCycle", "0"}, {"upDay", "45"}}) << "" << "";
+    QTest::newRow("param upDay 0") << "setParameter" << obj({{"meterNo", "M1"}, {"upCycle", "0"}, {"upDay", "0"}}) << "9002" << "upDay";
     QTest::newRow("param alarms order") << "setParameter" << obj({{"meterNo", "M1"}, {"alarmOne", "5"}, {"alarmTwo", "5"}}) << "9002" << "alarmTwo";
     QTest::newRow("param overdraft negative") << "setParameter" << obj({{"meterNo", "M1"}, {"overdraft", "-1"}}) << "9002" << "overdraft";
 

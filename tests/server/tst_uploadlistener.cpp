@@ -33,6 +33,9 @@ private Q_SLOTS:
     void expectContinueIsAnswered();
     void redeliveryIsStoredOnce();
     void unknownCommandSeqIsStoredAndFlagged();
+    void rechargeUpWithoutResultCodeCredits();
+    void identityContradictions_data();
+    void identityContradictions();
     void unknownCodesAreStoredAndFlagged_data();
     void unknownCodesAreStoredAndFlagged();
     void hangUpsDoNotHurt();
@@ -126,7 +129,6 @@ void TestUploadListener::refusals_data()
     row("no Authorization", "meterDataUp", "9001", "");
     row("other appId", "meterDataUp", "9001", "");
     row("stale timestamp", "meterDataUp", "9001", "");
-    row("timestamp header differs", "meterDataUp", "9001", "");
     row("not JSON", "meterDataUp", "9002", "");
     row("JSON array", "meterDataUp", "9002", "");
     row("empty body", "closeVResult", "9002", "");
@@ -137,6 +139,7 @@ void TestUploadListener::refusals_data()
     row("bad dataTime in batch", "meterDataUpBatch", "9002", "meterDatas[1].readingDetails[0].dataTime");
     row("missing meterNo in batch", "meterDataUpBatch", "9002", "meterDatas[0].meterNo");
     row("bad sign", "openVResult", "9003", "");
+    row("tampered malformed value", "meterDataUp", "9003", ""); // authentication before the body
     row("bad alarmTime", "sendAlarm", "1301", "alarms[0].alarmTime");
     row("unknown alarmType", "sendAlarm", "1302", "alarms[0].alarmType");
     row("unknown meter", "meterDataUp", "1003", "meterNo");
@@ -178,8 +181,8 @@ rawhttp::Reply TestUploadListener::runRefusal(const QString &kind, const QString
         setHeader("timestamp", h.timestamp);
     } else if (kind == u"stale timestamp") {
         headers = f.headers(QDateTime::currentSecsSinceEpoch() - 3600);
-    } else if (kind == u"timestamp header differs") {
-        setHeader("timestamp", f.headers(QDateTime::currentSecsSinceEpoch() - 60).first().second);
+    } else if (kind == u"tampered malformed value") {
+        setInList(QStringLiteral("meterReadingDetails"), 1, QStringLiteral("dataTime"), QStringLiteral("2024-02-30 08:00:00"));
     } else if (kind == u"not JSON") {
         raw = "meterNo=20240001";
     } else if (kind == u"JSON array") {
@@ -356,6 +359,77 @@ void TestUploadListener::unknownCommandSeqIsStoredAndFlagged()
     for (const ReviewFlag &flag : flags.value())
         found = found || (flag.kind == u"unknown-commandSeq" && flag.key == u"20991231235959999999");
     QVERIFY(found);
+}
+
+// rechargeUp's resultCode is optional: without one the upload is the meter's report of the credit,
+// stored as credited (00) and flagged for review, never refused and never left pending.
+void TestUploadListener::rechargeUpWithoutResultCodeCredits()
+{
+    QJsonObject plain = Examples::validPlainBody(*Catalog::instance().upload(u"rechargeUp"));
+    plain.remove(QStringLiteral("resultCode"));
+    plain.insert(QStringLiteral("tradeNo"), QStringLiteral("R20310301000000000077"));
+    QCOMPARE(f.post(QStringLiteral("rechargeUp"), f.wire(QStringLiteral("rechargeUp"), plain)).returnCode(),
+             QStringLiteral("0000"));
+    auto credited = f.store->isTradeNoCredited(QStringLiteral("R20310301000000000077"));
+    QVERIFY(credited.ok());
+    QVERIFY(*credited);
+    auto flags = f.store->reviewFlags(true);
+    QVERIFY(flags);
+    bool found = false;
+    for (const ReviewFlag &flag : flags.value())
+        found = found || flag.kind == u"resultCode-absent";
+    QVERIFY(found);
+}
+
+void TestUploadListener::identityContradictions_data()
+{
+    QTest::addColumn<bool>("strict");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("flag factoryCode") << false << "factoryCode" << "0000";
+    QTest::newRow("flag meterType") << false << "meterType" << "0000";
+    QTest::newRow("strict factoryCode") << true << "factoryCode" << "1001";
+    QTest::newRow("strict meterType") << true << "meterType" << "1002";
+}
+
+// An upload whose factoryCode / meterType contradicts the registry: stored and flagged for review
+// (default), or refused with the spec's 1001 / 1002 naming the field (listener/identityCheck=strict).
+void TestUploadListener::identityContradictions()
+{
+    QFETCH(bool, strict);
+    QFETCH(QString, field);
+    QFETCH(QString, code);
+    if (f.listenerSettings.strictIdentity != strict) {
+        f.listener->stop().waitForFinished();
+        f.listener.reset();
+        f.listenerSettings.strictIdentity = strict;
+        QVERIFY(f.startListener());
+    }
+    QJsonObject plain = Examples::validPlainBody(*Catalog::instance().upload(u"meterDataUpBatch"));
+    QJsonArray meters = plain.value(QStringLiteral("meterDatas")).toArray();
+    QJsonObject second = meters.at(1).toObject();
+    second.insert(field, QStringLiteral("OTHER-%1").arg(strict));
+    meters.replace(1, second);
+    plain.insert(QStringLiteral("meterDatas"), meters);
+    const rawhttp::Reply reply = f.post(QStringLiteral("meterDataUpBatch"), f.wire(QStringLiteral("meterDataUpBatch"), plain));
+    QCOMPARE(reply.returnCode(), code);
+    const QString path = QStringLiteral("meterDatas[1].") + field;
+    if (strict) {
+        QVERIFY2(reply.returnMessage().endsWith(path), qPrintable(reply.returnMessage()));
+    } else {
+        auto flags = f.store->reviewFlags(true);
+        QVERIFY(flags);
+        bool found = false;
+        for (const ReviewFlag &flag : flags.value())
+            found = found || (flag.kind == field + QStringLiteral("-mismatch") && flag.key == path);
+        QVERIFY(found);
+    }
+    if (strict) { // back to the default for the tests after this one
+        f.listener->stop().waitForFinished();
+        f.listener.reset();
+        f.listenerSettings.strictIdentity = false;
+        QVERIFY(f.startListener());
+    }
 }
 
 void TestUploadListener::unknownCodesAreStoredAndFlagged_data()

@@ -61,7 +61,8 @@ struct UploadFixture
         for (const QString &no : meterNos) {
             md::MeterInfo m;
             m.meterNo = no;
-            m.meterType = QStringLiteral("01");
+            m.meterType = QStringLiteral("QC-G4"); // what the example uploads state (1001 / 1002 checks)
+            m.factoryCode = QStringLiteral("QC");
             m.userNo = QStringLiteral("U") + no;
             m.addrDes = QStringLiteral("Test street ") + no;
             meters << m;

@@ -101,8 +101,9 @@ private slots:
                                               << "1105" << "price1";
         QTest::newRow("ladder volume missing") << "changeprice" << ladder + "priceLadderNum=2;price0=3;price1=4"
                                                << "1106" << "level1";
-        QTest::newRow("ladder no cycle start") << "changeprice" << ladder + "priceLadderNum=2;price0=3;price1=4;level1=100"
-                                               << "1104" << "cycleStartDate";
+        QTest::newRow("ladder cycle start malformed")
+            << "changeprice" << ladder + "priceLadderNum=2;price0=3;price1=4;level1=100;cycleStartDate=2026-13-01 00:00:00"
+            << "1104" << "cycleStartDate";
         QTest::newRow("ladder volumes decrease")
             << "changeprice" << ladder + "priceLadderNum=3;price0=3;price1=4;price2=5;level1=200;level2=100" << "1106"
             << "level2";
@@ -330,7 +331,7 @@ private slots:
     void previewShowsTheExactRequestWithoutSecrets()
     {
         // Meter 3 has no recharge of its own yet: a meter with one still waiting for its result gets
-        // no second one (9005), whatever order the test functions run in.
+        // no second one, whatever order the test functions run in.
         CommandDialog dlg(m_world.context(), QStringLiteral("recharge"), FormsWorld::meterNo(3));
         dlg.show();
         dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("100"));

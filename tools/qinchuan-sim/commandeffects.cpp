@@ -18,8 +18,6 @@ QString s(const char *text)
     return QString::fromLatin1(text);
 }
 
-constexpr int kMaxSupplementDays = 62;
-
 Tariff tariffFrom(const Record &r)
 {
     Tariff t;
@@ -111,24 +109,22 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
     }
     if (name == u"recharge") {
         const QString tradeNo = r.text(s("tradeNo"));
-        const Money num = r.money(s("rechargeNum")).value_or(Money());
         const bool byVolume = r.text(s("rechargeType")) == u"2";
-        later(meterNo, m_resultDelayMs, [this, seq, tradeNo, num, byVolume](SimulatedMeter &m, qint64 at) {
+        // rechargeType 2: rechargeNum is gas volume (m3, 3 decimals), credited as gas and billed at
+        // today's price for the money balance; echoed back in rechargeUp as received.
+        const std::optional<Volume> qty = byVolume ? r.volume(s("rechargeNum")) : std::nullopt;
+        const Money money = byVolume ? Money() : r.money(s("rechargeNum")).value_or(Money());
+        const QString echoed = byVolume ? qty.value_or(Volume()).toString() : money.toString();
+        later(meterNo, m_resultDelayMs, [this, seq, tradeNo, money, qty, echoed](SimulatedMeter &m, qint64 at) {
             const QString code = resultCode();
             if (code == u"00") {
-                // By volume: the number is m3 with 3 decimals (money units / 10 = litres), billed at today's
-                // price.
-                const std::optional<Volume> qty =
-                    byVolume ? std::optional<Volume>(Volume::fromUnits(num.units() / 10)) : std::nullopt;
-                const Money amount =
-                    byVolume ? Money::fromUnits(qty->units() * m.currentPrice().units() / 1000) : num;
+                const Money amount = qty ? Money::fromUnits(qty->units() * m.currentPrice().units() / 1000) : money;
                 if (!m.credit(tradeNo, amount, qty))
                     qInfo("recharge %s on %s: tradeNo seen before, not credited again", qPrintable(tradeNo),
                           qPrintable(m.id.meterNo));
                 postAlarms(m, m.refreshAlarms(at));
             }
-            m_poster->post(s("rechargeUp"), Bodies::rechargeUp(m, seq, tradeNo, num, code),
-                           UploadKind::Result);
+            m_poster->post(s("rechargeUp"), Bodies::rechargeUp(m, seq, tradeNo, echoed, code), UploadKind::Result);
         });
         return {};
     }
@@ -172,8 +168,6 @@ Result<void> CommandEffects::apply(const QString &name, const Record &r, qint64 
         const QDate begin = r.date(s("beginDate")).value_or(end.addDays(-6));
         if (begin > end)
             return makeError(s("9002"), s("beginDate"), s("beginDate after endDate"));
-        if (begin.daysTo(end) >= kMaxSupplementDays)
-            return makeError(s("9002"), s("endDate"), s("at most 62 days"));
         const qint64 from = time.startOfDay(begin);
         const qint64 to = time.startOfDay(end.addDays(1));
         later(meterNo, m_resultDelayMs, [this, seq, from, to](SimulatedMeter &m, qint64 at) {

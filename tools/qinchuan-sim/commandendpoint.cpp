@@ -123,8 +123,16 @@ CommandReply CommandEndpoint::handle(const QString &name, const QByteArray &acce
                 return fail(makeError(s("9002"), field.name, s("sensitive value sent in plain text")));
         }
     }
-    if (name != u"meterInfo" && !m_world->find(record.text(s("meterNo"))))
-        return fail(makeError(s("1003"), s("meterNo"), s("meter not known to the platform")));
+    if (name != u"meterInfo") {
+        const SimulatedMeter *meter = m_world->find(record.text(s("meterNo")));
+        if (!meter)
+            return fail(makeError(s("1003"), s("meterNo"), s("meter not known to the platform")));
+        // 1002: the command names another model than the platform has for this meter. Commands
+        // carry no factoryCode, so 1001 has nothing to check here.
+        if (record.has(s("meterType")) && !meter->id.meterType.isEmpty() && record.text(s("meterType")) != meter->id.meterType)
+            return fail(makeError(s("1002"), s("meterType"),
+                                  s("the platform has this meter as ") + meter->id.meterType));
+    }
     if (name == u"changeprice") {
         if (auto r = Rules::checkChangePrice(raw, record, m_world->time().dateOf(now)); !r)
             return fail(r.error());

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandrules.h"
 
-#include <QRegularExpression>
 
 namespace md::sim::Rules {
 
@@ -18,14 +17,14 @@ bool presentIn(const QJsonObject &raw, const QString &key)
     return !v.isUndefined() && !v.isNull() && !(v.isString() && v.toString().isEmpty());
 }
 
-constexpr qint64 kMaxPriceUnits = 100 * 10000;         // 100 yuan per m3
-constexpr qint64 kMaxRechargeUnits = 100000LL * 10000; // 100000 yuan
-
+// The spec sets no upper limit on prices, recharge amounts or the tradeNo's length, and no age
+// limit on a recharge's time (a resend keeps its original time): the platform refuses none of them.
+// What it does check: a tradeNo is present (1201), a price is > 0 (1105), an amount is > 0 in the
+// unit rechargeType names (1203), a recharge time is not ahead of the clock (1202).
 Result<void> checkTradeNo(const Record &record)
 {
-    static const QRegularExpression format(s("^[A-Za-z0-9_-]{1,64}$"));
-    if (!format.match(record.text(s("tradeNo"))).hasMatch())
-        return makeError(s("1201"), s("tradeNo"), s("1..64 letters, digits, '_' or '-'"));
+    if (record.text(s("tradeNo")).trimmed().isEmpty())
+        return makeError(s("1201"), s("tradeNo"), s("tradeNo is empty"));
     return {};
 }
 
@@ -38,6 +37,8 @@ Error refineParseError(const QString &command, const QJsonObject &raw, const Err
     if ((command == u"recharge" || command == u"cancelRecharge") && error.path == u"tradeNo" &&
         !presentIn(raw, error.path))
         return makeError(s("1201"), error.path, s("tradeNo is empty"));
+    if (command == u"changeprice" && error.path == u"cycleStartDate")
+        return makeError(s("1104"), error.path, s("cycle start date malformed"));
     return error;
 }
 
@@ -49,8 +50,8 @@ Result<void> checkChangePrice(const QJsonObject &raw, const Record &record, QDat
     const auto effective = record.date(s("effectiveDate"));
     if (!effective || *effective < today)
         return makeError(s("1103"), s("effectiveDate"), s("effective date before today"));
-    if (n > 1 && !presentIn(raw, s("cycleStartDate")))
-        return makeError(s("1104"), s("cycleStartDate"), s("a ladder needs its cycle start date"));
+    // cycleStartDate and billingCycle are optional (the meter keeps its current cycle); a malformed
+    // cycleStartDate is 1104 (Rules::refineParseError).
     for (int i = 0; i < 5; ++i) {
         const QString key = s("price") + QString::number(i);
         const bool present = presentIn(raw, key);
@@ -60,8 +61,8 @@ Result<void> checkChangePrice(const QJsonObject &raw, const Record &record, QDat
             continue;
         }
         const auto price = record.money(key);
-        if (!present || !price || price->units() <= 0 || price->units() > kMaxPriceUnits)
-            return makeError(s("1105"), key, s("price must be > 0 and <= 100"));
+        if (!present || !price || price->units() <= 0)
+            return makeError(s("1105"), key, s("price must be > 0"));
     }
     qint64 previous = 0;
     for (int i = 1; i <= 4; ++i) {
@@ -85,13 +86,14 @@ Result<void> checkRecharge(const Record &record, qint64 now)
     if (auto r = checkTradeNo(record); !r)
         return r;
     const auto at = record.epoch(s("rechargeTime"));
-    if (!at || *at > now + 600 || *at < now - 30LL * 86400)
-        return makeError(s("1202"), s("rechargeTime"), s("recharge time not within the last 30 days"));
-    const auto amount = record.money(s("rechargeNum"));
-    if (!amount || amount->units() <= 0 || amount->units() > kMaxRechargeUnits)
-        return makeError(s("1203"), s("rechargeNum"), s("amount must be > 0 and <= 100000"));
-    if (record.text(s("rechargeType")) == u"2" && amount->units() % 10 != 0)
-        return makeError(s("1203"), s("rechargeNum"), s("a volume has 3 decimals"));
+    if (!at || *at > now + 600)
+        return makeError(s("1202"), s("rechargeTime"), s("recharge time ahead of the clock"));
+    // rechargeType 2: rechargeNum is a volume (the codec reads it with 3 decimals), else money.
+    const bool byVolume = record.text(s("rechargeType")) == u"2";
+    const QString key = s("rechargeNum");
+    const qint64 units = byVolume ? record.volume(key).value_or(Volume()).units() : record.money(key).value_or(Money()).units();
+    if (units <= 0)
+        return makeError(s("1203"), s("rechargeNum"), byVolume ? s("volume must be > 0") : s("amount must be > 0"));
     return {};
 }
 

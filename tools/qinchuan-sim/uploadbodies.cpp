@@ -107,11 +107,11 @@ Volume balanceQty(const SimulatedMeter &meter)
 }
 
 QJsonObject rechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
-                       Money rechargeNum, const QString &resultCode)
+                       const QString &rechargeNum, const QString &resultCode)
 {
     QJsonObject o = commandResult(meter, commandSeq, resultCode);
     o.insert(s("tradeNo"), tradeNo);
-    o.insert(s("rechargeNum"), rechargeNum.toString());
+    o.insert(s("rechargeNum"), rechargeNum);
     o.insert(s("totalRechargeAmt"), meter.totalRechargeAmt.toString());
     o.insert(s("totalRechargeQty"), meter.totalRechargeQty.toString());
     o.insert(s("meterBalanceAmt"), meter.balance.toString());

@@ -26,7 +26,7 @@ QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &cha
 // openVResult, closeVResult, chargePriceResult.
 QJsonObject commandResult(const SimulatedMeter &meter, const QString &commandSeq, const QString &resultCode);
 QJsonObject rechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
-                       Money rechargeNum, const QString &resultCode);
+                       const QString &rechargeNum, const QString &resultCode); // rechargeNum as the command carried it (money or m3)
 QJsonObject cancelRechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
                              Money rechargeNum, const QString &resultCode);
 QJsonObject parameterUp(const SimulatedMeter &meter, const QString &commandSeq);

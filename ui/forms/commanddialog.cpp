@@ -280,6 +280,8 @@ void CommandDialog::askConfirmation()
                 w.rechargeCount = n->rechargeCount;
                 if (const auto m = rf->amount())
                     w.totalAfter = QStringLiteral("¥%1").arg((n->creditedTotal + *m).format(2));
+                else if (const auto q = rf->volume())
+                    w.totalAfter = QStringLiteral("%1 m³").arg((n->creditedVolume + *q).format(3));
             }
         } else if (auto *cf = qobject_cast<CancelRechargeForm *>(m_form)) {
             w.cancellation = true;

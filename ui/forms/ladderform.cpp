@@ -200,11 +200,10 @@ QList<Error> LadderForm::placeErrors(const QList<Error> &errors)
     return rest;
 }
 
-QList<Error> LadderForm::localRules(const QJsonObject &p) const
+QList<Error> LadderForm::localRules(const QJsonObject &) const
 {
-    if (tiers() > 1 && !p.contains(QStringLiteral("cycleStartDate")))
-        return {makeError(QStringLiteral("1104"), QStringLiteral("cycleStartDate"),
-                          QStringLiteral("a ladder of more than one tier needs its cycle start"))};
+    // cycleStartDate and billingCycle are optional in the spec: a ladder without them is sent and
+    // the meter keeps its current cycle. The shared rules (CommandValidation) check a given one.
     return {};
 }
 

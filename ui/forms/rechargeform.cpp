@@ -132,6 +132,9 @@ void RechargeForm::updateSummary()
     if (const auto m = amount()) {
         const Money total = m_numbers->creditedTotal + *m;
         text += tr(" · cumulative total after it ¥%1").arg(total.format(2));
+    } else if (const auto v = volume()) {
+        const Volume total = m_numbers->creditedVolume + *v; // per unit: never added to the yuan total
+        text += tr(" · cumulative total after it %1 m³").arg(total.format(3));
     }
     if (m_numbers->pendingCount > 0)
         text += u'\n'

@@ -53,7 +53,7 @@ QVariant RechargeLedgerModel::data(const QModelIndex &index, int role) const
     case TradeNoRole:
         return e.tradeNo;
     case WireAmountRole:
-        return e.amount.toString();
+        return e.wireNumber();
     case CancellableRole:
         return canCancel(e);
     case Qt::TextAlignmentRole:
@@ -63,8 +63,8 @@ QVariant RechargeLedgerModel::data(const QModelIndex &index, int role) const
         case TradeNo:
             return e.tradeNo;
         case Amount:
-            return e.rechargeType == u"2" ? QStringLiteral("%1 m³").arg(e.amount.format(2))
-                                          : QStringLiteral("¥%1").arg(e.amount.format(2));
+            return e.byVolume() ? QStringLiteral("%1 m³").arg(e.volume.format(3))
+                                : QStringLiteral("¥%1").arg(e.amount.format(2));
         case State: {
             if (e.cancelled)
                 return tr("cancelled");

@@ -149,9 +149,9 @@ bool MeterReport::write(const MeterDetailWindow &window, const PlatformTime &tim
 
     page.heading(QCoreApplication::translate("md::MeterReport", "Recharges"));
     const QList<int> rw{25, 15, 15, 22, 23};
-    page.row({QCoreApplication::translate("md::MeterReport", "Trade No."), QCoreApplication::translate("md::MeterReport", "Amount (yuan)"), QCoreApplication::translate("md::MeterReport", "State"), QCoreApplication::translate("md::MeterReport", "Created"), QCoreApplication::translate("md::MeterReport", "Credited")}, rw, true);
+    page.row({QCoreApplication::translate("md::MeterReport", "Trade No."), QCoreApplication::translate("md::MeterReport", "Recharge quantity"), QCoreApplication::translate("md::MeterReport", "State"), QCoreApplication::translate("md::MeterReport", "Created"), QCoreApplication::translate("md::MeterReport", "Credited")}, rw, true);
     for (const auto &e : d.ledger)
-        page.row({e.tradeNo, e.amount.format(2), e.cancelled ? QCoreApplication::translate("md::MeterReport", "cancelled") : e.state,
+        page.row({e.tradeNo, e.byVolume() ? e.volume.format(3) + QStringLiteral(" m³") : QStringLiteral("¥") + e.amount.format(2), e.cancelled ? QCoreApplication::translate("md::MeterReport", "cancelled") : e.state,
                   display::dateTime(time, e.createdAt), display::dateTime(time, e.creditedAt)}, rw);
     if (d.ledger.isEmpty())
         page.row({QCoreApplication::translate("md::MeterReport", "none")}, {100});
