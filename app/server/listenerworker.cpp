@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
+#include "quarantinereplay.h"
+
 Q_DECLARE_LOGGING_CATEGORY(lcListener)
 
 namespace md {
@@ -133,6 +135,9 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
     m_server = server;
     m_tcp = tcp;
     m_pipeline = pipeline;
+    delete m_replay;
+    m_replay = new QuarantineReplay(m_store, PipelineConfig::from(platform, listener).codec, this);
+    m_replay->start();
 
     ListenerAddress bound;
     bound.host = tcp->serverAddress().toString();

@@ -14,6 +14,8 @@ class QTcpServer;
 
 namespace md {
 
+class QuarantineReplay;
+
 class ListenerWorker : public QObject
 {
     Q_OBJECT
@@ -36,6 +38,7 @@ private:
     QPointer<QHttpServer> m_server;
     QPointer<QTcpServer> m_tcp;
     std::shared_ptr<UploadPipeline> m_pipeline;
+    QuarantineReplay *m_replay = nullptr; // replays quarantined uploads once their meter is registered
 };
 
 } // namespace md

@@ -229,7 +229,8 @@ QList<UploadMapper::MeterRef> UploadMapper::meterRefs(const ParsedMessage &messa
             continue;
         for (qsizetype i = 0; i < items.size(); ++i)
             refs.append({items.at(i).text(kMeterNo), QStringLiteral("%1[%2].meterNo").arg(it.key()).arg(i),
-                         items.at(i).text(QStringLiteral("factoryCode")), items.at(i).text(QStringLiteral("meterType"))});
+                         items.at(i).text(QStringLiteral("factoryCode")), items.at(i).text(QStringLiteral("meterType")),
+                         it.key(), int(i)});
     }
     return refs;
 }

@@ -33,6 +33,8 @@ public:
         QString path;        // of meterNo: "meterNo", "meterDatas[2].meterNo"
         QString factoryCode; // as the upload states it
         QString meterType;
+        QString list;        // the meter records' list ("meterDatas"); empty: the body is the record
+        int index = -1;
     };
     static QList<MeterRef> meterRefs(const ParsedMessage &message);
 

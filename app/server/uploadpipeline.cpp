@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QSet>
@@ -223,7 +224,7 @@ Result<UploadMapper::Mapped> UploadPipeline::check(const Inbound &in, const Mess
     if (!mapped)
         return mapped;
 
-    Result<void> known = checkMetersKnown(mapped.value());
+    Result<void> known = checkMetersKnown(mapped.value(), in.json, spec);
     if (!known)
         return known.error();
     return mapped;
@@ -233,7 +234,15 @@ Result<UploadMapper::Mapped> UploadPipeline::check(const Inbound &in, const Mess
 // contradicts what the registry records for the meter (checked only when both sides have one: a
 // registry imported without factory codes refuses nothing). Whether a contradiction refuses the
 // upload (strict) or is stored and flagged for review (default) is PipelineConfig::strictIdentity.
-Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped) const
+//
+// A meter the registry does not know yet is not refused (protocol.md section 7: meters are installed
+// before the desk knows them): its record (the body, or its element of a batch, as received) goes
+// to the quarantine table in the upload's transaction and its rows are left out; the registered
+// meters' rows are stored as usual. The answer is 0000, since everything received is on disk; the
+// overview counts what waits, and the listener replays it once the meter is registered
+// (QuarantineReplay). A registry read that fails is still 9998 / 9999.
+Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped, const QJsonObject &body,
+                                              const MessageSpec &spec) const
 {
     const QList<UploadMapper::MeterRef> &refs = mapped.meters;
     if (refs.isEmpty())
@@ -248,9 +257,18 @@ Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped) cons
     Result<QHash<QString, qint64>> found = m_store->lookupMeters(names, &identities);
     if (!found)
         return found.error();
+    QSet<QString> unknown;
     for (const auto &ref : refs) {
-        if (!found.value().contains(ref.meterNo))
-            return makeError(QStringLiteral("1003"), ref.path, ref.meterNo);
+        if (!found.value().contains(ref.meterNo)) {
+            unknown.insert(ref.meterNo);
+            const QJsonObject record = ref.list.isEmpty() ? body : body.value(ref.list).toArray().at(ref.index).toObject();
+            QuarantinedRecord q;
+            q.meterNo = ref.meterNo;
+            q.uploadName = spec.name;
+            q.record = QJsonDocument(record).toJson(QJsonDocument::Compact);
+            mapped.write.quarantined.append(q);
+            continue;
+        }
         const RegisteredIdentity registered = identities.value(ref.meterNo);
         const QString prefix = ref.path.chopped(QStringLiteral("meterNo").size());
         const struct
@@ -272,7 +290,25 @@ Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped) cons
                                              QStringLiteral("%1-mismatch").arg(QLatin1String(c.field))});
         }
     }
+    if (!unknown.isEmpty())
+        leaveOut(mapped.write, unknown);
     return {};
+}
+
+// The rows of quarantined meters are not stored now (their records wait in quarantine).
+void UploadPipeline::leaveOut(UploadWrite &w, const QSet<QString> &meterNos)
+{
+    auto ofThem = [&](const auto &row) { return meterNos.contains(row.meterNo); };
+    w.statuses.removeIf(ofThem);
+    w.readings.removeIf(ofThem);
+    w.alarms.removeIf(ofThem);
+    w.reviewNotes.removeIf(ofThem);
+    if (w.result && meterNos.contains(w.result->meterNo))
+        w.result.reset();
+    if (w.recharge && meterNos.contains(w.recharge->meterNo))
+        w.recharge.reset();
+    if (w.parameters && meterNos.contains(w.parameters->meterNo))
+        w.parameters.reset();
 }
 
 QFuture<QHttpServerResponse> UploadPipeline::refuse(const Inbound &in, const Error &error, int httpStatus)

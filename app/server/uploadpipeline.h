@@ -26,6 +26,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -78,7 +79,8 @@ public:
 private:
     struct Inbound;
     Result<UploadMapper::Mapped> check(const Inbound &in, const MessageSpec &spec) const;
-    Result<void> checkMetersKnown(UploadMapper::Mapped &mapped) const;
+    Result<void> checkMetersKnown(UploadMapper::Mapped &mapped, const QJsonObject &body, const MessageSpec &spec) const;
+    static void leaveOut(UploadWrite &write, const QSet<QString> &meterNos);
     QFuture<QHttpServerResponse> refuse(const Inbound &in, const Error &error, int httpStatus);
     QFuture<QHttpServerResponse> store(const Inbound &in, UploadMapper::Mapped &&upload);
     // The answer once `future` is finished, built on the listener thread by make(future). Not

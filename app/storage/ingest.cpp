@@ -412,6 +412,17 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
             return dbFail();
     }
 
+    // Records of meters not registered yet: kept with the upload, so 0000 still means "on disk".
+    for (const QuarantinedRecord &qr : w.quarantined) {
+        if (!ctx.db.run(S("INSERT INTO quarantine (meter_no, upload_name, record, received_at, journal_id) VALUES (?, ?, ?, ?, ?)"),
+                        {qr.meterNo, qr.uploadName, QString::fromUtf8(qr.record), receivedAt, out.journalId}))
+            return dbFail();
+        ctx.changes.reviewFlags = true; // the overview's count moves with it
+    }
+    if (w.replayOf
+        && !ctx.db.run(S("UPDATE quarantine SET replayed_at = ? WHERE id = ? AND replayed_at IS NULL"), {ctx.now, w.replayOf}))
+        return dbFail();
+
     // The meters that spoke: last upload time (what "silent for N days" is measured against).
     for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {
         if (!ctx.db.run(S("UPDATE meters SET last_upload_at = ? WHERE id = ? AND (last_upload_at IS NULL OR last_upload_at < ?)"),

@@ -194,6 +194,7 @@ struct OverviewStats
     QMap<QString, qint64> commandsByState;
     QList<QPair<QDate, qint64>> uploadsPerDay; // oldest first
     qint64 openReviewFlags = 0;
+    qint64 quarantinedUploads = 0;    // records of unregistered meters waiting for registration
 };
 
 struct OverviewRequest

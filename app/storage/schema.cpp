@@ -148,6 +148,14 @@ const QList<Migration> &migrations()
              QStringLiteral("CREATE INDEX recharges_received ON recharges (received_at)"),
              QStringLiteral("CREATE INDEX recharges_cancelled ON recharges (cancelled_at) WHERE cancelled = 1"),
          }},
+        // 5: uploads from meters the registry does not know yet wait here (the meter's record as
+        // received, wire form) until the meter is registered and the listener replays them.
+        {5,
+         {
+             QStringLiteral("CREATE TABLE quarantine (id ${ID}, meter_no ${KEY} NOT NULL, upload_name TEXT NOT NULL, "
+                            "record TEXT NOT NULL, received_at ${INT} NOT NULL, journal_id ${INT}, replayed_at ${INT})"),
+             QStringLiteral("CREATE INDEX quarantine_waiting ON quarantine (meter_no) WHERE replayed_at IS NULL"),
+         }},
     };
     return list;
 }
@@ -168,7 +176,7 @@ const QStringList &dataTables()
                                   QStringLiteral("parameters"),   QStringLiteral("journal"),
                                   QStringLiteral("review_flags"), QStringLiteral("counters"),
                                   QStringLiteral("upload_days"),  QStringLiteral("changes"),
-                                  QStringLiteral("health_flags")};
+                                  QStringLiteral("health_flags"), QStringLiteral("quarantine")};
     return t;
 }
 

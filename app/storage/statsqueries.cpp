@@ -65,6 +65,10 @@ Result<OverviewStats> Store::overview(const OverviewRequest &r) const
     if (!n)
         return db.lastError();
     s.openReviewFlags = n->toLongLong();
+    n = db.scalar(S("SELECT COUNT(*) FROM quarantine WHERE replayed_at IS NULL"));
+    if (!n)
+        return db.lastError();
+    s.quarantinedUploads = n->toLongLong();
     return s;
 }
 

@@ -66,6 +66,19 @@ struct ReviewNote
     QString kind = QStringLiteral("unknown-enum-value"); // the review flag's kind
 };
 
+// The record of a meter the registry did not know when its upload arrived (protocol.md section 7):
+// kept as received (wire form: the top-level body, or the meter's element of a batch) until the
+// meter is registered, then replayed into its history by the listener.
+struct QuarantinedRecord
+{
+    qint64 id = 0;
+    QString meterNo;
+    QString uploadName; // canonical; "meterDataUpBatch": `record` is one element of meterDatas
+    QByteArray record;  // compact JSON
+    qint64 receivedAt = 0;
+    qint64 journalId = 0;
+};
+
 // One upload, written atomically together with its journal row.
 struct UploadWrite
 {
@@ -77,6 +90,8 @@ struct UploadWrite
     std::optional<RechargeResult> recharge;
     std::optional<ParameterSet> parameters;
     QList<ReviewNote> reviewNotes;
+    QList<QuarantinedRecord> quarantined; // unregistered meters' records, kept in the same transaction
+    qint64 replayOf = 0;                  // a quarantine row this write replays: marked replayed with it
 };
 
 struct WriteOutcome
@@ -151,6 +166,10 @@ public:
     // ---- read side (any thread but the GUI thread; blocking, own connection per thread) ----
     // meterNo -> id of the registered ones; with `identities`, also their factoryCode and meterType
     // (for the listener's 1001 / 1002 check).
+    // Quarantine: records of meters that are registered now and not replayed yet (oldest first),
+    // and those still waiting for their meter (the overview's one-click view).
+    Result<QList<QuarantinedRecord>> quarantineReady(int limit) const;
+    Result<QList<QuarantinedRecord>> quarantineWaiting(int limit) const;
     Result<QHash<QString, qint64>> lookupMeters(const QStringList &meterNos,
                                                 QHash<QString, RegisteredIdentity> *identities = nullptr) const;
     Result<QList<RegistryRow>> registryPage(const RegistryPageRequest &request) const;

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void redeliveryIsStoredOnce();
     void unknownCommandSeqIsStoredAndFlagged();
     void rechargeUpWithoutResultCodeCredits();
+    void unregisteredMetersAreQuarantinedAndReplayed_data();
+    void unregisteredMetersAreQuarantinedAndReplayed();
     void identityContradictions_data();
     void identityContradictions();
     void unknownCodesAreStoredAndFlagged_data();
@@ -142,9 +144,6 @@ void TestUploadListener::refusals_data()
     row("tampered malformed value", "meterDataUp", "9003", ""); // authentication before the body
     row("bad alarmTime", "sendAlarm", "1301", "alarms[0].alarmTime");
     row("unknown alarmType", "sendAlarm", "1302", "alarms[0].alarmType");
-    row("unknown meter", "meterDataUp", "1003", "meterNo");
-    row("unknown meter in batch", "meterDataUpBatch", "1003", "meterDatas[1].meterNo");
-    row("unknown meter in result", "rechargeUp", "1003", "meterNo");
 }
 
 rawhttp::Reply TestUploadListener::runRefusal(const QString &kind, const QString &upload)
@@ -379,6 +378,74 @@ void TestUploadListener::rechargeUpWithoutResultCodeCredits()
     for (const ReviewFlag &flag : flags.value())
         found = found || flag.kind == u"resultCode-absent";
     QVERIFY(found);
+}
+
+void TestUploadListener::unregisteredMetersAreQuarantinedAndReplayed_data()
+{
+    QTest::addColumn<QString>("upload");
+    QTest::addColumn<QString>("unknownMeter");
+    QTest::addColumn<int>("day"); // of January 2032: readings no other test sends
+    QTest::newRow("single upload") << "meterDataUp" << "77770001" << 1;
+    QTest::newRow("one of a batch") << "meterDataUpBatch" << "77770002" << 2;
+}
+
+// protocol.md section 7: an upload from a meter the registry does not know yet is kept (quarantine,
+// answered 0000), a batch keeps its registered meters' readings, and registering the meter later
+// replays its records into its history, through the real listener.
+void TestUploadListener::unregisteredMetersAreQuarantinedAndReplayed()
+{
+    QFETCH(QString, upload);
+    QFETCH(QString, unknownMeter);
+    QFETCH(int, day);
+    const bool batch = upload == u"meterDataUpBatch";
+    QJsonObject plain = Examples::validPlainBody(*Catalog::instance().upload(upload));
+    // Every reading on the test's own day, so the counts below are this test's alone.
+    auto onDay = [day](QJsonObject record, const QString &meterNo) {
+        record.insert(QStringLiteral("meterNo"), meterNo);
+        for (const QString key : {QStringLiteral("meterReadingDetails"), QStringLiteral("readingDetails")}) {
+            if (!record.contains(key))
+                continue;
+            QJsonArray details = record.value(key).toArray();
+            for (int i = 0; i < details.size(); ++i) {
+                QJsonObject d = details.at(i).toObject();
+                d.insert(QStringLiteral("dataTime"), QStringLiteral("2032-01-%1 0%2:00:00").arg(day, 2, 10, QLatin1Char('0')).arg(i));
+                details.replace(i, d);
+            }
+            record.insert(key, details);
+        }
+        return record;
+    };
+    if (batch) {
+        QJsonArray meters = plain.value(QStringLiteral("meterDatas")).toArray();
+        meters.replace(0, onDay(meters.at(0).toObject(), QStringLiteral("20240001")));
+        meters.replace(1, onDay(meters.at(1).toObject(), unknownMeter));
+        plain.insert(QStringLiteral("meterDatas"), meters);
+    } else {
+        plain = onDay(plain, unknownMeter);
+    }
+    const qint64 from = QDateTime(QDate(2032, 1, day), QTime(0, 0), Qt::UTC).toSecsSinceEpoch() - 86400;
+    const qint64 to = from + 3 * 86400;
+    QCOMPARE(f.post(upload, f.wire(upload, plain)).returnCode(), QStringLiteral("0000"));
+
+    if (batch) // the registered meter's readings are stored at once
+        QCOMPARE(f.store->readingRows(QStringLiteral("20240001"), from, to)->size(), 2);
+    QCOMPARE(f.store->readingRows(unknownMeter, from, to)->size(), 0);
+    auto waiting = f.store->quarantineWaiting(100);
+    QVERIFY(waiting);
+    bool quarantined = false;
+    for (const QuarantinedRecord &r : waiting.value())
+        quarantined = quarantined || (r.meterNo == unknownMeter && r.uploadName == upload);
+    QVERIFY(quarantined);
+    OverviewRequest request;
+    QVERIFY(f.store->overview(request)->quarantinedUploads >= 1);
+
+    // Registered later (an import, the GUI or a meterInfo result all end in upsertMeters).
+    QVERIFY(f.registerMeters({unknownMeter}));
+    QTRY_COMPARE_WITH_TIMEOUT(f.store->readingRows(unknownMeter, from, to)->size(), 2, 15000);
+    auto after = f.store->quarantineWaiting(100);
+    QVERIFY(after);
+    for (const QuarantinedRecord &r : after.value())
+        QVERIFY(r.meterNo != unknownMeter);
 }
 
 void TestUploadListener::identityContradictions_data()

@@ -2,6 +2,7 @@
 #include "overviewview.h"
 
 #include "ui/models/consolecontext.h"
+#include "ui/models/display.h"
 #include "ui/widgets/barchart.h"
 
 #include "core/dictionary.h"
@@ -11,6 +12,8 @@
 #include <QFrame>
 #include <QGridLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QMessageBox>
 #include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -72,6 +75,11 @@ OverviewView::OverviewView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     options->addWidget(m_silentDaysLabel);
     options->addWidget(m_silentDays);
     options->addStretch(1);
+    m_quarantine = new QPushButton(this);
+    m_quarantine->setObjectName(QStringLiteral("quarantineButton"));
+    m_quarantine->setVisible(false);
+    connect(m_quarantine, &QPushButton::clicked, this, &OverviewView::showQuarantine);
+    options->addWidget(m_quarantine);
     grid->addLayout(options, 2, 0, 1, 4);
     grid->setRowStretch(1, 1);
     connect(m_silentDays, &QSpinBox::valueChanged, this, &OverviewView::refresh);
@@ -172,6 +180,33 @@ void OverviewView::showStats()
         m_alarmList->setText(html);
     }
     m_chart->setData(m_stats.uploadsPerDay);
+    // Uploads of meters the registry does not know yet wait in quarantine until they are
+    // registered (then the listener replays them): shown only while there are some.
+    m_quarantine->setText(tr("%n upload(s) from unregistered meters", nullptr, int(m_stats.quarantinedUploads)));
+    m_quarantine->setVisible(m_stats.quarantinedUploads > 0);
+}
+
+void OverviewView::showQuarantine()
+{
+    m_context->query([](const Store &s) { return s.quarantineWaiting(1000); })
+        .then(this, [this](Result<QList<QuarantinedRecord>> r) {
+            if (!r.ok()) {
+                emit statusMessage(tr("Quarantine not available: %1").arg(r.error().detail));
+                return;
+            }
+            QStringList lines;
+            for (const QuarantinedRecord &q : r.value())
+                lines << QStringLiteral("%1  %2  %3").arg(display::dateTime(m_context->time(), q.receivedAt), q.meterNo, q.uploadName);
+            auto *box = new QMessageBox(QMessageBox::Information, tr("Uploads from unregistered meters"),
+                                        tr("%n upload(s) wait for their meter to be registered. Import or register "
+                                           "the meters and their readings are added to their history automatically.",
+                                           nullptr, int(r.value().size())),
+                                        QMessageBox::Close, this);
+            box->setObjectName(QStringLiteral("quarantineView"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setDetailedText(lines.join(u'\n'));
+            box->open();
+        });
 }
 
 } // namespace md

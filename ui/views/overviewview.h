@@ -10,6 +10,7 @@
 #include <QTimer>
 
 class QLabel;
+class QPushButton;
 class QSpinBox;
 
 namespace md {
@@ -34,6 +35,7 @@ protected:
 
 private:
     void showStats();
+    void showQuarantine();
 
     OverviewStats m_stats;
     bool m_loaded = false;
@@ -43,6 +45,7 @@ private:
     QLabel *m_commandCaption, *m_commandValue;
     QLabel *m_alarmCaption, *m_alarmList;
     QLabel *m_silentDaysLabel;
+    QPushButton *m_quarantine = nullptr; // "N uploads from unregistered meters": opens the list
     QSpinBox *m_silentDays;
     BarChart *m_chart;
     QTimer m_refreshTimer;
