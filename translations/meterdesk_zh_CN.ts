@@ -2201,6 +2201,26 @@
         <source>Overview</source>
         <translation>总览</translation>
     </message>
+    <message numerus="yes">
+        <source>%n upload(s) from unregistered meters</source>
+        <translation>
+            <numerusform>%n 条未登记表具的上报</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quarantine not available: %1</source>
+        <translation>无法读取待登记上报：%1</translation>
+    </message>
+    <message>
+        <source>Uploads from unregistered meters</source>
+        <translation>未登记表具的上报</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n upload(s) wait for their meter to be registered. Import or register the meters and their readings are added to their history automatically.</source>
+        <translation>
+            <numerusform>%n 条上报等待其表具登记。导入或登记这些表具后，其读数会自动加入表具历史。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>md::ReceiptDocument</name>

@@ -22,13 +22,17 @@ std::optional<QString> strict(QStringDecoder decoder, QByteArrayView bytes)
 std::optional<QString> gb18030(QByteArrayView bytes)
 {
     QStringDecoder icu("GB18030", QStringDecoder::Flag::Stateless);
-    if (icu.isValid())
-        return strict(std::move(icu), bytes);
 #ifdef Q_OS_WIN
-    return strict(QStringDecoder(QStringConverter::System, QStringDecoder::Flag::Stateless), bytes);
+    auto text = icu.isValid() ? strict(std::move(icu), bytes)
+                              : strict(QStringDecoder(QStringConverter::System, QStringDecoder::Flag::Stateless), bytes);
 #else
-    return std::nullopt;
+    auto text = icu.isValid() ? strict(std::move(icu), bytes) : std::nullopt;
 #endif
+    // ICU (and the Windows code page) substitute U+FFFD for bytes they cannot map without always
+    // reporting an error: a substitution means "not GB18030".
+    if (text && text->contains(QChar::ReplacementCharacter))
+        return std::nullopt;
+    return text;
 }
 
 } // namespace

@@ -290,7 +290,9 @@ Result<UploadMapper::Mapped> UploadMapper::parse(const MessageCodec &codec, cons
         }
         mapMeterRecord(parsed->record, parsed->record.text(kCommandSeq), receivedAt, out.write);
         addReviewNotes(parsed.value(), items.at(i).toObject(), at + QLatin1Char('.'), out.write);
-        out.meters.append({parsed->record.text(kMeterNo), at + QStringLiteral(".meterNo")});
+        out.meters.append({parsed->record.text(kMeterNo), at + QStringLiteral(".meterNo"),
+                           parsed->record.text(QStringLiteral("factoryCode")), parsed->record.text(QStringLiteral("meterType")),
+                           listKey, int(i)});
     }
     return out;
 }

@@ -29,8 +29,9 @@ void TstSimRejects::accepts_data()
     QTest::addColumn<QJsonObject>("plain");
     QTest::addColumn<QJsonObject>("overrides");
     QTest::addColumn<QString>("result"); // the result upload that must follow ("" none)
-    QTest::newRow("recharge by volume") << "recharge" << recharge("RV1", "12.345", 40)
-                                        << QJsonObject{{"rechargeType", "2"}} << "rechargeUp";
+    QJsonObject byVolume = recharge("RV1", "12.345", 40);
+    byVolume["rechargeType"] = "2";
+    QTest::newRow("recharge by volume") << "recharge" << byVolume << QJsonObject{} << "rechargeUp";
     QTest::newRow("recharge 200000 yuan") << "recharge" << recharge("RB1", "200000.00", 41) << QJsonObject{}
                                           << "rechargeUp";
     QTest::newRow("recharge time old (a resend)") << "recharge" << recharge("RO1", "5", 42)
@@ -62,7 +63,7 @@ void TstSimRejects::accepts()
     QCOMPARE(a.status, 200);
     QVERIFY2(a.code() == u"0000", qPrintable(a.code() + u' ' + a.message()));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named(result).size(), 1, 5000);
-    if (name == u"recharge" && overrides.value(u"rechargeType").toString() == u"2") {
+    if (name == u"recharge" && plain.value(u"rechargeType").toString() == u"2") {
         const auto parsed = MessageCodec(clientOptions()).parse(*Catalog::instance().upload(u"rechargeUp"),
                                                                  m_receiver->named(result).first().body);
         QVERIFY(parsed.ok());
@@ -113,8 +114,9 @@ void TstSimRejects::rejects_data()
     QTest::newRow("recharge time ahead") << "recharge" << recharge("R4", "5", 6) << int(None)
                                          << QJsonObject{{"rechargeTime", "2099-01-01 00:00:00"}} << "1202"
                                          << "rechargeTime";
-    QTest::newRow("volume recharge 0") << "recharge" << recharge("R5", "0.000", 14) << int(None)
-                                       << QJsonObject{{"rechargeType", "2"}} << "1203"
+    QJsonObject volumeZero = recharge("R5", "0.000", 14);
+    volumeZero["rechargeType"] = "2"; // in the plain values: rechargeNum is built (and encrypted) as a volume
+    QTest::newRow("volume recharge 0") << "recharge" << volumeZero << int(None) << QJsonObject{} << "1203"
                                        << "rechargeNum";
     QTest::newRow("ladder empty") << "changeprice" << changeprice(7) << int(None)
                                   << QJsonObject{{"priceLadderNum", ""}} << "1101"

@@ -235,7 +235,11 @@ void TstSimResults::meterInfoRegistersAndRemoves()
     QCOMPARE(post("meterInfo", info).code(), QStringLiteral("0000"));
     QVERIFY(m_sim->world().find("NEW00001"));
     QCOMPARE(m_sim->world().find("NEW00001")->reading.units(), qint64(12500));
-    QCOMPARE(post("valveOperate", valve("NEW00001", "0", 92)).code(), QStringLiteral("0000"));
+    // Commands name the model the meter was registered with (another one is 1002).
+    QCOMPARE(post("valveOperate", valve("NEW00001", "0", 92)).code(), QStringLiteral("1002"));
+    QJsonObject valveG6 = valve("NEW00001", "0", 95);
+    valveG6["meterType"] = "QC-G6";
+    QCOMPARE(post("valveOperate", valveG6).code(), QStringLiteral("0000"));
     QJsonObject remove = info;
     remove["meterOperation"] = "remove";
     remove["commandSeq"] = seq(93);

@@ -101,9 +101,6 @@ private slots:
                                               << "1105" << "price1";
         QTest::newRow("ladder volume missing") << "changeprice" << ladder + "priceLadderNum=2;price0=3;price1=4"
                                                << "1106" << "level1";
-        QTest::newRow("ladder cycle start malformed")
-            << "changeprice" << ladder + "priceLadderNum=2;price0=3;price1=4;level1=100;cycleStartDate=2026-13-01 00:00:00"
-            << "1104" << "cycleStartDate";
         QTest::newRow("ladder volumes decrease")
             << "changeprice" << ladder + "priceLadderNum=3;price0=3;price1=4;price2=5;level1=200;level2=100" << "1106"
             << "level2";
@@ -117,6 +114,19 @@ private slots:
         QTest::newRow("supplement reversed") << "dataSupplement"
                                              << QStringLiteral("beginDate=%1;endDate=%2").arg(yyMMdd(-1), yyMMdd(-5))
                                              << "9002" << "endDate";
+    }
+
+    // cycleStartDate and billingCycle are optional in the spec: a ladder without them is valid.
+    void ladderWithoutCycleStartIsValid()
+    {
+        CommandDialog dlg(m_world.context(), QStringLiteral("changeprice"), FormsWorld::meterNo(1));
+        dlg.show();
+        apply(&dlg, QStringLiteral("priceName=Residential;priceVersion=v2;effectiveDate=%1;priceLadderNum=2;price0=3;price1=4;level1=100")
+                        .arg(today(1)));
+        QStringList errors;
+        for (const Error &e : dlg.form()->errors())
+            errors << e.code + u' ' + e.path;
+        QVERIFY2(dlg.form()->isValid(), qPrintable(errors.join(u',')));
     }
 
     void validationBlocksWithTheSpecsCode()

@@ -51,7 +51,8 @@ QStringList englishWords(const QString &text)
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
     static const QStringList kept{QStringLiteral("MeterDesk"), QStringLiteral("CSV"), QStringLiteral("PDF"),
                                   QStringLiteral("IoT"), QStringLiteral("SQLite"), QStringLiteral("PostgreSQL"),
-                                  QStringLiteral("English"), QStringLiteral("sqlite"), QStringLiteral("lang")};
+                                  QStringLiteral("English"), QStringLiteral("sqlite"), QStringLiteral("lang"),
+                                  QStringLiteral("Ctrl"), QStringLiteral("HTTP")};
     QStringList out;
     for (auto it = word.globalMatch(text); it.hasNext();) {
         const QString w = it.next().captured();
