@@ -103,6 +103,25 @@ QStringList visibleEnglish(QWidget *root)
     return found;
 }
 
+MeterInfo oneMeter()
+{
+    MeterInfo m;
+    m.meterNo = QStringLiteral("31010000001");
+    m.userName = QStringLiteral("张三");
+    return m;
+}
+
+// A SQLite store in `dir` holding the one meter.
+Result<std::shared_ptr<Store>> openStoreWith(const QTemporaryDir &dir, const MeterInfo &m)
+{
+    StoreOptions o;
+    o.database = dir.filePath(QStringLiteral("lang.sqlite"));
+    auto store = Store::open(o);
+    if (store.ok() && !store.value()->upsertMeters({m}).result().ok())
+        return makeError(QStringLiteral("9998"), {}, QStringLiteral("meter not stored"));
+    return store;
+}
+
 } // namespace
 
 void TestUiLanguage::catalogueIsEmbeddedAndComplete()
@@ -119,14 +138,9 @@ void TestUiLanguage::catalogueIsEmbeddedAndComplete()
 void TestUiLanguage::switchRetranslatesOpenWindows()
 {
     QTemporaryDir dir;
-    StoreOptions o;
-    o.database = dir.filePath(QStringLiteral("lang.sqlite"));
-    auto store = Store::open(o);
+    const MeterInfo m = oneMeter();
+    auto store = openStoreWith(dir, m);
     QVERIFY2(store.ok(), qPrintable(store.error().detail));
-    MeterInfo m;
-    m.meterNo = QStringLiteral("31010000001");
-    m.userName = QStringLiteral("张三");
-    QVERIFY(store.value()->upsertMeters({m}).result().ok());
 
     QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
     ConsoleContext context(*store, Settings{});
@@ -157,14 +171,9 @@ void TestUiLanguage::switchRetranslatesOpenWindows()
 void TestUiLanguage::noEnglishLeftInAnyView()
 {
     QTemporaryDir dir;
-    StoreOptions o;
-    o.database = dir.filePath(QStringLiteral("lang.sqlite"));
-    auto store = Store::open(o);
+    const MeterInfo m = oneMeter();
+    auto store = openStoreWith(dir, m);
     QVERIFY2(store.ok(), qPrintable(store.error().detail));
-    MeterInfo m;
-    m.meterNo = QStringLiteral("31010000001");
-    m.userName = QStringLiteral("张三");
-    QVERIFY(store.value()->upsertMeters({m}).result().ok());
 
     QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
     ConsoleContext context(*store, Settings{});
