@@ -682,7 +682,7 @@ void TestUploadListener::dataSurvivesRestart()
     f.stopAll();
     QVERIFY(f.openStore());
     QCOMPARE(f.store->readingRows(QStringLiteral("20240001"), 0, 4102444800LL)->size(), readings);
-    QVERIFY(journalCount(QStringLiteral("9001")) >= 6);
+    QVERIFY(journalCount(QStringLiteral("9001")) >= 5); // the refusals_data rows answered 9001
 }
 
 void TestUploadListener::cleanupTestCase()
