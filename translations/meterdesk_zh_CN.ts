@@ -1944,6 +1944,10 @@
             <numerusform>正在写入 %n 块表…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The file is not text in UTF-8 or GB18030: save it from Excel as CSV (comma separated) or CSV UTF-8.</source>
+        <translation>该文件不是 UTF-8 或 GB18030 编码的文本：请在 Excel 中另存为“CSV (逗号分隔)”或“CSV UTF-8”。</translation>
+    </message>
 </context>
 <context>
     <name>md::MeterReport</name>
@@ -2056,10 +2060,6 @@
         <translation>交易流水号</translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -2078,6 +2078,10 @@
     <message>
         <source>the PDF file was not written</source>
         <translation>PDF 文件未写入</translation>
+    </message>
+    <message>
+        <source>Recharge quantity</source>
+        <translation>充值量</translation>
     </message>
 </context>
 <context>
@@ -2519,6 +2523,10 @@
             <numerusform>注意：该表具之前有 %n 笔充值仍在等待表具确认。</numerusform>
         </translation>
     </message>
+    <message>
+        <source> · cumulative total after it %1 m³</source>
+        <translation> · 充值后累计 %1 m³</translation>
+    </message>
 </context>
 <context>
     <name>md::RechargeLedgerModel</name>
@@ -2552,14 +2560,6 @@
     <message>
         <source>Trade No.</source>
         <translation>交易流水号</translation>
-    </message>
-    <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
     </message>
     <message>
         <source>State</source>
@@ -2596,6 +2596,22 @@
     <message>
         <source>Save receipt as PDF…</source>
         <translation>将凭证保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Recharge quantity</source>
+        <translation>充值量</translation>
+    </message>
+    <message>
+        <source>Recharge type</source>
+        <translation>充值类型</translation>
+    </message>
+    <message>
+        <source>%1 m³</source>
+        <translation>%1 m³</translation>
+    </message>
+    <message>
+        <source>¥%1</source>
+        <translation>¥%1</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ RechargeLedgerPage::RechargeLedgerPage(ConsoleContext *context, QWidget *parent)
 {
     setObjectName(QStringLiteral("rechargeLedgerPage"));
     m_model = new TextTableModel([] {
-        return QStringList{tr("Trade No."), tr("Amount (yuan)"), tr("Type"), tr("State"), tr("Created"),
+        return QStringList{tr("Trade No."), tr("Recharge quantity"), tr("Recharge type"), tr("State"), tr("Created"),
                            tr("Credited"), tr("Cancelled"), tr("Command No.")};
     }, this);
     m_table = ui::makeRecordTable(m_model, QAbstractItemView::SingleSelection, this);
@@ -58,7 +58,9 @@ void RechargeLedgerPage::setEntries(const QList<RechargeLedgerEntry> &entries)
     QList<QStringList> rows;
     QList<QColor> colours;
     for (const auto &e : entries) {
-        rows.append({e.tradeNo, e.amount.format(2), Dictionary::displayName(Dictionary::rechargeTypes(), e.rechargeType),
+        // Each recharge in its own unit: yuan (2 decimals) or m³ (3 decimals), never mixed.
+        rows.append({e.tradeNo, e.byVolume() ? tr("%1 m³").arg(e.volume.format(3)) : tr("¥%1").arg(e.amount.format(2)),
+                     Dictionary::displayName(Dictionary::rechargeTypes(), e.rechargeType),
                      e.state, display::dateTime(time, e.createdAt), display::dateTime(time, e.creditedAt),
                      e.cancelled ? display::dateTime(time, e.cancelledAt) : QString(), e.commandSeq});
         colours.append(e.cancelled ? QColor(Qt::gray) : QColor());
