@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "quarantinereplay.h"
 
-#include "http/futurewatch.h"
+#include "core/whendone.h"
 #include "uploadmapper.h"
 
 #include <QDateTime>
@@ -57,7 +57,7 @@ void QuarantineReplay::replayDue()
         w.journal.meterNo = r.meterNo;
         w.replayOf = r.id;
         ++m_inFlight;
-        http::whenFinished(m_store->submit(std::move(w)), this, [this, id = r.id](const QFuture<WriteOutcome> &done) {
+        whenFinished(m_store->submit(std::move(w)), this, [this, id = r.id](const QFuture<WriteOutcome> &done) {
             --m_inFlight;
             if (done.resultCount() == 0 || !done.result().ok)
                 qCWarning(lcQuarantine) << "quarantine record" << id << "not replayed yet";
