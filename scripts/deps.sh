@@ -9,6 +9,7 @@ packages=(cmake g++ ninja-build ccache pkg-config
           fonts-wqy-microhei)
 if [ "${1:-}" = test ]; then
     packages+=(postgresql xvfb xauth wixl msitools dpkg-dev file poppler-utils)
+    packages+=(faketime) # test.sh reruns the fast suites at other hours and zones
 fi
 missing=()
 for p in "${packages[@]}"; do

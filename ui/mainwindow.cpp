@@ -422,7 +422,7 @@ void MainWindow::exportTable()
         return;
     }
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                                  .filePath(view->exportBaseName() + QDate::currentDate().toString(QStringLiteral("-yyyyMMdd")) + QStringLiteral(".csv"));
+                                  .filePath(view->exportBaseName() + m_context->time().today().toString(QStringLiteral("-yyyyMMdd")) + QStringLiteral(".csv"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested, tr("CSV files (*.csv)"));
     if (!path.isEmpty())
         exportCurrentTable(path);

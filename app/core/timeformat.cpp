@@ -136,6 +136,23 @@ QDate PlatformTime::dateOf(qint64 epochSeconds) const
     return QDateTime::fromSecsSinceEpoch(epochSeconds, m_zone).date();
 }
 
+qint64 PlatformTime::nowEpoch()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QDateTime PlatformTime::wallClock(qint64 epochSeconds) const
+{
+    return QDateTime::fromSecsSinceEpoch(epochSeconds + offsetAt(epochSeconds), QTimeZone::utc());
+}
+
+int PlatformTime::offsetAt(qint64 epochSeconds) const
+{
+    if (m_fixedOffsetSeconds)
+        return *m_fixedOffsetSeconds;
+    return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(epochSeconds, QTimeZone::utc()));
+}
+
 qint64 PlatformTime::startOfDay(QDate date) const
 {
     return toEpoch(LocalDateTime{date.year(), date.month(), date.day(), 0, 0, 0}).value_or(0);

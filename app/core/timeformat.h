@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 #include <QStringView>
 #include <QTimeZone>
@@ -43,6 +44,15 @@ public:
     QString formatCompact(qint64 epochSeconds) const;             // epoch -> yyyyMMddHHmmss
     QDate dateOf(qint64 epochSeconds) const;
     qint64 startOfDay(QDate date) const;
+
+    // The one source of "now" and "today" for platform dates: the desk's own zone (TZ) never
+    // decides which day it is on the platform.
+    static qint64 nowEpoch();                     // UTC epoch seconds
+    QDate today() const { return dateOf(nowEpoch()); }
+    // The platform's wall clock at an instant, as a QDateTime in Qt::UTC whose fields are the
+    // platform's (widgets show it unchanged, without the desk's zone or its DST gaps).
+    QDateTime wallClock(qint64 epochSeconds) const;
+    int offsetAt(qint64 epochSeconds) const;      // seconds east of UTC (day buckets)
 
 private:
     QTimeZone m_zone;

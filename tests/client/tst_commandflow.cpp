@@ -3,6 +3,8 @@
 // result posted by the simulator to the real upload listener -> store -> CommandService signal.
 #include "flowfixture.h"
 
+#include "core/timeformat.h"
+
 class TestCommandFlow : public FlowFixture
 {
     Q_OBJECT
@@ -25,8 +27,9 @@ void TestCommandFlow::everyCommandReachesItsEnd_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QJsonObject>("params");
     QTest::addColumn<QString>("expected");
-    const QString today = QDate::currentDate().addDays(-1).toString(QStringLiteral("yyMMdd"));
-    const QString weekAgo = QDate::currentDate().addDays(-7).toString(QStringLiteral("yyMMdd"));
+    const QDate platformToday = PlatformTime().today(); // the simulator's zone, not the desk's
+    const QString today = platformToday.addDays(-1).toString(QStringLiteral("yyMMdd"));
+    const QString weekAgo = platformToday.addDays(-7).toString(QStringLiteral("yyMMdd"));
     QTest::newRow("valveOperate") << "valveOperate" << obj({{"valveOperate", "1"}}) << "succeeded";
     QTest::newRow("dataSupplement") << "dataSupplement"
                                     << QJsonObject{{QStringLiteral("beginDate"), weekAgo}, {QStringLiteral("endDate"), today}} << "succeeded";
@@ -37,7 +40,7 @@ void TestCommandFlow::everyCommandReachesItsEnd_data()
                                  << QJsonObject{{QStringLiteral("priceName"), QStringLiteral("civil")},
                                                 {QStringLiteral("priceVersion"), QStringLiteral("v2")},
                                                 {QStringLiteral("priceLadderNum"), QStringLiteral("3")},
-                                                {QStringLiteral("effectiveDate"), QDate::currentDate().addDays(2).toString(Qt::ISODate)},
+                                                {QStringLiteral("effectiveDate"), platformToday.addDays(2).toString(Qt::ISODate)},
                                                 {QStringLiteral("cycleStartDate"), QStringLiteral("2026-01-01 00:00:00")},
                                                 {QStringLiteral("price0"), QStringLiteral("3.2")},
                                                 {QStringLiteral("price1"), QStringLiteral("3.85")},

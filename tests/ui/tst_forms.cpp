@@ -40,13 +40,19 @@ using namespace md;
 
 namespace {
 
+// Dates in the platform zone (the world's platform client keeps the default Asia/Shanghai): the
+// desk's own zone and hour must not change which day is "today".
+QDate platformToday()
+{
+    return PlatformTime().today();
+}
 QString today(int offsetDays = 0)
 {
-    return QDate::currentDate().addDays(offsetDays).toString(Qt::ISODate);
+    return platformToday().addDays(offsetDays).toString(Qt::ISODate);
 }
 QString yyMMdd(int offsetDays)
 {
-    return QDate::currentDate().addDays(offsetDays).toString(QStringLiteral("yyMMdd"));
+    return platformToday().addDays(offsetDays).toString(QStringLiteral("yyMMdd"));
 }
 
 // "field=value;field=value" -> pairs (ordered: the ladder's tier count before its prices).
@@ -195,7 +201,7 @@ private slots:
             << "changeprice"
             << QStringLiteral("priceName=Residential;priceVersion=v2;effectiveDate=%1;priceLadderNum=3;price0=2.89;"
                               "price1=3.47;price2=4.34;level1=240;level2=360;cycleStartDate=%2 00:00:00")
-                   .arg(today(), QDate::currentDate().addDays(-QDate::currentDate().day() + 1).toString(Qt::ISODate))
+                   .arg(today(), platformToday().addDays(-platformToday().day() + 1).toString(Qt::ISODate))
             << 3 << int(CommandState::Succeeded);
         QTest::newRow("price and balance") << "updatePriceAndBalance" << "price=3.2;balanceAmt=15.5" << 3
                                            << int(CommandState::Accepted);

@@ -45,7 +45,7 @@ private slots:
         BatchDialog dlg(m_world.context(), QStringLiteral("changeprice"), meters);
         QAbstractItemModelTester tester(dlg.resultModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         dlg.show();
-        const QString d = QDate::currentDate().toString(Qt::ISODate);
+        const QString d = PlatformTime().today().toString(Qt::ISODate); // today on the platform
         for (const auto &[f, v] : QList<QPair<QString, QString>>{{QStringLiteral("priceName"), QStringLiteral("District 7")},
                                                                  {QStringLiteral("priceVersion"), QStringLiteral("2026-12")},
                                                                  {QStringLiteral("effectiveDate"), d},

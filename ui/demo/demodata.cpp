@@ -48,7 +48,7 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
 {
     DemoSummary summary;
     QRandomGenerator rng(o.seed);
-    const qint64 now = o.now ? o.now : QDateTime::currentSecsSinceEpoch();
+    const qint64 now = o.now ? o.now : PlatformTime::nowEpoch();
     const PlatformTime time;
     const QDate today = time.dateOf(now);
     const qint64 price = 3 * moneyScale; // 3.00 yuan / m3
@@ -100,7 +100,9 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
         bulk.journal.httpStatus = 200;
         for (int d = o.days; d >= lastDay; --d) {
             const QDate date = today.addDays(-d);
-            const qint64 t = time.startOfDay(date) + 2 * 3600 + (i % 60) * 60;
+            // Read at 02:00-02:59 platform time; today's reading, early after platform midnight, is
+            // taken "now" instead: the demo never holds a reading dated after the present.
+            const qint64 t = qMin(time.startOfDay(date) + 2 * 3600 + (i % 60) * 60, now);
             // winter uses more gas than summer
             const int month = date.month();
             const int base = (month <= 3 || month >= 11) ? 1600 : (month >= 6 && month <= 8 ? 500 : 900);
@@ -119,7 +121,7 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
             MeterStatus s;
             s.meterNo = meterNo;
             s.meterTime = t;
-            s.receivedAt = t + 5;
+            s.receivedAt = qMin(t + 5, now);
             s.valveStatus = arrears && d <= arrearsDay ? QStringLiteral("1") : QStringLiteral("0");
             s.signalStrength = QString::number(14 + (i * 7 + d) % 18);
             s.powerType = QStringLiteral("1");

@@ -48,6 +48,7 @@ BatchDialog::BatchDialog(const FormContext &context, const QString &commandName,
     const MessageSpec *spec = Catalog::instance().command(commandName);
     Q_ASSERT(spec);
     m_form = CommandDialog::createForm(*spec, this);
+    m_form->setTime(CommandDialog::platformTimeOf(m_ctx));
     // The first meter stands in for "the meter" while validating the shared values.
     m_form->setMeterNo(meterNos.value(0));
     layout->addWidget(m_form);

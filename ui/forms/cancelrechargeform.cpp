@@ -50,7 +50,7 @@ void CancelRechargeForm::setContext(const FormContext &context)
     whenDone(QtConcurrent::run(ConsoleContext::readPool(), [store, meter] { return store->rechargeLedger(meter); }), this,
         [this](const Result<QList<RechargeLedgerEntry>> &r) {
             if (r.ok()) {
-                m_model->setEntries(r.value());
+                m_model->setEntries(r.value(), time());
                 m_view->resizeColumnsToContents();
             } else {
                 m_picked->setText(tr("The ledger could not be read: %1").arg(r.error().message()));

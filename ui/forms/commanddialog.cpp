@@ -45,6 +45,13 @@ CommandForm *CommandDialog::createForm(const MessageSpec &spec, QWidget *parent)
     return new CommandForm(spec, parent);
 }
 
+PlatformTime CommandDialog::platformTimeOf(const FormContext &context)
+{
+    if (context.service && context.service->platformClient())
+        return PlatformTime(context.service->platformClient()->settings().timeZone);
+    return PlatformTime();
+}
+
 CommandDialog::CommandDialog(const FormContext &context, const QString &commandName, const QString &meterNo,
                              QWidget *parent)
     : QDialog(parent), m_ctx(context), m_name(commandName), m_meterNo(meterNo),
@@ -68,8 +75,7 @@ CommandDialog::CommandDialog(const FormContext &context, const QString &commandN
     Q_ASSERT(spec);
     m_form = createForm(*spec, this);
     m_form->setMeterNo(meterNo);
-    if (m_ctx.service && m_ctx.service->platformClient())
-        m_form->setTime(PlatformTime(m_ctx.service->platformClient()->settings().timeZone));
+    m_form->setTime(platformTimeOf(m_ctx));
     if (commandName == u"meterInfo" && !meterNo.isEmpty())
         m_form->setValue(QStringLiteral("meterNo"), meterNo);
     m_form->setContext(m_ctx);

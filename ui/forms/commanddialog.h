@@ -24,6 +24,7 @@ class QToolButton;
 namespace md {
 
 class CommandForm;
+class PlatformTime;
 class CommandStatusWidget;
 class RechargeNextSteps;
 struct MessageSpec;
@@ -39,6 +40,8 @@ public:
 
     // The form for a command: the ladder table, recharge, cancel recharge, or the generic one.
     static CommandForm *createForm(const MessageSpec &spec, QWidget *parent);
+    // The configured platform zone (the default one without a platform client).
+    static PlatformTime platformTimeOf(const FormContext &context);
 
     CommandForm *form() const { return m_form; }
     QPushButton *sendButton() const { return m_send; }

@@ -87,6 +87,13 @@ CommandForm::CommandForm(const MessageSpec &spec, QWidget *parent, const QString
 
 CommandForm::~CommandForm() = default;
 
+void CommandForm::setTime(const PlatformTime &time)
+{
+    m_time = time;
+    for (FieldEditor *ed : std::as_const(m_editors))
+        ed->setPlatformTime(time);
+}
+
 int CommandForm::moneyDecimalsFor(const FieldSpec &field) const
 {
     // Unit prices are quoted to the fen and below (2.8650 yuan/m³); amounts to the fen.
@@ -170,7 +177,7 @@ void CommandForm::onEdited()
 bool CommandForm::revalidate()
 {
     ValidationContext ctx;
-    ctx.nowEpoch = m_now > 0 ? m_now : QDateTime::currentSecsSinceEpoch();
+    ctx.nowEpoch = m_now > 0 ? m_now : PlatformTime::nowEpoch();
     ctx.time = m_time;
     ctx.serviceFillsFields = true;
     QJsonObject p = params();

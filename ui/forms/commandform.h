@@ -44,7 +44,9 @@ public:
     virtual void setContext(const FormContext &) {}
     virtual void setMeterSummary(const MeterSummary &) {}
     // Platform zone and clock for the date rules (1103 effective date, 1202 recharge time).
-    void setTime(const PlatformTime &time) { m_time = time; }
+    // Also resets the date fields to the platform's today / now in that zone.
+    void setTime(const PlatformTime &time);
+    const PlatformTime &time() const { return m_time; }
     void setClock(qint64 nowEpoch) { m_now = nowEpoch; }
 
     // The operator's values, plain strings, empty fields left out. Subclasses add theirs.

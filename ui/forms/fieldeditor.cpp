@@ -113,8 +113,10 @@ public:
     DateEditor(const FieldSpec &spec, QWidget *parent) : FieldEditor(spec, parent)
     {
         const bool withTime = spec.type == FieldType::DateTime;
-        m_edit = withTime ? new QDateTimeEdit(QDateTime::currentDateTime(), parent)
-                          : new QDateEdit(QDate::currentDate(), parent);
+        m_edit = withTime ? new QDateTimeEdit(parent) : new QDateEdit(parent);
+        // Wall-clock fields of the platform zone, held in UTC so the desk's zone never shifts them.
+        m_edit->setTimeSpec(Qt::UTC);
+        setPlatformTime(PlatformTime());
         m_edit->setObjectName(spec.name);
         m_edit->setDisplayFormat(withTime ? QStringLiteral("yyyy-MM-dd HH:mm:ss") : QStringLiteral("yyyy-MM-dd"));
         m_edit->setCalendarPopup(true);
@@ -139,6 +141,15 @@ public:
         }
         m_focus = m_edit;
     }
+    void setPlatformTime(const PlatformTime &time) override
+    {
+        // Defaults: the platform's "now" (date-times) and "today" (dates), whatever zone the desk is in.
+        const qint64 now = PlatformTime::nowEpoch();
+        if (m_spec.type == FieldType::DateTime)
+            m_edit->setDateTime(time.wallClock(now));
+        else
+            m_edit->setDate(time.dateOf(now));
+    }
     QString text() const override
     {
         if (m_enabled && !m_enabled->isChecked())
@@ -160,7 +171,7 @@ public:
             return;
         if (m_spec.type == FieldType::DateTime) {
             if (const auto l = parseLocalDateTime(t))
-                m_edit->setDateTime(QDateTime(QDate(l->year, l->month, l->day), QTime(l->hour, l->minute, l->second)));
+                m_edit->setDateTime(QDateTime(QDate(l->year, l->month, l->day), QTime(l->hour, l->minute, l->second), Qt::UTC));
         } else if (const auto d = m_spec.type == FieldType::YyMMdd ? parseYyMMdd(t) : parseIsoDate(t)) {
             m_edit->setDate(*d);
         }

@@ -16,6 +16,8 @@ class QWidget;
 
 namespace md {
 
+class PlatformTime;
+
 class FieldEditor : public QObject
 {
     Q_OBJECT
@@ -34,6 +36,8 @@ public:
     virtual void setReadOnly(bool readOnly) = 0;
     // Number fields: how many decimals may be typed (recharge by volume switches 2 -> 3).
     virtual void setDecimals(int) {}
+    // Date fields: default to the platform's today / now in this zone.
+    virtual void setPlatformTime(const PlatformTime &) {}
 
 signals:
     void changed();

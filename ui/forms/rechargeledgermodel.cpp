@@ -4,28 +4,21 @@
 #include "client/commandstate.h"
 #include "ui/commandtext.h"
 
-#include <QDateTime>
-#include <QTimeZone>
-
 namespace md {
-namespace {
-
-QString when(qint64 epoch)
-{
-    // Shown in the platform zone (UTC+8): the same clock the meter and the customer use.
-    if (epoch <= 0)
-        return QString();
-    return QDateTime::fromSecsSinceEpoch(epoch, QTimeZone(8 * 3600)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
-} // namespace
 
 RechargeLedgerModel::RechargeLedgerModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void RechargeLedgerModel::setEntries(QList<RechargeLedgerEntry> entries)
+QString RechargeLedgerModel::when(qint64 epoch) const
+{
+    // Shown in the platform zone: the same clock the meter and the customer use.
+    return epoch > 0 ? m_time.formatDateTime(epoch) : QString();
+}
+
+void RechargeLedgerModel::setEntries(QList<RechargeLedgerEntry> entries, const PlatformTime &time)
 {
     beginResetModel();
     m_entries = std::move(entries);
+    m_time = time;
     endResetModel();
 }
 

@@ -4,6 +4,7 @@
 // credited, cancelled. The cancel-recharge form picks its tradeNo here: only credited, not yet
 // cancelled recharges can be cancelled (canCancel()).
 
+#include "core/timeformat.h"
 #include "storage/commandrecord.h"
 
 #include <QAbstractTableModel>
@@ -20,7 +21,8 @@ public:
 
     explicit RechargeLedgerModel(QObject *parent = nullptr);
 
-    void setEntries(QList<RechargeLedgerEntry> entries);
+    // `time`: the configured platform zone the times are shown in.
+    void setEntries(QList<RechargeLedgerEntry> entries, const PlatformTime &time);
     const QList<RechargeLedgerEntry> &entries() const { return m_entries; }
     static bool canCancel(const RechargeLedgerEntry &e);
 
@@ -31,7 +33,10 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
 private:
+    QString when(qint64 epoch) const;
+
     QList<RechargeLedgerEntry> m_entries;
+    PlatformTime m_time;
 };
 
 } // namespace md
