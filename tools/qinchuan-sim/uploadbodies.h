@@ -27,6 +27,11 @@ QJsonObject sendAlarm(const SimulatedMeter &meter, const QList<AlarmChange> &cha
 QJsonObject commandResult(const SimulatedMeter &meter, const QString &commandSeq, const QString &resultCode);
 QJsonObject rechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
                        const QString &rechargeNum, const QString &resultCode); // rechargeNum as the command carried it (money or m3)
+inline QJsonObject rechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
+                              Money rechargeNum, const QString &resultCode)
+{
+    return rechargeUp(meter, commandSeq, tradeNo, rechargeNum.toString(), resultCode);
+}
 QJsonObject cancelRechargeUp(const SimulatedMeter &meter, const QString &commandSeq, const QString &tradeNo,
                              Money rechargeNum, const QString &resultCode);
 QJsonObject parameterUp(const SimulatedMeter &meter, const QString &commandSeq);
