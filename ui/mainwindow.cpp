@@ -325,7 +325,7 @@ void MainWindow::loadUnacknowledgedCritical()
     f.criticalOnly = true;
     f.unacknowledgedOnly = true;
     f.limit = 50;
-    m_context->query([f](const Store &s) { return s.alarms(f); }).then(this, [this](Result<QList<AlarmRow>> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.alarms(f); }), this, [this](Result<QList<AlarmRow>> r) {
         if (!r.ok())
             return;
         auto rows = *r;
@@ -340,13 +340,13 @@ void MainWindow::onAlarmsChanged(const QList<qint64> &newCriticalAlarmIds)
     if (newCriticalAlarmIds.isEmpty())
         return;
     const QList<qint64> ids = newCriticalAlarmIds;
-    m_context->query([ids](const Store &s) {
+    whenDone(m_context->query([ids](const Store &s) {
         QList<AlarmRow> rows;
         for (qint64 id : ids)
             if (auto r = s.alarm(id); r.ok() && r->has_value())
                 rows.append(**r);
         return rows;
-    }).then(this, [this](QList<AlarmRow> rows) {
+    }), this, [this](QList<AlarmRow> rows) {
         for (const auto &a : rows)
             if (a.active && a.acknowledgedAt == 0)
                 raiseCritical(a, true);

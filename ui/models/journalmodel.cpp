@@ -2,6 +2,7 @@
 #include "journalmodel.h"
 
 #include "consolecontext.h"
+#include "core/whendone.h"
 #include "display.h"
 
 namespace md {
@@ -64,8 +65,8 @@ void JournalModel::startPageQuery()
         f.limit = 200;
     const quint64 generation = m_generation;
     const int limit = f.limit;
-    m_context->query([f](const Store &s) { return s.journalPage(f); })
-        .then(this, [this, generation, limit](Result<JournalPage> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.journalPage(f); }), this,
+        [this, generation, limit](Result<JournalPage> r) {
             if (generation != m_generation)
                 return;
             m_loading = false;

@@ -53,8 +53,8 @@ void RegistryModel::refresh()
     RegistryFilter f = m_filter;
     if (f.now == 0)
         f.now = m_context->now();
-    m_context->query([f](const Store &s) { return s.registryCount(f); })
-        .then(this, [this, generation](Result<RegistryCount> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.registryCount(f); }), this,
+        [this, generation](Result<RegistryCount> r) {
             if (generation != m_generation || !r.ok())
                 return;
             m_count = *r;
@@ -163,7 +163,7 @@ void RegistryModel::refreshMeters(const QStringList &meterNos)
     if (loaded.size() > 200)
         loaded = loaded.mid(0, 200); // a batch upload: the rest refresh on the next scroll / reload
     const quint64 generation = m_generation;
-    m_context->query([loaded](const Store &s) {
+    whenDone(m_context->query([loaded](const Store &s) {
         QList<RegistryRow> rows;
         for (const QString &m : loaded) {
             auto r = s.meterSummary(m);
@@ -171,7 +171,7 @@ void RegistryModel::refreshMeters(const QStringList &meterNos)
                 rows.append((*r)->row);
         }
         return rows;
-    }).then(this, [this, generation](QList<RegistryRow> rows) {
+    }), this, [this, generation](QList<RegistryRow> rows) {
         if (generation == m_generation)
             replaceRows(rows);
     });

@@ -2,6 +2,7 @@
 #include "settingsdialog.h"
 
 #include "connectionprobe.h"
+#include "core/whendone.h"
 #include "ui/models/consolecontext.h"
 
 #include <QCheckBox>
@@ -388,7 +389,7 @@ bool SettingsDialog::apply()
     emit settingsChanged(s);
     if (!m_iniPath.isEmpty()) {
         const QString path = m_iniPath;
-        QtConcurrent::run(ConsoleContext::readPool(), [s, path] { return s.save(path); }).then(this, [this](const Result<void> &r) {
+        whenDone(QtConcurrent::run(ConsoleContext::readPool(), [s, path] { return s.save(path); }), this, [this](const Result<void> &r) {
             if (!r.ok())
                 emit saveFailed(tr("The settings could not be saved: %1").arg(r.error().message()));
         });

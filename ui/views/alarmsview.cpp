@@ -6,6 +6,7 @@
 #include "ui/models/consolecontext.h"
 
 #include "core/dictionary.h"
+#include "core/whendone.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -97,7 +98,7 @@ void AlarmsView::refresh()
     f.criticalOnly = m_criticalOnly->isChecked();
     f.limit = 2000;
     const quint64 generation = ++m_generation;
-    m_context->query([f](const Store &s) { return s.alarms(f); }).then(this, [this, generation](Result<QList<AlarmRow>> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.alarms(f); }), this, [this, generation](Result<QList<AlarmRow>> r) {
         if (generation != m_generation)
             return;
         if (!r.ok()) {

@@ -4,6 +4,7 @@
 
 #include "ui/models/commandmodel.h"
 #include "ui/models/consolecontext.h"
+#include "core/whendone.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -83,8 +84,8 @@ void CommandsView::refresh()
     f.limit = 1000;
     const quint64 generation = ++m_generation;
     const QString keep = selectedCommandSeq();
-    m_context->query([f](const Store &s) { return s.commands(f); })
-        .then(this, [this, generation, keep](Result<CommandPage> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.commands(f); }), this,
+        [this, generation, keep](Result<CommandPage> r) {
             if (generation != m_generation)
                 return;
             if (!r.ok()) {

@@ -6,6 +6,7 @@
 #include "ui/models/display.h"
 #include "ui/models/journalmodel.h"
 #include "ui/models/jsonformat.h"
+#include "core/whendone.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -103,8 +104,8 @@ void JournalView::setFixedMeter(const QString &meterNo)
 void JournalView::showEntry(qint64 id)
 {
     m_shownId = id;
-    m_context->query([id](const Store &s) { return s.journalEntry(id); })
-        .then(this, [this, id](Result<std::optional<JournalEntry>> r) {
+    whenDone(m_context->query([id](const Store &s) { return s.journalEntry(id); }), this,
+        [this, id](Result<std::optional<JournalEntry>> r) {
             if (id != m_shownId)
                 return;
             if (!r.ok() || !r->has_value()) {

@@ -13,6 +13,7 @@
 #include "ui/timeline/readingtimeline.h"
 
 #include "core/dictionary.h"
+#include "core/whendone.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -194,8 +195,8 @@ void MeterDetailWindow::reload()
     m_loading = true;
     const QString meterNo = m_meterNo;
     const qint64 now = m_context->now();
-    m_context->query([meterNo, now](const Store &s) { return loadMeterDetail(s, meterNo, now); })
-        .then(this, [this](MeterDetailData data) {
+    whenDone(m_context->query([meterNo, now](const Store &s) { return loadMeterDetail(s, meterNo, now); }), this,
+        [this](MeterDetailData data) {
             m_loading = false;
             m_data = std::move(data);
             m_loaded = true;

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "meterimport.h"
 
+#include "core/textdecode.h"
+#include "core/whendone.h"
 #include "ui/models/consolecontext.h"
 #include "ui/models/csvexport.h"
-#include "core/textdecode.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -180,7 +181,7 @@ void writeNextChunk(QPointer<QWidget> parent, ConsoleContext *context, std::shar
     const int from = s->next;
     const QList<MeterInfo> chunk = s->parsed.meters.mid(from, chunkSize);
     s->next += int(chunk.size());
-    context->store()->upsertMeters(chunk).then(context, [=](Result<QList<MeterUpsertResult>> r) {
+    whenDone(context->store()->upsertMeters(chunk), context, [=](Result<QList<MeterUpsertResult>> r) {
         if (!r.ok()) {
             s->storeError = r.error().detail.isEmpty() ? r.error().code : r.error().detail;
         } else {
@@ -217,12 +218,12 @@ void start(QWidget *parent, ConsoleContext *context, const QString &path)
     const PlatformTime time = context->time();
     QPointer<QWidget> guardParent(parent);
     QPointer<QProgressDialog> guardProgress(progress);
-    QtConcurrent::run(ConsoleContext::readPool(), [path, time]() -> std::pair<QString, Parsed> {
+    whenDone(QtConcurrent::run(ConsoleContext::readPool(), [path, time]() -> std::pair<QString, Parsed> {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return {f.errorString(), {}};
         return {QString(), parseBytes(f.readAll(), time)};
-    }).then(context, [=](std::pair<QString, Parsed> result) {
+    }), context, [=](std::pair<QString, Parsed> result) {
         if (!result.first.isEmpty()) {
             if (guardProgress)
                 guardProgress->close();

@@ -6,6 +6,7 @@
 #include "ui/widgets/barchart.h"
 
 #include "core/dictionary.h"
+#include "core/whendone.h"
 #include "storage/commandrecord.h"
 
 #include <QDateTime>
@@ -116,7 +117,7 @@ void OverviewView::refresh()
     req.dayStart = m_context->time().startOfDay(m_context->time().dateOf(req.now));
     req.silentDays = m_silentDays->value();
     req.days = 14;
-    m_context->query([req](const Store &s) { return s.overview(req); }).then(this, [this](Result<OverviewStats> r) {
+    whenDone(m_context->query([req](const Store &s) { return s.overview(req); }), this, [this](Result<OverviewStats> r) {
         m_inFlight = false;
         if (!r.ok()) {
             emit statusMessage(tr("Overview not available: %1").arg(r.error().detail));
