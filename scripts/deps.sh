@@ -2,6 +2,7 @@
 # Installs the Debian 12 packages MeterDesk needs, only those that are missing.
 #   scripts/deps.sh            build + run
 #   scripts/deps.sh test       also what the tests need (PostgreSQL server, Xvfb, fonts, wixl, msitools)
+#   scripts/deps.sh bench      also what bench/ingest and bench/postgres need (wrk, curl, PostgreSQL)
 set -euo pipefail
 packages=(cmake g++ ninja-build ccache pkg-config
           qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
@@ -10,6 +11,9 @@ packages=(cmake g++ ninja-build ccache pkg-config
 if [ "${1:-}" = test ]; then
     packages+=(postgresql xvfb xauth wixl msitools dpkg-dev file poppler-utils)
     packages+=(faketime) # test.sh reruns the fast suites at other hours and zones
+fi
+if [ "${1:-}" = bench ]; then
+    packages+=(postgresql wrk curl)
 fi
 missing=()
 for p in "${packages[@]}"; do

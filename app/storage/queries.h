@@ -24,10 +24,19 @@ inline constexpr qint64 countCap = 100000;
 
 enum class ValveFilter { Any, Open, Closed }; // Closed: any valveStatus other than 0
 
+// Characters (code points) a substring ("contains") search needs: the index is made of 3-character
+// pieces (trigrams); shorter text is matched as a prefix.
+inline constexpr int substringMinChars = 3;
+inline bool isSubstringSearchable(const QString &text)
+{
+    return text.trimmed().toUcs4().size() >= substringMinChars;
+}
+
 struct RegistryFilter
 {
-    // Matched against meterNo, userNo, userName, addrDes: first as a prefix (index range scans),
-    // then, when `contains` is set, as a substring (a scan bounded by the page's limit).
+    // Matched against meterNo, userNo, userName, addrDes: as a prefix (index range scans), or, when
+    // `contains` is set, as a substring (trigram index; text of fewer than 3 characters, which a
+    // trigram index cannot answer, is still matched as a prefix).
     QString text;
     bool contains = false;
     ValveFilter valve = ValveFilter::Any;

@@ -2,9 +2,14 @@
 // Registry reads for the listener (lookupMeters, per request) and the 1,000,000-row table view.
 // Filters answer from indexes: a text prefix is a range scan on each indexed text column
 // (meter_no, user_no, user_name, addr_des, compared byte-wise), the flags use the meters table's
-// own "latest" columns. A substring ("contains") search has no index: it scans in meter_no order and
-// stops at the page's LIMIT, so a rare substring over 1M meters costs a full scan (documented).
+// own "latest" columns. A substring ("contains") search of 3+ characters asks the trigram index
+// (substringsearch.h): on SQLite the FTS5 candidates (when at most substringIndexedMax) are joined
+// to meters and sorted; a substring that matches more rows than that is dense, so the scan in
+// meter_no order finds a page after a short walk. PostgreSQL's planner picks between the pg_trgm
+// GIN indexes and that scan itself. The LIKE/ILIKE terms stay in every plan: they are the
+// definition of a match (ASCII case-insensitive), the index only narrows the rows.
 #include "storeprivate.h"
+#include "substringsearch.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -54,7 +59,7 @@ void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where,
     QStringList terms{S("removed_at IS NULL")};
     const QString text = f.text.trimmed();
     if (!text.isEmpty()) {
-        if (f.contains) {
+        if (f.contains && isSubstringSearchable(text)) {
             const QString like = dialect.likeOperator();
             terms << S("(meter_no %1 ? ESCAPE '\\' OR user_no %1 ? ESCAPE '\\' OR user_name %1 ? ESCAPE '\\' "
                        "OR addr_des %1 ? ESCAPE '\\')").arg(like);
@@ -87,9 +92,33 @@ void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where,
 // A text prefix: everything that starts with `text` sorts in [text, text + U+10FFFF) byte-wise. Each
 // of the four indexed columns becomes its own branch, each ordered and limited on its own, so every
 // branch is an index range scan that stops early; the branches are merged with UNION (dedup).
+// Text too short for the trigram index is matched as a prefix even when `contains` is set.
 bool isPrefixSearch(const RegistryFilter &f)
 {
-    return !f.text.trimmed().isEmpty() && !f.contains;
+    return !f.text.trimmed().isEmpty() && (!f.contains || !isSubstringSearchable(f.text));
+}
+
+bool isSubstringSearch(const RegistryFilter &f)
+{
+    return f.contains && isSubstringSearchable(f.text);
+}
+
+// SQLite: true when the FTS index exists and finds at most `indexedMax` candidate rows, so joining
+// them to meters (and sorting) is cheaper than walking meters in order.
+bool useFtsCandidates(Db &db, const RegistryFilter &f, int indexedMax)
+{
+    if (!isSubstringSearch(f) || !hasFtsIndex(db))
+        return false;
+    auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters_fts WHERE meters_fts MATCH ? LIMIT ?) c"),
+                       {ftsPhrase(f.text), qint64(indexedMax) + 1});
+    return n && n->toLongLong() <= indexedMax;
+}
+
+// FROM clause joining the FTS candidates (first argument: the MATCH phrase) to meters; CROSS JOIN
+// keeps SQLite from walking meters first.
+QString ftsFrom()
+{
+    return S("(SELECT rowid AS fts_id FROM meters_fts WHERE meters_fts MATCH ?) f CROSS JOIN meters ON meters.id = f.fts_id");
 }
 
 // SELECT <columns> ... for `where` plus the prefix on each column, each branch LIMITed by `branchLimit`.
@@ -168,6 +197,9 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
                   .arg(QLatin1String(registryColumns), prefixUnion(QLatin1String(registryColumns), where, {}, request.filter, args,
                                                                    limit + offset, unionArgs));
         args = unionArgs;
+    } else if (useFtsCandidates(db, request.filter, d->options.substringIndexedMax)) {
+        sql = S("SELECT %1 FROM %2 WHERE %3 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), ftsFrom(), where);
+        args.prepend(ftsPhrase(request.filter.text));
     } else {
         sql = S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where);
     }
@@ -201,6 +233,10 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
         QVariantList unionArgs;
         sql = S("SELECT COUNT(*) FROM (%1) u").arg(prefixUnion(S("id, meter_no"), where, {}, filter, args, countCap + 1, unionArgs));
         args = unionArgs;
+    } else if (useFtsCandidates(db, filter, d->options.substringIndexedMax)) {
+        sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped").arg(ftsFrom(), where);
+        args.prepend(ftsPhrase(filter.text));
+        args << countCap + 1;
     } else {
         sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where);
         args << countCap + 1;

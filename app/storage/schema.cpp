@@ -14,6 +14,8 @@
 //   (DROP PARTITION instead of DELETE); this version keeps one table there too (documented gap).
 #include "schema.h"
 
+#include "substringsearch.h"
+
 #include <QDateTime>
 
 namespace md {
@@ -24,6 +26,8 @@ struct Migration
 {
     int version;
     QStringList statements;
+    // Backend-specific work after the statements (same transaction); may itself decide to do nothing.
+    Result<bool> (*step)(Db &) = nullptr;
 };
 
 const QList<Migration> &migrations()
@@ -156,6 +160,9 @@ const QList<Migration> &migrations()
                             "record TEXT NOT NULL, received_at ${INT} NOT NULL, journal_id ${INT}, replayed_at ${INT})"),
              QStringLiteral("CREATE INDEX quarantine_waiting ON quarantine (meter_no) WHERE replayed_at IS NULL"),
          }},
+        // 6: substring ("match anywhere") search from an index: FTS5 trigram on SQLite, pg_trgm GIN on
+        // PostgreSQL, where the backend has them (substringsearch.h).
+        {6, {}, &createSubstringIndex},
     };
     return list;
 }
@@ -235,6 +242,12 @@ Result<int> migrate(Db &db)
                 const Error e = db.lastError();
                 db.exec(QStringLiteral("ROLLBACK"));
                 return e;
+            }
+        }
+        if (m.step) {
+            if (auto done = m.step(db); !done) {
+                db.exec(QStringLiteral("ROLLBACK"));
+                return done.error();
             }
         }
         if (!db.exec(QStringLiteral("COMMIT"))) {

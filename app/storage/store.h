@@ -46,6 +46,9 @@ struct StoreOptions
     int busyTimeoutMs = 5000;      // SQLite busy_timeout / PostgreSQL lock_timeout
     QByteArray timeZone = QByteArrayLiteral("Asia/Shanghai"); // for commandSeq / tradeNo stamps
     bool runMigrations = true;     // false: refuse a database whose schema is older than this build
+    // A substring search whose trigram candidates exceed this many rows walks meters in order
+    // instead (the match is dense, a page is near); below it the candidates are joined and sorted.
+    int substringIndexedMax = 10000;
 };
 
 // A value an upload carried that the catalogue does not know (an optional enumeration code,

@@ -151,7 +151,8 @@ int main(int argc, char **argv)
         {"name '王伟' (anywhere)", QStringLiteral("王伟"), true},
         {"address '解放路12' (anywhere)", QStringLiteral("解放路12"), true},
         {"typing '3000001234' (anywhere)", QStringLiteral("3000001234"), true},
-        {"rare text 'zzz' (anywhere, full scan)", QStringLiteral("zzz"), true},
+        {"rare text 'zzz' (anywhere)", QStringLiteral("zzz"), true},
+        {"dense text '人民路' (anywhere)", QStringLiteral("人民路"), true},
         {"active alarm only", QString(), false, true},
         {"valve closed only", QString(), false, false, true},
     };

@@ -1,6 +1,8 @@
 # Shared by run.sh and kill9.sh: a config, a registry, and meterdesk-cli serve in a temp folder.
-BUILD=${BUILD:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../../build/listener" 2>/dev/null && pwd)}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# The build scripts/build.sh makes (build/release); BUILD=/path/to/build to use another one.
+BUILD=${BUILD:-$HERE/../../build/release}
+BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "no build folder $BUILD: run scripts/build.sh first (or set BUILD=...)" >&2; exit 2; }
 CLI=$BUILD/app/cli/meterdesk-cli
 BARE=$BUILD/bench/ingest/bench_bare_http
 TOOL=$BUILD/bench/ingest/bench_ingest_tool
@@ -17,7 +19,10 @@ cleanup() {
 trap cleanup EXIT
 
 for exe in "$CLI" "$BARE" "$TOOL"; do
-    [ -x "$exe" ] || { echo "missing $exe (build targets meterdesk-cli bench_bare_http bench_ingest_tool in $BUILD)" >&2; exit 2; }
+    [ -x "$exe" ] || { echo "missing $exe: run scripts/build.sh (or ninja -C $BUILD meterdesk-cli bench_bare_http bench_ingest_tool)" >&2; exit 2; }
+done
+for tool in wrk curl; do
+    command -v "$tool" > /dev/null || { echo "missing $tool: scripts/deps.sh bench installs it" >&2; exit 2; }
 done
 
 cat > "$WORK/md.ini" <<INI

@@ -35,7 +35,7 @@ B=$(wrk_rps "$WORK/b.txt")
 RSS_B=$(vm_kib "$SERVE_PID" VmRSS)
 # (c)
 auth_headers
-MD_KIND=readings wrk -t2 -c"$CONN" -d"${DUR}s" -s "$HERE/uploads.lua" "$SERVE_URL" > "$WORK/c.txt"
+MD_KIND=readings wrk -t2 -c"$CONN" -d"${DUR}s" --latency -s "$HERE/uploads.lua" "$SERVE_URL" > "$WORK/c.txt"
 C=$(wrk_rps "$WORK/c.txt")
 RSS_C=$(vm_kib "$SERVE_PID" VmRSS)
 # (d)
@@ -62,18 +62,30 @@ fi
 STORED=$("$CLI" history readings --config "$WORK/md.ini" --format csv | tail -n +2 | wc -l)
 
 C_READINGS=$(awk -v c="$C" 'BEGIN {printf "%.0f", c * 24}')
-printf '\n%-58s %14s %s\n' "run ($(nproc) cores, wrk -t2 -c$CONN -d${DUR}s)" "result" "target"
-printf '%-58s %14.0f %s\n' "(a) bare QHttpServer, fixed 0000 (req/s)" "$A" ""
-printf '%-58s %14.0f %s\n' "(b) serve, openVResult, unique commandSeq (req/s)" "$B" \
-    "$(awk -v a="$A" -v b="$B" 'BEGIN {printf ">= 50%% of (a): %.0f%%", 100*b/a}')"
-printf '%-58s %14.0f %s\n' "(c) serve, meterDataUp x24 (req/s)" "$C" ""
-printf '%-58s %14s %s\n' "(c) readings/s" "$C_READINGS" \
-    "$( [ "$E" != "n/a" ] && [ -n "$E" ] && awk -v c="$C_READINGS" -v e="$E" 'BEGIN {printf ">= 50%% of (e): %.0f%%", 100*c/e}')"
-printf '%-58s %14s %s\n' "(d) meterDataUpBatch 1000x24 ($((BATCH_BYTES / 1024)) KiB), median / max ms" "$D_MED / $D_MAX" \
-    "< 300 ms; $D_OK/20 answered 0000"
-printf '%-58s %14s %s\n' "(e) raw SQLite insert ceiling (rows/s)" "${E:-n/a}" "bench_storage_ingest"
-printf '%-58s %14s %s\n' "serve RSS after b / c / d (MiB)" "$((RSS_B/1024)) / $((RSS_C/1024)) / $((RSS_D/1024))" ""
-printf '%-58s %14s %s\n' "serve peak RSS VmHWM (MiB)" "$((SERVE_HWM/1024))" "< 100 MB"
-printf '%-58s %14s %s\n' "bare server peak RSS VmHWM (MiB)" "$((BARE_HWM/1024))" ""
-printf '%-58s %14s %s\n' "readings stored (all runs)" "$STORED" ""
+C_P50=$(awk '$1 == "50%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; printf "%.2f", v}' "$WORK/c.txt")
+# verdict VALUE OP LIMIT: "met" / "NOT met" (awk compares numbers)
+verdict() { awk -v v="$1" -v l="$3" -v op="$2" 'BEGIN {ok = (op == ">=") ? (v >= l) : (v < l); print ok ? "met" : "NOT met"}'; }
+pct() { awk -v x="$1" -v y="$2" 'BEGIN {printf "%.1f%%", 100 * x / y}'; }
+line() { printf '%-58s %15s  %-34s %s\n' "$1" "$2" "$3" "$4"; }
+echo
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2 -c$CONN -d${DUR}s on 127.0.0.1; one run, ratios within it"
+line "" "result" "target" "ratio to (a) / verdict"
+line "(a) bare QHttpServer, fixed 0000 (req/s)" "$(printf %.0f "$A")" "" "100%"
+line "(b) serve, openVResult, unique commandSeq (req/s)" "$(printf %.0f "$B")" ">= 50% of (a)" \
+    "$(pct "$B" "$A") $(verdict "$(awk -v b="$B" -v a="$A" 'BEGIN {print b / a}')" ">=" 0.5)"
+line "(c) serve, meterDataUp x24 (req/s)" "$(printf %.0f "$C")" ">= 11,000 and >= 20% of (a)" \
+    "$(pct "$C" "$A") $(verdict "$(awk -v c="$C" -v a="$A" 'BEGIN {print (c >= 11000 && c / a >= 0.2) ? 1 : 0}')" ">=" 1)"
+line "(c) readings/s" "$C_READINGS" ">= 260,000" "$(verdict "$C_READINGS" ">=" 260000)"
+line "(c) p50 latency at $CONN connections (ms)" "$C_P50" "<= 5 ms" "$(verdict "$C_P50" "<" 5.0001)"
+line "(d) meterDataUpBatch 1000x24 ($((BATCH_BYTES / 1024)) KiB), median ms" "$D_MED" "< 150 ms" "$(verdict "$D_MED" "<" 150)"
+line "(d) meterDataUpBatch 1000x24, max of 20 (ms)" "$D_MAX" "< 250 ms" "$(verdict "$D_MAX" "<" 250); $D_OK/20 answered 0000"
+if [ "$E" != "n/a" ] && [ -n "$E" ]; then
+    line "(e) raw SQLite insert ceiling (rows/s)" "$E" "(bench_storage_ingest)" "(c) readings/s = $(pct "$C_READINGS" "$E") of (e)"
+else
+    line "(e) raw SQLite insert ceiling (rows/s)" "n/a" "(build bench_storage_ingest)" ""
+fi
+line "serve RSS after b / c / d (MiB)" "$((RSS_B/1024)) / $((RSS_C/1024)) / $((RSS_D/1024))" "" ""
+line "serve peak RSS VmHWM (MiB)" "$((SERVE_HWM/1024))" "< 100 MB" "$(verdict "$((SERVE_HWM/1024))" "<" 100)"
+line "bare server peak RSS VmHWM (MiB)" "$((BARE_HWM/1024))" "" ""
+line "readings stored (all runs)" "$STORED" "" ""
 for f in a b c; do grep -E "Non-2xx|Socket errors" "$WORK/$f.txt" | sed "s/^/($f) /" || true; done

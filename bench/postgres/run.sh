@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SQLite vs PostgreSQL side by side, every number in one run (prints a table; not a test):
-#   bench/postgres/run.sh          (BUILD=/path/to/build to use another build folder; default build/lead)
+#   bench/postgres/run.sh          (BUILD=/path/to/build to use another build folder; default build/release)
 # Runs itself under scripts/with-postgres.sh with MD_PG_FSYNC=on (a private cluster on 127.0.0.1, fsync on
 # so the PostgreSQL numbers are honest), unless MD_TEST_PG_URL is already set (then uses that server).
 #   listener  meterdesk-cli serve, small result uploads (b) and meterDataUp x24 (c)   wrk -t2 -c50 on 127.0.0.1
@@ -23,7 +23,7 @@ if [ -z "${MD_TEST_PG_URL:-}" ]; then
     exec "$ROOT/scripts/with-postgres.sh" "$SELF" "$@"
 fi
 
-export BUILD=${BUILD:-$ROOT/build/lead}
+export BUILD=${BUILD:-$ROOT/build/release}
 source "$ROOT/bench/ingest/common.sh" # WORK, md.ini, register_meters, start_serve, auth_headers, wrk_rps
 DUR=${MD_BENCH_SECONDS:-5}
 CONN=${MD_BENCH_CONNECTIONS:-50}
@@ -32,7 +32,7 @@ GENERATE=$BUILD/bench/storage/bench_generate_db
 QUERIES=$BUILD/bench/storage/bench_storage_queries
 DRAW=$BUILD/bench/timeline/bench_timeline
 for exe in "$INGEST" "$GENERATE" "$QUERIES" "$DRAW"; do
-    [ -x "$exe" ] || { echo "missing $exe" >&2; exit 2; }
+    [ -x "$exe" ] || { echo "missing $exe: run scripts/build.sh (or set BUILD=...)" >&2; exit 2; }
 done
 
 # One database per job on the private server: the listener's, and the migrate target (must be empty).

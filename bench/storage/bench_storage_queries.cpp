@@ -85,11 +85,15 @@ int main(int argc, char **argv)
         cases.append(Case{"addrDes prefix '人民路12'", f});
         f.text = QStringLiteral("U0000");
         cases.append(Case{"userNo prefix 'U0000'", f});
-        f.text = QStringLiteral("路123号");
+        // Substring ("contains"): trigram index candidates joined and sorted when they are few, a
+        // walk in meter_no order when the text is dense; under 3 characters: prefix.
         f.contains = true;
-        cases.append(Case{"contains '路123号' (scan, LIMIT-bounded)", f});
-        f.text = QStringLiteral("zzz-no-match");
-        cases.append(Case{"contains, no match (full scan)", f});
+        for (const char *text : {"路123号", "解放路12", "3000001234", "王伟明", "伟明", "人民路", "zzz-no-match"}) {
+            f.text = QString::fromUtf8(text);
+            static QList<QByteArray> labels;
+            labels << QByteArray("contains '") + text + "'";
+            cases.append(Case{labels.constLast().constData(), f});
+        }
         RegistryFilter alarm;
         alarm.activeAlarmOnly = true;
         cases.append(Case{"active alarm only", alarm});

@@ -43,9 +43,9 @@ void RegistryModel::refresh()
     endResetModel();
     requestPage();
 
-    // The count is a separate (capped) query so the first page never waits for it. A substring
-    // search has no index: counting it would scan up to the whole table a second time, so the view
-    // shows the rows found instead.
+    // The count is a separate (capped) query so the first page never waits for it. A dense
+    // substring is answered by a walk in meter_no order: counting it would walk up to the whole table
+    // a second time, so the view shows the rows found instead.
     m_count = {};
     if (m_filter.contains && !m_filter.text.trimmed().isEmpty())
         return;
