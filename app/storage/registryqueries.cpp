@@ -3,8 +3,8 @@
 // Filters answer from indexes: a text prefix is a range scan on each indexed text column
 // (meter_no, user_no, user_name, addr_des, compared byte-wise), the flags use the meters table's
 // own "latest" columns. A substring ("contains") search of 3+ characters asks the trigram index
-// (substringsearch.h): on SQLite the FTS5 candidates (when at most substringIndexedMax) are joined
-// to meters and sorted; a substring that matches more rows than that is dense, so the scan in
+// (substringsearch.h): on SQLite the FTS5 candidates (rows with its rarest trigrams, when at most
+// substringIndexedMax) are joined to meters and sorted; a substring that matches more rows than that is dense, so the scan in
 // meter_no order finds a page after a short walk. PostgreSQL's planner picks between the pg_trgm
 // GIN indexes and that scan itself. The LIKE/ILIKE terms stay in every plan: they are the
 // definition of a match (ASCII case-insensitive), the index only narrows the rows.
@@ -103,15 +103,18 @@ bool isSubstringSearch(const RegistryFilter &f)
     return f.contains && isSubstringSearchable(f.text);
 }
 
-// SQLite: true when the FTS index exists and finds at most `indexedMax` candidate rows, so joining
-// them to meters (and sorting) is cheaper than walking meters in order.
-bool useFtsCandidates(Db &db, const RegistryFilter &f, int indexedMax)
+// SQLite: the FTS candidate expression when the index exists and it finds at most `indexedMax`
+// rows, so joining them to meters (and sorting) is cheaper than walking meters in order.
+std::optional<QString> ftsCandidates(Db &db, const RegistryFilter &f, int indexedMax)
 {
     if (!isSubstringSearch(f) || !hasFtsIndex(db))
-        return false;
+        return std::nullopt;
+    const QString expression = ftsCandidateExpression(db, f.text);
     auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters_fts WHERE meters_fts MATCH ? LIMIT ?) c"),
-                       {ftsPhrase(f.text), qint64(indexedMax) + 1});
-    return n && n->toLongLong() <= indexedMax;
+                       {expression, qint64(indexedMax) + 1});
+    if (!n || n->toLongLong() > indexedMax)
+        return std::nullopt;
+    return expression;
 }
 
 // FROM clause joining the FTS candidates (first argument: the MATCH phrase) to meters; CROSS JOIN
@@ -197,9 +200,9 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
                   .arg(QLatin1String(registryColumns), prefixUnion(QLatin1String(registryColumns), where, {}, request.filter, args,
                                                                    limit + offset, unionArgs));
         args = unionArgs;
-    } else if (useFtsCandidates(db, request.filter, d->options.substringIndexedMax)) {
+    } else if (const auto fts = ftsCandidates(db, request.filter, d->options.substringIndexedMax)) {
         sql = S("SELECT %1 FROM %2 WHERE %3 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), ftsFrom(), where);
-        args.prepend(ftsPhrase(request.filter.text));
+        args.prepend(*fts);
     } else {
         sql = S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where);
     }
@@ -233,9 +236,9 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
         QVariantList unionArgs;
         sql = S("SELECT COUNT(*) FROM (%1) u").arg(prefixUnion(S("id, meter_no"), where, {}, filter, args, countCap + 1, unionArgs));
         args = unionArgs;
-    } else if (useFtsCandidates(db, filter, d->options.substringIndexedMax)) {
+    } else if (const auto fts = ftsCandidates(db, filter, d->options.substringIndexedMax)) {
         sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped").arg(ftsFrom(), where);
-        args.prepend(ftsPhrase(filter.text));
+        args.prepend(*fts);
         args << countCap + 1;
     } else {
         sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where);

@@ -3,6 +3,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 namespace md {
 
 Q_LOGGING_CATEGORY(lcSearch, "md.storage.search")
@@ -81,11 +83,37 @@ bool hasFtsIndex(Db &db)
     return n && n->toInt() > 0;
 }
 
-QString ftsPhrase(const QString &text)
+QString ftsCandidateExpression(Db &db, const QString &text, int probeCap)
 {
-    QString t = text.trimmed();
-    t.replace(QLatin1Char('"'), S("\"\""));
-    return QLatin1Char('"') + t + QLatin1Char('"');
+    const QList<uint> chars = text.trimmed().toUcs4();
+    QStringList trigrams;
+    for (qsizetype i = 0; i + substringMinChars <= chars.size(); ++i) {
+        const QString t = QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i), substringMinChars);
+        if (!trigrams.contains(t, Qt::CaseInsensitive))
+            trigrams << t;
+    }
+    // Long text: probe at most 12 trigrams, spread over it.
+    constexpr int maxProbes = 12;
+    if (trigrams.size() > maxProbes) {
+        QStringList spread;
+        for (int i = 0; i < maxProbes; ++i)
+            spread << trigrams.at(i * (trigrams.size() - 1) / (maxProbes - 1));
+        trigrams = spread;
+    }
+    auto quoted = [](QString t) { return QLatin1Char('"') + t.replace(QLatin1Char('"'), S("\"\"")) + QLatin1Char('"'); };
+    QList<QPair<qint64, QString>> counted;
+    for (const QString &t : std::as_const(trigrams)) {
+        auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters_fts WHERE meters_fts MATCH ? LIMIT ?) c"),
+                           {quoted(t), qint64(probeCap) + 1});
+        counted << qMakePair(n ? n->toLongLong() : qint64(probeCap) + 1, quoted(t));
+        if (n && n->toLongLong() == 0)
+            return quoted(t); // nothing has this piece: nothing matches
+    }
+    std::sort(counted.begin(), counted.end());
+    QStringList terms;
+    for (qsizetype i = 0; i < counted.size() && i < 3; ++i)
+        terms << counted.at(i).second;
+    return terms.join(S(" AND "));
 }
 
 } // namespace md

@@ -21,7 +21,11 @@ Result<bool> createSubstringIndex(Db &db);
 // SQLite: whether meters_fts exists in this database (an older SQLite may have opened it without).
 bool hasFtsIndex(Db &db);
 
-// An FTS5 MATCH expression for `text` as one phrase (a trigram phrase is a substring).
-QString ftsPhrase(const QString &text);
+// An FTS5 MATCH expression whose rows include every row with `text` as a substring: the AND of
+// the (up to 3) rarest of its trigrams. A phrase of all trigrams would be exact, but FTS5 then walks
+// the whole doclist of every common trigram ("000" is in every meter number: ~10x the time); the
+// caller's LIKE terms make the answer exact. Each trigram's frequency is probed with a LIMIT, so
+// the probes cost at most `probeCap` doclist entries each.
+QString ftsCandidateExpression(Db &db, const QString &text, int probeCap = 50000);
 
 } // namespace md
