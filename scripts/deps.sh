@@ -5,7 +5,7 @@
 #   scripts/deps.sh bench      also what bench/ingest and bench/postgres need (wrk, curl, PostgreSQL)
 set -euo pipefail
 packages=(cmake g++ ninja-build ccache pkg-config
-          qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
+          qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev
           qt6-translations-l10n libqt6sql6-sqlite libqt6sql6-psql libssl-dev libgl-dev
           fonts-wqy-microhei)
 if [ "${1:-}" = test ]; then

@@ -126,6 +126,8 @@ int runServe(const QStringList &args)
         errStream() << "meterdesk-cli serve: --listen: expected HOST:PORT, got " << parser.value(QStringLiteral("listen")) << Qt::endl;
         return ExitUsage;
     }
+    for (const QString &notice : settings->secretNotices)
+        qCWarning(lcServe).noquote() << notice;
     if (settings->platform.appId.isEmpty() || settings->platform.appSecret.isEmpty()) {
         errStream() << "meterdesk-cli serve: bad configuration: "
                     << (settings->platform.appId.isEmpty() ? "platform/appId" : "platform/appSecret")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "settings.h"
+#include "secretstore.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -38,6 +39,59 @@ bool readInt(const QVariant &v, qint64 min, qint64 max, qint64 &out)
     return true;
 }
 
+QString *secretField(PlatformSettings &p, const QString &name)
+{
+    return name == u"appSecret" ? &p.appSecret : &p.aesKey;
+}
+
+// Fills the secrets of s from the store of iniPath, moving plain INI values into it first.
+Result<void> loadSecrets(QSettings &ini, const QString &iniPath, Settings &s)
+{
+    std::unique_ptr<SecretStore> store;
+    if (!iniPath.isEmpty()) {
+        store = SecretStore::open(iniPath);
+        s.secretBackend = store->backendName();
+    }
+    const bool iniWritable = !iniPath.isEmpty() && QFileInfo(iniPath).isWritable();
+    bool fromStore = false;
+    for (const QString &name : SecretStore::names()) {
+        const QString iniKey = QStringLiteral("platform/") + name;
+        QString value = ini.value(iniKey).toString();
+        if (!value.isEmpty()) {
+            Result<void> moved = store && iniWritable ? store->write(name, value)
+                                                      : Result<void>(makeError(QString(), iniPath, QStringLiteral("read-only")));
+            if (moved) {
+                ini.remove(iniKey);
+                s.secretNotices << QStringLiteral("%1 moved out of %2 into the %3 secret store")
+                                       .arg(iniKey, iniPath, store->backendName());
+                fromStore = true;
+            } else {
+                s.secretNotices << QStringLiteral("%1 is in clear text in %2 (%3): set it again in the settings, "
+                                                  "or give it through MD_APP_SECRET/MD_AES_KEY")
+                                       .arg(iniKey, iniPath, moved.error().path + u' ' + moved.error().detail);
+            }
+        } else if (store) {
+            if (ini.contains(iniKey) && iniWritable)
+                ini.remove(iniKey); // an empty key left by an older version
+            Result<QString> stored = store->read(name);
+            if (!stored)
+                return configError(iniKey, stored.error().path + QStringLiteral(": ") + stored.error().detail);
+            value = stored.value();
+            fromStore = fromStore || !value.isEmpty();
+        }
+        const QString override = secretOverride(name);
+        if (!override.isEmpty())
+            value = override;
+        *secretField(s.platform, name) = value;
+    }
+    if (fromStore && !store->warning().isEmpty())
+        s.secretNotices << store->warning();
+    ini.sync();
+    if (!s.platform.aesKey.isEmpty() && s.platform.aesKey.toUtf8().size() != 16)
+        return configError(QStringLiteral("platform/aesKey"), QStringLiteral("must be 16 bytes"));
+    return {};
+}
+
 } // namespace
 
 QByteArray PlatformSettings::effectiveAesKey() const
@@ -68,8 +122,11 @@ QString signModeName(SignMode m)
 Result<Settings> Settings::load(const QString &iniPath)
 {
     Settings s;
-    if (!iniPath.isEmpty() && !QFileInfo::exists(iniPath))
+    if (!iniPath.isEmpty() && !QFileInfo::exists(iniPath)) {
+        for (const QString &name : SecretStore::names())
+            *secretField(s.platform, name) = secretOverride(name);
         return s;
+    }
     QSettings ini(iniPath, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
         return configError(QString(), QStringLiteral("cannot read %1").arg(iniPath));
@@ -85,10 +142,8 @@ Result<Settings> Settings::load(const QString &iniPath)
             return configError(QStringLiteral("platform/baseUrl"), QStringLiteral("not an http(s) URL"));
     }
     s.platform.appId = get("platform/appId").toString();
-    s.platform.appSecret = get("platform/appSecret").toString();
-    s.platform.aesKey = get("platform/aesKey").toString();
-    if (!s.platform.aesKey.isEmpty() && s.platform.aesKey.toUtf8().size() != 16)
-        return configError(QStringLiteral("platform/aesKey"), QStringLiteral("must be 16 bytes"));
+    if (Result<void> secrets = loadSecrets(ini, iniPath, s); !secrets)
+        return secrets.error();
     if (has("platform/tokenCase")) {
         const QString v = get("platform/tokenCase").toString().trimmed().toLower();
         if (v == u"upper")
@@ -159,6 +214,16 @@ Result<Settings> Settings::load(const QString &iniPath)
             return configError(QStringLiteral("listener/identityCheck"), QStringLiteral("strict or flag"));
         s.listener.strictIdentity = mode == u"strict";
     }
+    if (has("listener/readTimeoutSeconds")) {
+        if (!readInt(get("listener/readTimeoutSeconds"), 1, 3600, n))
+            return configError(QStringLiteral("listener/readTimeoutSeconds"), QStringLiteral("1 to 3600"));
+        s.listener.readTimeoutSeconds = int(n);
+    }
+    if (has("listener/maxConnections")) {
+        if (!readInt(get("listener/maxConnections"), 1, 100000, n))
+            return configError(QStringLiteral("listener/maxConnections"), QStringLiteral("1 to 100000"));
+        s.listener.maxConnections = int(n);
+    }
     s.listener.tlsCertificate = get("listener/tlsCertificate").toString();
     s.listener.tlsKey = get("listener/tlsKey").toString();
     s.storage.database = get("storage/database").toString().trimmed();
@@ -178,11 +243,20 @@ Result<Settings> Settings::load(const QString &iniPath)
 Result<void> Settings::save(const QString &iniPath) const
 {
     QDir().mkpath(QFileInfo(iniPath).absolutePath());
+    {
+        // The secrets first: if the store refuses, the INI keeps what it had.
+        std::unique_ptr<SecretStore> store = SecretStore::open(iniPath);
+        for (const QString &name : SecretStore::names()) {
+            Result<void> w = store->write(name, name == u"appSecret" ? platform.appSecret : platform.aesKey);
+            if (!w)
+                return configError(QStringLiteral("platform/") + name, w.error().path + QStringLiteral(": ") + w.error().detail);
+        }
+    }
     QSettings ini(iniPath, QSettings::IniFormat);
     ini.setValue("platform/baseUrl", platform.baseUrl);
     ini.setValue("platform/appId", platform.appId);
-    ini.setValue("platform/appSecret", platform.appSecret);
-    ini.setValue("platform/aesKey", platform.aesKey);
+    ini.remove("platform/appSecret");
+    ini.remove("platform/aesKey");
     ini.setValue("platform/tokenCase", tokenCaseName(platform.tokenCase));
     ini.setValue("platform/signMode", signModeName(platform.signMode));
     ini.setValue("platform/encryptSensitive", platform.encryptSensitive);
@@ -196,6 +270,8 @@ Result<void> Settings::save(const QString &iniPath) const
     ini.setValue("listener/maxBodyBytes", listener.maxBodyBytes);
     ini.setValue("listener/timestampToleranceSeconds", listener.timestampToleranceSeconds);
     ini.setValue("listener/identityCheck", listener.strictIdentity ? QStringLiteral("strict") : QStringLiteral("flag"));
+    ini.setValue("listener/readTimeoutSeconds", listener.readTimeoutSeconds);
+    ini.setValue("listener/maxConnections", listener.maxConnections);
     ini.setValue("listener/tlsCertificate", listener.tlsCertificate);
     ini.setValue("listener/tlsKey", listener.tlsKey);
     ini.setValue("storage/database", storage.database);

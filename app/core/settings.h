@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace md {
 
@@ -17,8 +18,9 @@ struct PlatformSettings
 {
     QString baseUrl = QStringLiteral("http://127.0.0.1:9080");
     QString appId;
-    QString appSecret; // secret: never logged, masked in the UI
-    QString aesKey;    // secret
+    // Secrets: held in memory only; at rest in the SecretStore (never the INI), never logged or shown.
+    QString appSecret;
+    QString aesKey;
     TokenCase tokenCase = TokenCase::Upper;
     SignMode signMode = SignMode::Lenient;
     bool encryptSensitive = true;
@@ -38,6 +40,10 @@ struct ListenerSettings
     QString pathPrefix = QStringLiteral("/rest/v1/bussinessPlatform");
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     int timestampToleranceSeconds = 300;
+    // Idle and slow peers: a whole request within readTimeoutSeconds, at most maxConnections open
+    // (over it the longest-idle connection is closed to make room).
+    int readTimeoutSeconds = 30;
+    int maxConnections = 1000;
     QString tlsCertificate; // PEM file; TLS is on when both are set
     QString tlsKey;
     // An upload whose factoryCode / meterType contradicts the registry (both known): `flag` (default)
@@ -68,8 +74,17 @@ struct Settings
     QString operatorName; // the desk's display name for its operator; empty: the OS account
     QString language;     // empty: follow the system locale; "en" or "zh_CN"
 
+    // Not stored: what load() did with the secrets (moved out of the INI, kept in a 0600 file, left
+    // in clear text in a read-only INI), for the log or the status bar. Never holds a secret.
+    QStringList secretNotices;
+    QString secretBackend; // "dpapi", "keychain", "file"; empty without a settings file
+
     // Reads the INI; a missing file gives the defaults. Errors name the key: "listener/port".
+    // Secrets come from the SecretStore of iniPath; plain values still in the INI (older versions, a
+    // hand-written file) are moved into it and removed from the INI when the INI is writable.
+    // MD_APP_SECRET / MD_AES_KEY or systemd credentials override them (secretOverride()).
     static Result<Settings> load(const QString &iniPath);
+    // Writes the INI and puts the secrets into the SecretStore; the INI never holds them.
     Result<void> save(const QString &iniPath) const;
 
     static QString defaultConfigPath();   // per-user config location

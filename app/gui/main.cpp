@@ -92,6 +92,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     Settings settings = *loaded;
+    for (const QString &notice : settings.secretNotices)
+        qWarning().noquote() << notice;
     LanguageManager::instance()->setLanguage(parser.isSet(langOption) ? parser.value(langOption) : settings.language);
     if (parser.isSet(noListenerOption))
         settings.listener.enabled = false;

@@ -62,6 +62,12 @@ private slots:
     void secretsAreMasked()
     {
         SettingsDialog dlg(base(), QString());
+        // A stored secret is never put into an edit; an untouched edit keeps it, a typed one changes it.
+        QVERIFY(dlg.appSecretEdit()->text().isEmpty());
+        QCOMPARE(dlg.settings().platform.appSecret, base().platform.appSecret);
+        dlg.appSecretEdit()->setText(QStringLiteral("new-secret-0123456789"));
+        QCOMPARE(dlg.settings().platform.appSecret, QStringLiteral("new-secret-0123456789"));
+        dlg.appSecretEdit()->clear();
         QCOMPARE(dlg.appSecretEdit()->echoMode(), QLineEdit::Password);
         QCOMPARE(dlg.aesKeyEdit()->echoMode(), QLineEdit::Password);
         auto *show = dlg.findChild<QToolButton *>(QStringLiteral("appSecretShow"));

@@ -110,7 +110,6 @@ QWidget *SettingsDialog::buildPlatformTab()
     m_appSecret = secretEdit(page, QStringLiteral("appSecret"), &row);
     form->addRow(tr("App &secret"), row);
     m_aesKey = secretEdit(page, QStringLiteral("aesKey"), &row);
-    m_aesKey->setPlaceholderText(tr("empty: the first 16 bytes of the app secret"));
     form->addRow(tr("&AES key (16 bytes)"), row);
     m_tokenCase = new QComboBox(page);
     m_tokenCase->setObjectName(QStringLiteral("tokenCase"));
@@ -289,8 +288,12 @@ void SettingsDialog::setSettings(const Settings &s)
     m_original = s;
     m_baseUrl->setText(s.platform.baseUrl);
     m_appId->setText(s.platform.appId);
-    m_appSecret->setText(s.platform.appSecret);
-    m_aesKey->setText(s.platform.aesKey);
+    // A stored secret is never put back into an edit: the edits only set or change it.
+    m_appSecret->clear();
+    m_appSecret->setPlaceholderText(s.platform.appSecret.isEmpty() ? tr("not set") : tr("stored: type a new one to change it"));
+    m_aesKey->clear();
+    m_aesKey->setPlaceholderText(s.platform.aesKey.isEmpty() ? tr("empty: the first 16 bytes of the app secret")
+                                                              : tr("stored: type a new one to change it"));
     m_tokenCase->setCurrentIndex(m_tokenCase->findData(int(s.platform.tokenCase)));
     m_signMode->setCurrentIndex(m_signMode->findData(int(s.platform.signMode)));
     m_encrypt->setChecked(s.platform.encryptSensitive);
@@ -321,8 +324,11 @@ Settings SettingsDialog::settings() const
     Settings s = m_original;
     s.platform.baseUrl = m_baseUrl->text().trimmed();
     s.platform.appId = m_appId->text().trimmed();
-    s.platform.appSecret = m_appSecret->text();
-    s.platform.aesKey = m_aesKey->text();
+    // An empty secret edit keeps the stored value.
+    if (!m_appSecret->text().isEmpty())
+        s.platform.appSecret = m_appSecret->text();
+    if (!m_aesKey->text().isEmpty())
+        s.platform.aesKey = m_aesKey->text();
     s.platform.tokenCase = TokenCase(m_tokenCase->currentData().toInt());
     s.platform.signMode = SignMode(m_signMode->currentData().toInt());
     s.platform.encryptSensitive = m_encrypt->isChecked();

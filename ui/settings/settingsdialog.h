@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The settings of protocol.md section 9 in three tabs - Platform, Listener, General - plus the
-// console's own (language, operator name). Secrets (appSecret, aesKey) are masked, with a "show"
-// toggle, and never logged. "Test connection" probes the platform with the values being edited
+// console's own (language, operator name). Secrets (appSecret, aesKey) are never shown: their edits
+// start empty ("stored" or "not set") and only set or change them, masked with a "show" toggle for
+// what is being typed; they are never logged. "Test connection" probes the platform with the values being edited
 // (ConnectionProbe, asynchronous). Apply / OK write the INI off the GUI thread, then emit
 // settingsChanged(Settings): the main window rebinds the listener, switches the language and hands
 // the platform settings to the command service - no restart.
