@@ -97,6 +97,20 @@ fi
 
 export MD_TEST_PG_URL="postgresql://$PGUSER_NAME@127.0.0.1:$PORT/meterdesk_test"
 export MD_TEST_PG_BIN="$PGBIN"
+# Fault tests stop and start this cluster: MD_TEST_PG_CTL stop|start|restart (same port, same data).
+PGCTL_OPTS="-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=${MD_PG_FSYNC:-off} -c synchronous_commit=on -c max_connections=200 -c shared_buffers=128MB"
+{
+    echo '#!/usr/bin/env bash'
+    echo 'case "${1:-}" in stop|start|restart) ;; *) echo "usage: $0 stop|start|restart" >&2; exit 2 ;; esac'
+    printf 'exec %s' "$(printf '%q ' "${RUNAS[@]}")"
+    if [ "${RUNAS[0]:-}" = su ]; then
+        printf '"%q -D %q -l %q -m fast -w -t 60 -o %q $1"\n' "$PGBIN/pg_ctl" "$DIR/data" "$DIR/server.log" "$PGCTL_OPTS"
+    else
+        printf '%q -D %q -l %q -m fast -w -t 60 -o %q "$1"\n' "$PGBIN/pg_ctl" "$DIR/data" "$DIR/server.log" "$PGCTL_OPTS"
+    fi
+} > "$DIR/pgctl"
+chmod 755 "$DIR/pgctl"
+export MD_TEST_PG_CTL="$DIR/pgctl"
 echo "with-postgres: $MD_TEST_PG_URL" >&2
 "$@"
 rc=$?

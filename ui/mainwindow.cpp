@@ -96,6 +96,9 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
     m_status->setOperator(context->settings().operatorIdentity());
     statusBar()->addPermanentWidget(m_status);
 
+    connect(context, &ConsoleContext::databaseHealthChanged, this, [this](bool ok, const QString &detail) {
+        m_status->setDatabaseProblem(ok ? QString() : (detail.isEmpty() ? tr("unknown error") : detail));
+    });
     connect(m_overview, &OverviewView::statsUpdated, this, &MainWindow::onStats);
     connect(context, &ConsoleContext::openMeterRequested, this, [this](const QString &m) { openMeter(m); });
     connect(m_health, &HealthView::evidenceRequested, this, [this](const QString &m, qint64 from, qint64 to, const QString &label) {

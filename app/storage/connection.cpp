@@ -15,6 +15,14 @@ Db::~Db()
         QSqlDatabase::removeDatabase(name);
 }
 
+void Db::noteError(const QString &driverText, Error error)
+{
+    m_lost = m_lost || isConnectionLoss(driverText);
+    if (error.code == QLatin1String("9998"))
+        m_transient = error;
+    m_lastError = std::move(error);
+}
+
 void Db::dropStatements()
 {
     qDeleteAll(m_statements);
@@ -37,8 +45,9 @@ QSqlQuery *Db::prepare(const QString &sql)
     auto *q = new QSqlQuery(m_db);
     q->setForwardOnly(true);
     if (!q->prepare(sql)) {
-        m_lastError = storageError(q->lastError().text(), QStringLiteral("prepare"));
-        m_lastError.path = sql.left(120);
+        Error e = storageError(q->lastError().text(), QStringLiteral("prepare"));
+        e.path = sql.left(120);
+        noteError(q->lastError().text(), e);
         delete q;
         return nullptr;
     }
@@ -54,8 +63,9 @@ QSqlQuery *Db::run(const QString &sql, const QVariantList &args)
     for (int i = 0; i < args.size(); ++i)
         q->bindValue(i, args.at(i));
     if (!q->exec()) {
-        m_lastError = storageError(q->lastError().text(), QStringLiteral("query"));
-        m_lastError.path = sql.left(120);
+        Error e = storageError(q->lastError().text(), QStringLiteral("query"));
+        e.path = sql.left(120);
+        noteError(q->lastError().text(), e);
         q->finish();
         return nullptr;
     }
@@ -66,7 +76,7 @@ bool Db::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql)) {
-        m_lastError = storageError(q.lastError().text(), sql.left(60));
+        noteError(q.lastError().text(), storageError(q.lastError().text(), sql.left(60)));
         return false;
     }
     return true;

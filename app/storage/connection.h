@@ -11,6 +11,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <utility>
 
 namespace md {
 
@@ -39,6 +40,11 @@ public:
     // First column of the first row, or nullopt when there is no row or the statement failed.
     std::optional<QVariant> scalar(const QString &sql, const QVariantList &args = {});
     Error lastError() const { return m_lastError; }
+    // A statement failed because the connection is gone: reopen before the next use.
+    bool connectionLost() const { return m_lost; }
+    // The last failure that means "cannot write now" (9998: disk full, locked, connection lost) since
+    // the previous call; empty when there was none. The writer reports it as the store's health.
+    std::optional<Error> takeTransientError() { return std::exchange(m_transient, std::nullopt); }
     void dropStatements();
     // Resets every cached statement (SQLite refuses COMMIT while a SELECT is still stepping).
     void finishAll();
@@ -48,6 +54,9 @@ private:
     Dialect m_dialect;
     QHash<QString, QSqlQuery *> m_statements;
     Error m_lastError;
+    std::optional<Error> m_transient;
+    bool m_lost = false;
+    void noteError(const QString &driverText, Error error);
 };
 
 // Typed NULLs so both drivers get the column type right.

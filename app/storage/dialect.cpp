@@ -163,8 +163,21 @@ Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QStri
     return name;
 }
 
+bool isConnectionLoss(const QString &driverText)
+{
+    static const char *lost[] = {"server closed", "no connection", "could not connect", "terminating connection",
+                                 "connection to server", "connection not open", "SSL connection has been closed",
+                                 "could not receive data", "could not send data", "the database system is"};
+    for (const char *t : lost)
+        if (driverText.contains(QLatin1String(t), Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
 Error storageError(const QString &driverText, const QString &what)
 {
+    if (isConnectionLoss(driverText))
+        return makeError(QStringLiteral("9998"), {}, what + QStringLiteral(": ") + driverText);
     static const char *transient[] = {"locked", "busy", "full", "disk I/O", "readonly", "read-only",
                                       "lock timeout", "could not connect", "server closed", "no connection",
                                       "out of memory", "read only"};

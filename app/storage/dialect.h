@@ -63,5 +63,8 @@ private:
 // Maps a driver error to the spec's codes: 9998 for "cannot write now" (busy, locked, full, I/O,
 // read-only), else 9999.
 Error storageError(const QString &driverText, const QString &what);
+// The driver's text says the connection itself is gone (server restarted, network dropped): the
+// connection must be reopened before it can be used again.
+bool isConnectionLoss(const QString &driverText);
 
 } // namespace md

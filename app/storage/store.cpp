@@ -55,10 +55,15 @@ ReaderRegistry::~ReaderRegistry()
 Result<Db *> ReaderRegistry::forCurrentThread()
 {
     const quint64 key = currentThreadKey();
+    bool replacing = false;
     {
         QMutexLocker lock(&m_mutex);
-        if (Db *db = m_dbs.value(key))
-            return db;
+        if (Db *db = m_dbs.value(key)) {
+            if (!db->connectionLost())
+                return db;
+            delete m_dbs.take(key); // the server restarted or the network dropped: open anew
+            replacing = true;
+        }
     }
     auto opened = m_dialect.openConnection(m_loc, connectionName("reader"), m_role, m_busyTimeoutMs);
     if (!opened)
@@ -67,6 +72,8 @@ Result<Db *> ReaderRegistry::forCurrentThread()
     QMutexLocker lock(&m_mutex);
     m_dbs.insert(key, db);
     lock.unlock();
+    if (replacing)
+        return db; // this thread's finished handler is connected already
     // Emitted in the finishing thread before QThread::wait() returns (an adopted thread's: after it
     // ended, from Qt's watcher). The main thread never finishes: ~ReaderRegistry closes its connection.
     QObject::connect(QThread::currentThread(), &QThread::finished,
@@ -128,11 +135,15 @@ Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
         const DatabaseLocation location = p->location;
         const Dialect dialect = p->dialect;
         const int busy = options.busyTimeoutMs;
-        auto opener = [location, dialect, busy]() -> Result<std::unique_ptr<Db>> {
+        const qint64 maxPages = options.sqliteMaxPageCount;
+        auto opener = [location, dialect, busy, maxPages]() -> Result<std::unique_ptr<Db>> {
             auto db = dialect.openConnection(location, connectionName("writer"), Dialect::Role::Writer, busy);
             if (!db)
                 return db.error();
-            return std::make_unique<Db>(std::move(db).value(), dialect);
+            auto writer = std::make_unique<Db>(std::move(db).value(), dialect);
+            if (maxPages > 0 && !dialect.isPostgres() && !writer->exec(QStringLiteral("PRAGMA max_page_count = %1").arg(maxPages)))
+                return writer->lastError();
+            return writer;
         };
         // Each item is a SAVEPOINT; PostgreSQL slows every snapshot down once a transaction has more
         // than 64 subtransactions (the per-backend subxid cache overflows), so batch at most 60 there.
@@ -234,6 +245,17 @@ QFuture<Result<qint64>> Store::purgeBefore(qint64 beforeEpoch, bool includeJourn
 QFuture<void> Store::flush()
 {
     return d->post<std::monostate>([](WriteContext &) { return std::monostate{}; }).then([](std::monostate) {});
+}
+
+QFuture<Result<bool>> Store::setSqliteMaxPageCount(qint64 pages)
+{
+    return d->post<Result<bool>>([pages](WriteContext &ctx) -> Result<bool> {
+        if (ctx.db.dialect().isPostgres())
+            return false;
+        if (!ctx.db.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages > 0 ? pages : 1073741823)))
+            return ctx.db.lastError();
+        return true;
+    });
 }
 
 Result<QMap<QString, qint64>> Store::tableCounts() const

@@ -49,6 +49,9 @@ struct StoreOptions
     // A substring search whose trigram candidates exceed this many rows walks meters in order
     // instead (the match is dense, a page is near); below it the candidates are joined and sorted.
     int substringIndexedMax = 10000;
+    // SQLite: the writer may grow the file to at most this many pages (PRAGMA max_page_count); 0: no
+    // cap. A full disk without root or a tmpfs (tests); setSqliteMaxPageCount() is space returning.
+    qint64 sqliteMaxPageCount = 0;
 };
 
 // A value an upload carried that the catalogue does not know (an optional enumeration code,
@@ -165,6 +168,8 @@ public:
     QFuture<Result<qint64>> purgeBefore(qint64 beforeEpoch, bool includeJournal);
     // Resolves once everything queued before it is committed.
     QFuture<void> flush();
+    // SQLite: changes the writer's page cap (StoreOptions::sqliteMaxPageCount) in place.
+    QFuture<Result<bool>> setSqliteMaxPageCount(qint64 pages);
 
     // ---- read side (any thread but the GUI thread; blocking, own connection per thread) ----
     // meterNo -> id of the registered ones; with `identities`, also their factoryCode and meterType

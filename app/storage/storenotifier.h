@@ -24,6 +24,9 @@ signals:
     void commandsChanged(const QStringList &commandSeqs);
     void journalAppended(qint64 lastJournalId);
     void reviewFlagsChanged();
+    // Writing stopped working (ok false: disk full, database locked or unreachable; detail says why,
+    // never a password) or works again (ok true). Emitted on the writer thread when the state flips.
+    void writeHealthChanged(bool ok, const QString &detail);
 };
 
 } // namespace md

@@ -39,12 +39,12 @@ bool itemSucceeded(const WriteOutcome &o)
 }
 
 Writer::Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier)
-    : m_time(timeZone), m_limits(limits), m_notifier(notifier)
+    : m_open(std::move(open)), m_time(timeZone), m_limits(limits), m_notifier(notifier)
 {
     std::promise<void> opened;
     auto openedFuture = opened.get_future();
-    m_thread = std::thread([this, open = std::move(open), &opened] {
-        auto db = open();
+    m_thread = std::thread([this, &opened] {
+        auto db = m_open();
         if (db)
             m_db = std::move(db).value();
         else
@@ -98,17 +98,57 @@ void Writer::run()
     m_db.reset(); // close in this thread, which owns the connection
 }
 
+// The connection is usable, or reopened now; false while it is down (why says so) and the next
+// attempt is not due yet.
+bool Writer::ensureConnection(Error &why)
+{
+    if (m_db && !m_db->connectionLost())
+        return true;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    why = m_db ? m_db->lastError() : m_down;
+    if (nowMs < m_nextReconnectMs)
+        return false;
+    m_db.reset(); // the dead connection goes first: its name and statements are per connection
+    m_meterIds.clear();
+    auto db = m_open();
+    if (db) {
+        m_db = std::move(db).value();
+        m_backoffMs = 250;
+        return true;
+    }
+    why = m_down = db.error();
+    m_nextReconnectMs = nowMs + m_backoffMs;
+    m_backoffMs = std::min(m_backoffMs * 2, 5000);
+    return false;
+}
+
+void Writer::setHealth(const std::optional<Error> &problem)
+{
+    if (m_healthy == !problem)
+        return;
+    m_healthy = !problem;
+    if (m_notifier)
+        emit m_notifier->writeHealthChanged(m_healthy, problem ? problem->detail : QString());
+}
+
 void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
 {
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    WriteContext ctx{*m_db, m_time, m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc()), now, {}, m_meterIds};
     auto failAll = [&](Error e) {
         if (e.code != QLatin1String("9998"))
             e.code = QStringLiteral("9998"); // the store cannot write right now
         for (auto &t : batch)
             t->resolve(&e);
         m_meterIds.clear();
+        setHealth(e);
     };
+    Error down = makeError(QStringLiteral("9998"), {}, QStringLiteral("database unreachable"));
+    if (!ensureConnection(down)) {
+        down.detail = QStringLiteral("database unreachable (reconnecting): ") + down.detail;
+        return failAll(down);
+    }
+    m_db->takeTransientError();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    WriteContext ctx{*m_db, m_time, m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc()), now, {}, m_meterIds};
     // PostgreSQL: a SAVEPOINT costs two round trips per item, so first try the batch without them;
     // only when an item fails is the whole batch rolled back and replayed item by item in savepoints.
     // (SQLite savepoints are free: always use them.)
@@ -159,6 +199,8 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
         }
         for (auto &t : batch)
             t->resolve(nullptr);
+        // An item that failed for want of space or a lock is a store problem too, not the item's.
+        setHealth(m_db->takeTransientError());
         announce(all);
         return;
     }

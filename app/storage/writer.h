@@ -4,6 +4,10 @@
 // group-commit limits), runs each item in its own savepoint inside ONE transaction, commits, and
 // only then resolves every item's future and announces the changes. A failing item rolls back to
 // its savepoint and fails alone; a failing BEGIN/COMMIT fails the whole batch with 9998.
+// A lost connection (PostgreSQL restarted, network dropped) is reopened by the writer itself, with a
+// backoff of 0.25 s doubling to 5 s between attempts; meanwhile every batch fails at once with 9998
+// (never a wait that would stall the listener). StoreNotifier::writeHealthChanged says when writing
+// stops and starts working again.
 
 #include "connection.h"
 #include "store.h"
@@ -146,8 +150,15 @@ private:
     void runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch);
     bool writeChangeRows(WriteContext &ctx, const ChangeSet &all);
     void announce(const ChangeSet &all);
+    bool ensureConnection(Error &why);
+    void setHealth(const std::optional<Error> &problem);
 
+    Opener m_open;
     std::unique_ptr<Db> m_db;
+    qint64 m_nextReconnectMs = 0;
+    Error m_down; // why the last reopen failed
+    int m_backoffMs = 250;
+    bool m_healthy = true;
     std::optional<Error> m_openError;
     PlatformTime m_time;
     Limits m_limits;

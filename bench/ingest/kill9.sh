@@ -19,20 +19,4 @@ wait "$WRK_PID" || true
 cat "$WORK"/acked.* 2>/dev/null | sort -u > "$WORK/acked.txt" || true
 ACKED=$(wc -l < "$WORK/acked.txt")
 "$CLI" history readings --config "$WORK/md.ini" --format csv | tail -n +2 | tr -d '\r' > "$WORK/stored.csv"
-python3 - "$WORK/acked.txt" "$WORK/stored.csv" <<'PY'
-import sys, csv, datetime
-acked = [l.strip().split(",", 1) for l in open(sys.argv[1]) if l.strip()]
-stored = {}
-for row in csv.reader(open(sys.argv[2], encoding="utf-8-sig")):
-    stored.setdefault(row[0], set()).add(row[1])
-missing = 0
-for meter, first in acked:
-    t0 = datetime.datetime.strptime(first, "%Y-%m-%d %H:%M:%S")
-    for h in range(24):
-        if (t0 + datetime.timedelta(hours=h)).strftime("%Y-%m-%d %H:%M:%S") not in stored.get(meter, ()):
-            missing += 1
-total = sum(len(v) for v in stored.values())
-print(f"acknowledged uploads: {len(acked)} ({len(acked) * 24} readings); readings in the database after restart: {total}; "
-      f"acknowledged readings missing: {missing}")
-sys.exit(1 if missing or not acked else 0)
-PY
+python3 "$HERE/check_acked.py" "$WORK/acked.txt" "$WORK/stored.csv"

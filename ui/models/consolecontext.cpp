@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consolecontext.h"
 
+#include <QTimer>
+
 #include "storage/storenotifier.h"
 
 #include <QDateTime>
@@ -40,6 +42,15 @@ ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, 
         connect(n, &StoreNotifier::alarmsChanged, this, &ConsoleContext::alarmsChanged, Qt::QueuedConnection);
         connect(n, &StoreNotifier::commandsChanged, this, &ConsoleContext::commandsChanged, Qt::QueuedConnection);
         connect(n, &StoreNotifier::journalAppended, this, &ConsoleContext::journalAppended, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::writeHealthChanged, this, &ConsoleContext::databaseHealthChanged, Qt::QueuedConnection);
+    }
+    if (m_store && !m_store->isReadOnly()) {
+        // An empty write every few seconds: the writer notices a database that went away while the
+        // console sat idle (and reconnects), so the status bar says so before anyone clicks "send".
+        auto *probe = new QTimer(this);
+        probe->setInterval(5000);
+        connect(probe, &QTimer::timeout, this, [this] { m_store->flush(); });
+        probe->start();
     }
 }
 

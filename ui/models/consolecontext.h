@@ -70,6 +70,8 @@ signals:
     void alarmsChanged(const QStringList &meterNos, const QList<qint64> &newCriticalAlarmIds);
     void commandsChanged(const QStringList &commandSeqs);
     void journalAppended(qint64 lastJournalId);
+    // The store stopped (ok false: unreachable, disk full, locked) or resumed writing.
+    void databaseHealthChanged(bool ok, const QString &detail);
     // An alarm acknowledged from any view of this window (banner, alarms view, detail).
     void alarmAcknowledged(qint64 alarmId);
     // Open the dialog of that command for that meter (the command launcher answers).

@@ -20,7 +20,10 @@ StatusPanel::StatusPanel(QWidget *parent) : QWidget(parent)
     m_alarmLabel = new QLabel(this);
     m_operatorLabel = new QLabel(this);
     m_operatorLabel->setObjectName(QStringLiteral("operatorStatus"));
-    for (QLabel *l : {m_readOnlyLabel, m_listenerLabel, m_platformLabel, m_pendingLabel, m_alarmLabel, m_operatorLabel})
+    m_databaseLabel = new QLabel(this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseStatus"));
+    m_databaseLabel->setStyleSheet(QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }"));
+    for (QLabel *l : {m_readOnlyLabel, m_databaseLabel, m_listenerLabel, m_platformLabel, m_pendingLabel, m_alarmLabel, m_operatorLabel})
         layout->addWidget(l);
     updateText();
 }
@@ -68,6 +71,17 @@ QString StatusPanel::operatorText() const
     return m_operatorLabel->text();
 }
 
+void StatusPanel::setDatabaseProblem(const QString &detail)
+{
+    m_databaseProblem = detail;
+    updateText();
+}
+
+QString StatusPanel::databaseText() const
+{
+    return m_databaseLabel->isVisibleTo(const_cast<StatusPanel *>(this)) ? m_databaseLabel->text() : QString();
+}
+
 QString StatusPanel::listenerText() const
 {
     return m_listenerLabel->text();
@@ -89,6 +103,9 @@ void StatusPanel::updateText()
 {
     m_readOnlyLabel->setText(tr("READ-ONLY: offline review, nothing is received or sent"));
     m_readOnlyLabel->setVisible(m_readOnly);
+    m_databaseLabel->setText(tr("Database unreachable or cannot write: nothing new is saved (%1)").arg(m_databaseProblem));
+    m_databaseLabel->setToolTip(m_databaseProblem);
+    m_databaseLabel->setVisible(!m_databaseProblem.isEmpty());
 
     QString listener;
     if (m_readOnly || !m_listener.enabled) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The status bar's permanent fields: listener (address, requests today, last upload), platform
-// (reachable or not), pending commands, active alarms, who is working (operator), and the read-only
-// marker of offline review.
+// (reachable or not), database trouble (only while there is some), pending commands, active alarms,
+// who is working (operator), and the read-only marker of offline review.
 
 #include "core/operatoridentity.h"
 
@@ -37,6 +37,9 @@ public:
     void setActiveAlarms(qint64 count, qint64 critical);
     void setReadOnly(bool readOnly);
     void setOperator(const OperatorIdentity &identity);
+    // The store cannot write (unreachable, disk full, locked): a red field until it can again.
+    void setDatabaseProblem(const QString &detail);
+    QString databaseText() const;
 
     QString listenerText() const;
     QString readOnlyText() const;
@@ -56,6 +59,8 @@ private:
     qint64 m_critical = 0;
     bool m_readOnly = false;
     OperatorIdentity m_operator;
+    QString m_databaseProblem;
+    QLabel *m_databaseLabel;
     QLabel *m_readOnlyLabel;
     QLabel *m_listenerLabel;
     QLabel *m_platformLabel;
