@@ -87,6 +87,8 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
 
     http::ConnectionPolicy policy;
     policy.maxBodyBytes = listener.maxBodyBytes;
+    policy.readTimeoutMs = listener.readTimeoutSeconds * 1000;
+    policy.maxConnections = listener.maxConnections;
     const Error tooLarge{QStringLiteral("9002"), QStringLiteral("body"), {}};
     policy.oversizeBody = QJsonDocument(QJsonObject{{QStringLiteral("returnCode"), tooLarge.code},
                                                     {QStringLiteral("returnMessage"), tooLarge.message()}})

@@ -2,9 +2,12 @@
 #include "boundedtcpserver.h"
 
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcHttpServer, "md.http.server")
 
 namespace md::http {
 
@@ -19,6 +22,46 @@ QTcpSocket *handOut(QTcpSocket *socket, QPointer<QTcpSocket> &lastHanded, const 
         ConnectionGuard::adopt(socket, policy);
     return socket;
 }
+
+// Room for one more connection under the cap: drops closed sockets from `open`, then closes the
+// oldest idle one if still at the cap. False when every open connection is busy.
+bool makeRoom(QList<QPointer<QTcpSocket>> &open, int cap)
+{
+    open.removeIf([](const QPointer<QTcpSocket> &s) { return !s || s->state() != QAbstractSocket::ConnectedState; });
+    if (cap <= 0 || open.size() < cap)
+        return true;
+    for (qsizetype i = 0; i < open.size(); ++i) {
+        ConnectionGuard *guard = ConnectionGuard::of(open.at(i));
+        if (guard && guard->isIdle()) {
+            QPointer<QTcpSocket> victim = open.takeAt(i);
+            qCDebug(lcHttpServer) << "connection cap" << cap << "reached: closing an idle connection from"
+                                 << victim->peerAddress().toString();
+            victim->abort();
+            return true;
+        }
+    }
+    return false;
+}
+
+// The next pending connection that fits under the cap (refused ones are closed here).
+template<typename Server, typename Next>
+QTcpSocket *nextWithinCap(Server *server, QList<QPointer<QTcpSocket>> &open, int cap, Next next)
+{
+    for (;;) {
+        QTcpSocket *socket = next();
+        if (!socket)
+            return nullptr;
+        if (makeRoom(open, cap)) {
+            open.append(socket);
+            return socket;
+        }
+        qCWarning(lcHttpServer) << "connection cap" << cap << "reached and every connection busy: refusing"
+                                << socket->peerAddress().toString();
+        socket->abort();
+        socket->deleteLater();
+        Q_UNUSED(server);
+    }
+}
 } // namespace
 
 BoundedTcpServer::BoundedTcpServer(ConnectionPolicy policy, QObject *parent)
@@ -28,7 +71,8 @@ BoundedTcpServer::BoundedTcpServer(ConnectionPolicy policy, QObject *parent)
 
 QTcpSocket *BoundedTcpServer::nextPendingConnection()
 {
-    return handOut(QTcpServer::nextPendingConnection(), m_lastHanded, m_policy);
+    return handOut(nextWithinCap(this, m_open, m_policy.maxConnections, [this] { return QTcpServer::nextPendingConnection(); }),
+                   m_lastHanded, m_policy);
 }
 
 BoundedSslServer::BoundedSslServer(ConnectionPolicy policy, const QSslConfiguration &tls, QObject *parent)
@@ -39,7 +83,8 @@ BoundedSslServer::BoundedSslServer(ConnectionPolicy policy, const QSslConfigurat
 
 QTcpSocket *BoundedSslServer::nextPendingConnection()
 {
-    return handOut(QSslServer::nextPendingConnection(), m_lastHanded, m_policy);
+    return handOut(nextWithinCap(this, m_open, m_policy.maxConnections, [this] { return QSslServer::nextPendingConnection(); }),
+                   m_lastHanded, m_policy);
 }
 
 bool loadTlsConfiguration(const QString &certificatePem, const QString &keyPem, QSslConfiguration *out,

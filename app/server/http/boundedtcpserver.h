@@ -5,6 +5,9 @@
 // The hook is nextPendingConnection(), which QHttpServer calls in a loop until it returns null (6.4
 // and 6.8 alike): the guard is installed when a socket is handed out, and armed "after the consumer"
 // on the next call, when QHttpServer has connected its own slots.
+// Both cap the open connections at ConnectionPolicy::maxConnections: a new one over the cap closes
+// the connection idle the longest (connected, nothing asked, nothing pending), or is refused itself
+// when none is idle, so a flood of idle sockets never locks a real upload out.
 
 #include "connectionguard.h"
 
@@ -26,6 +29,7 @@ public:
 private:
     ConnectionPolicy m_policy;
     QPointer<QTcpSocket> m_lastHanded;
+    QList<QPointer<QTcpSocket>> m_open;
 };
 
 // The same over TLS (QSslServer completes the handshake before handing the socket out).
@@ -40,6 +44,7 @@ public:
 private:
     ConnectionPolicy m_policy;
     QPointer<QTcpSocket> m_lastHanded;
+    QList<QPointer<QTcpSocket>> m_open;
 };
 
 // Loads a PEM certificate (chain) and key for BoundedSslServer. Error text names the file at fault.

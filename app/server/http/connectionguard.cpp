@@ -28,8 +28,24 @@ QByteArray oversizeResponse(const QByteArray &body)
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const ConnectionPolicy &policy)
-    : QObject(socket), m_socket(socket), m_policy(policy)
+    : QObject(socket), m_socket(socket), m_policy(policy), m_deadline(new QTimer(this))
 {
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &ConnectionGuard::readTimedOut);
+    if (m_policy.readTimeoutMs > 0)
+        m_deadline->start(m_policy.readTimeoutMs);
+}
+
+void ConnectionGuard::readTimedOut()
+{
+    if (m_pins > 0) { // the answer is being prepared: its wait is the store's, not the peer's
+        m_deadline->start(m_policy.readTimeoutMs);
+        return;
+    }
+    qCDebug(lcHttpGuard) << "closing a connection from" << m_socket->peerAddress().toString() << "after"
+                        << m_policy.readTimeoutMs << "ms without a whole request (" << m_head.size() << "head bytes,"
+                        << m_bodyBytes << "body bytes)";
+    m_socket->abort();
 }
 
 ConnectionGuard *ConnectionGuard::adopt(QTcpSocket *socket, const ConnectionPolicy &policy)
@@ -69,6 +85,8 @@ void ConnectionGuard::pin()
 
 void ConnectionGuard::unpin()
 {
+    if (m_pins > 0 && m_pins == 1 && m_policy.readTimeoutMs > 0)
+        m_deadline->start(m_policy.readTimeoutMs); // the next request's time starts with this answer
     if (m_pins > 0 && --m_pins == 0 && m_deleteHeldBack) {
         m_deleteHeldBack = false;
         m_socket->deleteLater();
@@ -257,6 +275,8 @@ bool ConnectionGuard::headComplete()
 void ConnectionGuard::requestDone()
 {
     ++m_requestsSeen;
+    if (m_policy.readTimeoutMs > 0)
+        m_deadline->start(m_policy.readTimeoutMs);
     m_head.clear();
     m_line.clear();
     m_remaining = 0;
@@ -267,6 +287,7 @@ void ConnectionGuard::requestDone()
 void ConnectionGuard::reject()
 {
     m_phase = Phase::Rejected;
+    m_deadline->stop(); // the lingering close below has its own timers
     qCInfo(lcHttpGuard) << "refusing an oversize request from" << m_socket->peerAddress().toString()
                         << "declared" << m_declaredLength << "received" << m_bodyBytes;
     // Nobody else reads this socket again: QHttpServer's slot is cut off (also for the signal being

@@ -7,6 +7,9 @@
 //     rest: a Content-Length over the cap is refused as soon as the headers are in, a chunked body
 //     when its running total passes the cap;
 //   - answers "Expect: 100-continue" on Qt < 6.5 (QHttpServer does from 6.5 on);
+//   - closes a connection that does not deliver a whole request within readTimeoutMs (idle after
+//     connecting or after its last answer, or a body dripping in a byte at a time), so idle and
+//     slow peers cannot hold the listener's sockets; never while an answer is pending;
 //   - pins the socket (swallows its deferred deletion) while an asynchronous answer is pending, so
 //     Qt 6.4's responder never writes to a deleted socket (see httpcompat.cpp).
 // Only bytes are counted here; what a request means is the business of the routes.
@@ -19,6 +22,7 @@
 #include <functional>
 
 class QTcpSocket;
+class QTimer;
 
 namespace md::http {
 
@@ -36,6 +40,8 @@ struct ConnectionPolicy
 {
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     qint64 maxHeaderBytes = 64 * 1024;
+    int readTimeoutMs = 30000;  // a whole request (head and body) within this, else the socket closes
+    int maxConnections = 1000;  // BoundedTcpServer: over this, the longest-idle connection makes room
     // The body of the 413 answer (JSON). Generic default; the listener puts its dictionary text in.
     QByteArray oversizeBody = QByteArrayLiteral(
         R"({"returnCode":"9002","returnMessage":"request body too large"})");
@@ -65,6 +71,8 @@ public:
     void unpin();
 
     qint64 requestsSeen() const { return m_requestsSeen; }
+    // No request in progress and no answer pending: a connection that may be closed to make room.
+    bool isIdle() const { return m_phase == Phase::Head && m_head.isEmpty() && m_pins == 0; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -77,6 +85,7 @@ private:
     bool headComplete();
     void requestDone();
     void reject();
+    void readTimedOut();
 
     enum class Phase { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Rejected };
 
@@ -93,6 +102,7 @@ private:
     bool m_consumerArmed = false;
     int m_pins = 0;
     bool m_deleteHeldBack = false;
+    QTimer *m_deadline = nullptr;
 };
 
 } // namespace md::http
