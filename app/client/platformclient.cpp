@@ -217,6 +217,12 @@ void PlatformClient::finish(const PlatformRequest &request, QNetworkReply *reply
         outcome.returnMessage = answer.value(QStringLiteral("returnMessage")).toString();
         outcome.state = outcome.returnCode == u"0000" ? CommandNames::stateAfterAcceptance(request.name)
                                                       : CommandState::Rejected;
+    } else if (outcome.httpStatus == 200) {
+        // HTTP 200 without a readable platform answer (a proxy's HTML page, JSON cut short): the
+        // request got through, so the command may have been applied. Like no answer at all it ends
+        // unreachable and is never resent by itself.
+        outcome.state = CommandState::Unreachable;
+        outcome.returnMessage = QStringLiteral("HTTP 200 without a readable platform answer (%1 bytes)").arg(outcome.replyBody.size());
     } else {
         // An answer that is not the platform's (404 from a wrong baseUrl, a proxy page): refused.
         outcome.state = CommandState::Rejected;

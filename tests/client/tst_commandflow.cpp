@@ -124,6 +124,9 @@ void TestCommandFlow::platformDownEndsUnreachableAndNothingIsResent_data()
     QTest::newRow("no reply, valve") << "hold" << "valveOperate";
     QTest::newRow("connection dropped, recharge") << "close" << "recharge";
     QTest::newRow("nobody listening, recharge") << "down" << "recharge";
+    QTest::newRow("HTML page, recharge") << "html" << "recharge";
+    QTest::newRow("half a JSON, valve") << "halfjson" << "valveOperate";
+    QTest::newRow("hangs past the timeout, recharge") << "hang" << "recharge";
 }
 
 void TestCommandFlow::platformDownEndsUnreachableAndNothingIsResent()
@@ -133,8 +136,16 @@ void TestCommandFlow::platformDownEndsUnreachableAndNothingIsResent()
     setUpWorld(1);
     auto f = m_sim->faults().switches();
     f.http500 = fault == u"http500";
-    f.noReply = fault == u"hold" ? sim::NoReply::Hold : fault == u"close" ? sim::NoReply::Close : sim::NoReply::Off;
+    f.noReply = fault == u"hold"       ? sim::NoReply::Hold
+                : fault == u"close"    ? sim::NoReply::Close
+                : fault == u"html"     ? sim::NoReply::Html
+                : fault == u"halfjson" ? sim::NoReply::HalfJson
+                                       : sim::NoReply::Off;
     f.holdMs = 4000;
+    // A platform that hangs (6 s here, three times the client's configured 2 s timeout; the
+    // simulator's pool would hold the teardown for a real minute): the client gives up on its own.
+    if (fault == u"hang")
+        f.replyDelayMs = 6000;
     f.dropResults = true; // the meter's answer would otherwise overtake the lost reply (the meter did it)
     m_sim->faults().set(f);
     if (fault == u"down") {

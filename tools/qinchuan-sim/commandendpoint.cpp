@@ -174,6 +174,16 @@ void CommandEndpoint::addRoutes()
                   qPrintable(reply.accepted() ? QString()
                                               : reply.error.path + QLatin1Char(' ') + reply.error.detail));
             emit commandHandled(name, reply.meterNo, reply.error.code);
+            if (f.noReply == NoReply::Html || f.noReply == NoReply::HalfJson) {
+                // The command was applied; what comes back is not the platform's answer.
+                qInfo("command %s: garbled reply (%s, fault switch)", qPrintable(name), qPrintable(noReplyName(f.noReply)));
+                const QByteArray json = QJsonDocument(reply.body()).toJson(QJsonDocument::Compact);
+                return answerAfter(&m_pool, f.replyDelayMs,
+                                   f.noReply == NoReply::Html
+                                       ? QHttpServerResponse(QByteArrayLiteral("text/html"),
+                                                             QByteArrayLiteral("<html><body><h1>502 Bad Gateway</h1></body></html>"))
+                                       : QHttpServerResponse(QByteArrayLiteral("application/json"), json.left(json.size() / 2)));
+            }
             if (f.noReply != NoReply::Off) {
                 // The command was applied; its answer is what gets lost.
                 QPointer<QTcpSocket> socket = http::ConnectionGuard::currentSocket();

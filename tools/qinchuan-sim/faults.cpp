@@ -12,13 +12,17 @@ QString noReplyName(NoReply mode)
         return QStringLiteral("hold");
     case NoReply::Close:
         return QStringLiteral("close");
+    case NoReply::Html:
+        return QStringLiteral("html");
+    case NoReply::HalfJson:
+        return QStringLiteral("halfjson");
     }
     return {};
 }
 
 std::optional<NoReply> noReplyFromName(const QString &name)
 {
-    for (NoReply m : {NoReply::Off, NoReply::Hold, NoReply::Close}) {
+    for (NoReply m : {NoReply::Off, NoReply::Hold, NoReply::Close, NoReply::Html, NoReply::HalfJson}) {
         if (noReplyName(m) == name)
             return m;
     }

@@ -12,14 +12,18 @@
 
 namespace md::sim {
 
-enum class NoReply { Off, Hold, Close };
+// What happens to the answer of an applied command: Off (answered), Hold (connection kept open, then
+// closed), Close (dropped), Html (HTTP 200 with a proxy's HTML page), HalfJson (HTTP 200 with the
+// first half of the JSON answer).
+enum class NoReply { Off, Hold, Close, Html, HalfJson };
 
 struct FaultSwitches
 {
     int replyDelayMs = 0;           // answer /prepose/* only after this delay
     bool http500 = false;           // answer /prepose/* with HTTP 500 (the command is not applied)
-    NoReply noReply = NoReply::Off; // hold: keep the connection open without answer; close: drop it
-                                    // (both after applying the command: the reply is what gets lost)
+    NoReply noReply = NoReply::Off; // hold: keep the connection open without answer; close: drop it;
+                                    // html / halfjson: a garbled answer (all after applying the
+                                    // command: the reply is what gets lost)
     int holdMs = 30000;             // how long "hold" keeps a connection before closing it
     bool dropResults = false;       // result uploads are never posted
     bool duplicateResults = false;  // every result upload is posted twice

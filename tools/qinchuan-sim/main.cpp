@@ -80,7 +80,7 @@ int main(int argc, char **argv)
     opt("fail-rate", "Percent of command results with resultCode 01.", "percent", "0");
     opt("reply-delay-ms", "Fault: answer commands after this delay.", "ms", "0");
     opt("http500", "Fault: answer commands with HTTP 500 (not applied).");
-    opt("no-reply", "Fault: off | hold | close (command applied, answer lost).", "mode", "off");
+    opt("no-reply", "Fault: off | hold | close | html | halfjson (command applied, answer lost or garbled).", "mode", "off");
     opt("hold-ms", "How long --no-reply hold keeps the connection.", "ms", "30000");
     opt("drop-results", "Fault: never post result uploads.");
     opt("duplicate-results", "Fault: post every result upload twice.");
@@ -152,7 +152,7 @@ int main(int argc, char **argv)
     c.faults.http500 = p.isSet("http500");
     const auto noReply = noReplyFromName(p.value("no-reply"));
     if (!noReply)
-        return fail(QStringLiteral("--no-reply: off, hold or close"));
+        return fail(QStringLiteral("--no-reply: off, hold, close, html or halfjson"));
     c.faults.noReply = *noReply;
     c.faults.holdMs = qMax(0, p.value("hold-ms").toInt());
     c.faults.dropResults = p.isSet("drop-results");
