@@ -1704,6 +1704,10 @@
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消，未写入文件。</translation>
     </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
 </context>
 <context>
     <name>md::MeterDetailWindow</name>
@@ -3094,6 +3098,14 @@
         <source>Shown on receipts and in the status bar. Every command, acknowledgement, export and print records it together with the computer account (%1). Empty: the account name alone.</source>
         <translation>显示在凭证和状态栏中。每条指令、确认、导出和打印都会同时记录此名称和计算机账户（%1）。留空：仅记录账户名。</translation>
     </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>stored: type a new one to change it</source>
+        <translation>已保存：输入新值即可更改</translation>
+    </message>
 </context>
 <context>
     <name>md::StatusPanel</name>
@@ -3158,6 +3170,10 @@
     <message>
         <source>Recorded on every command, acknowledgement, export and print. The display name is set in Settings; the computer account is always recorded.</source>
         <translation>每条指令、确认、导出和打印都会记录。显示名称在“设置”中设置；计算机账户总会被记录。</translation>
+    </message>
+    <message>
+        <source>Database unreachable or cannot write: nothing new is saved (%1)</source>
+        <translation>数据库无法连接或无法写入：新数据未保存（%1）</translation>
     </message>
 </context>
 <context>
