@@ -94,7 +94,7 @@ private slots:
 
         QProcess sim;
         sim.start(m_sim, {QStringLiteral("--config"), ini(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(simPort),
-                          QStringLiteral("--listener"), listener, QStringLiteral("--meters"), QStringLiteral("2"),
+                          QStringLiteral("--listener"), listener, QStringLiteral("--meters-csv"), csv.fileName(),
                           QStringLiteral("--result-delay-ms"), QStringLiteral("200"), QStringLiteral("--report-interval-s"),
                           QStringLiteral("1")});
         QVERIFY(sim.waitForStarted());
