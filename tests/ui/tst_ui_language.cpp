@@ -11,6 +11,7 @@
 #include "ui/views/meterdetailwindow.h"
 
 #include "core/dictionary.h"
+#include "core/operatoridentity.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -53,10 +54,12 @@ QStringList englishWords(const QString &text)
                                   QStringLiteral("IoT"), QStringLiteral("SQLite"), QStringLiteral("PostgreSQL"),
                                   QStringLiteral("English"), QStringLiteral("sqlite"), QStringLiteral("lang"),
                                   QStringLiteral("Ctrl"), QStringLiteral("HTTP")};
+    // The desk's login name (shown as the operator) is data, not text to translate.
+    static const QString account = md::OperatorIdentity::loginName();
     QStringList out;
     for (auto it = word.globalMatch(text); it.hasNext();) {
         const QString w = it.next().captured();
-        if (!kept.contains(w))
+        if (!kept.contains(w) && w != account)
             out << w;
     }
     return out;
