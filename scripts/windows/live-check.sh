@@ -48,6 +48,10 @@ port=$lport
 [ui]
 operator=张三
 INI
+# The simulator gets its own copy: the desk's programs move the secrets out of their INI on first
+# load (DPAPI under Windows), so the desk's INI holds none by the time the simulator starts.
+SIM_INI="$WORK/sim.ini"
+cp "$INI" "$SIM_INI"
 DB="$DATA/表具数据.sqlite"
 CSV="$DATA/表具清单.csv"
 "$SIM" --demo --seed-only --demo-meters 20 --database-seed-out "$CSV" >/dev/null 2>&1 || fail "Linux qinchuan-sim --seed-only"
@@ -67,7 +71,7 @@ pids+=($!)
 for _ in $(seq 1 60); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 1; done
 grep -q "listening on" "$WORK/serve.out" && ok "meterdesk-cli.exe serve: $(tr -d '\r' < "$WORK/serve.out")" \
     || fail "serve did not start: $(tail -3 "$WORK/serve.err")"
-"$SIM" --demo --demo-meters 20 --config "$INI" --listen "127.0.0.1:$sport" \
+"$SIM" --demo --demo-meters 20 --config "$SIM_INI" --listen "127.0.0.1:$sport" \
     --listener "http://127.0.0.1:$lport/rest/v1/bussinessPlatform" --result-delay-ms 500 >"$WORK/sim.log" 2>&1 &
 pids+=($!)
 readings() { python3 - "$DB" <<'PY'
