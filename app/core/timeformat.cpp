@@ -153,6 +153,15 @@ int PlatformTime::offsetAt(qint64 epochSeconds) const
     return m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(epochSeconds, QTimeZone::utc()));
 }
 
+qint64 PlatformTime::dayNumber(qint64 epochSeconds) const
+{
+    if (m_fixedOffsetSeconds) { // the ingest path: one division, floored for instants before 1970
+        const qint64 local = epochSeconds + *m_fixedOffsetSeconds;
+        return (local >= 0 ? local : local - 86399) / 86400;
+    }
+    return QDate(1970, 1, 1).daysTo(dateOf(epochSeconds));
+}
+
 qint64 PlatformTime::startOfDay(QDate date) const
 {
     return toEpoch(LocalDateTime{date.year(), date.month(), date.day(), 0, 0, 0}).value_or(0);

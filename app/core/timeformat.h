@@ -52,7 +52,11 @@ public:
     // The platform's wall clock at an instant, as a QDateTime in Qt::UTC whose fields are the
     // platform's (widgets show it unchanged, without the desk's zone or its DST gaps).
     QDateTime wallClock(qint64 epochSeconds) const;
-    int offsetAt(qint64 epochSeconds) const;      // seconds east of UTC (day buckets)
+    int offsetAt(qint64 epochSeconds) const;      // seconds east of UTC
+    // Platform days as numbers (days since 1970-01-01 of the platform date): the keys of per-day
+    // buckets (uploads per day, daily consumption).
+    qint64 dayNumber(qint64 epochSeconds) const;
+    static QDate dateOfDayNumber(qint64 day) { return QDate(1970, 1, 1).addDays(day); }
 
 private:
     QTimeZone m_zone;

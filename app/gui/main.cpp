@@ -128,8 +128,11 @@ int main(int argc, char *argv[])
         progress->setAutoClose(false);
         progress->show();
         std::shared_ptr<Store> s = *store;
-        QtConcurrent::run(ConsoleContext::readPool(), [s, progress] {
+        const PlatformTime zone(settings.platform.timeZone);
+        QtConcurrent::run(ConsoleContext::readPool(), [s, progress, zone] {
             DemoOptions o;
+            if (zone.isValid())
+                o.time = zone;
             return generateDemoData(*s, o, [progress](int done, int total) {
                 QMetaObject::invokeMethod(progress, [progress, done, total] { progress->setValue(done * 100 / qMax(1, total)); });
             });

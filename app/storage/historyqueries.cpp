@@ -114,9 +114,9 @@ Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, q
     return rows;
 }
 
-Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, qint64 from, qint64 to, int utcOffsetSeconds) const
+Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, qint64 from, qint64 to, const PlatformTime &time) const
 {
-    // The last reading of each local day, minus the last reading before that day: computed from the
+    // The last reading of each platform day, minus the last reading before that day: computed from the
     // compact series (one range scan) rather than in SQL, identical on both backends.
     auto series = readings(meterNo, from - 40 * 86400, to);
     if (!series)
@@ -128,11 +128,11 @@ Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, 
     auto close = [&] {
         if (currentDay == std::numeric_limits<qint64>::min())
             return;
-        const qint64 dayStart = currentDay * 86400 - utcOffsetSeconds;
+        const qint64 dayStart = time.startOfDay(PlatformTime::dateOfDayNumber(currentDay));
         if (dayStart >= from - 86400 && dayStart < (to > 0 ? to : std::numeric_limits<qint64>::max())
             && dayStart + 86400 > from) {
             DailyConsumption c;
-            c.date = QDate(1970, 1, 1).addDays(currentDay);
+            c.date = PlatformTime::dateOfDayNumber(currentDay);
             c.lastReading = Volume::fromUnits(dayLast);
             c.consumption = Volume::fromUnits(previous == std::numeric_limits<qint64>::min() ? 0 : dayLast - previous);
             out << c;
@@ -141,7 +141,7 @@ Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, 
     };
     for (int i = 0; i < series->time.size(); ++i) {
         const qint64 t = series->time.at(i);
-        const qint64 day = (t + utcOffsetSeconds) >= 0 ? (t + utcOffsetSeconds) / 86400 : ((t + utcOffsetSeconds) - 86399) / 86400;
+        const qint64 day = time.dayNumber(t);
         if (day != currentDay) {
             close();
             currentDay = day;

@@ -319,7 +319,7 @@ Result<qint64> insertJournal(WriteContext &ctx, const JournalEntry &e)
     const qint64 jid = id->toLongLong();
     ctx.changes.lastJournalId = std::max(ctx.changes.lastJournalId, jid);
     if (e.direction == JournalDirection::Inbound) {
-        const qint64 day = (e.at / 1000 + ctx.utcOffsetSeconds) / 86400;
+        const qint64 day = ctx.time.dayNumber(e.at / 1000);
         ctx.changes.dayCounts[day].first += 1;
     }
     return jid;
@@ -432,7 +432,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         out.meterNos << it.key();
     }
     if (out.readingsInserted) {
-        const qint64 day = (receivedAt + ctx.utcOffsetSeconds) / 86400;
+        const qint64 day = ctx.time.dayNumber(receivedAt);
         ctx.changes.dayCounts[day].second += out.readingsInserted;
     }
     out.ok = true;

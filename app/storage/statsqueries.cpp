@@ -38,7 +38,7 @@ Result<OverviewStats> Store::overview(const OverviewRequest &r) const
     MD_READER(db);
     OverviewStats s;
     const qint64 now = r.now ? r.now : QDateTime::currentSecsSinceEpoch();
-    const qint64 today = (now + r.utcOffsetSeconds) / 86400;
+    const qint64 today = r.time.dayNumber(now);
     auto n = db.scalar(S("SELECT (SELECT COUNT(*) FROM meters) - (SELECT COUNT(*) FROM meters WHERE removed_at IS NOT NULL)"));
     if (!n)
         return db.lastError();
@@ -59,7 +59,7 @@ Result<OverviewStats> Store::overview(const OverviewRequest &r) const
         perDay.insert(q->value(0).toLongLong(), q->value(1).toLongLong());
     q->finish();
     for (qint64 day = today - r.days + 1; day <= today; ++day)
-        s.uploadsPerDay.append({QDate(1970, 1, 1).addDays(day), perDay.value(day)});
+        s.uploadsPerDay.append({PlatformTime::dateOfDayNumber(day), perDay.value(day)});
     s.uploadsToday = perDay.value(today);
     n = db.scalar(S("SELECT COUNT(*) FROM review_flags WHERE resolved = 0"));
     if (!n)

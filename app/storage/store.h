@@ -186,7 +186,7 @@ public:
     Result<ReadingSeries> readings(const QString &meterNo, qint64 from, qint64 to) const;
     Result<QList<Reading>> readingRows(const QString &meterNo, qint64 from, qint64 to, int limit = 0) const;
     Result<QList<DailyConsumption>> dailyConsumption(const QString &meterNo, qint64 from, qint64 to,
-                                                     int utcOffsetSeconds = 8 * 3600) const;
+                                                     const PlatformTime &time = PlatformTime()) const;
     Result<QList<StatusRow>> statusHistory(const QString &meterNo, qint64 from, qint64 to, int limit = 1000) const;
     Result<QList<AlarmRow>> alarms(const AlarmFilter &filter) const;
     Result<std::optional<AlarmRow>> alarm(qint64 id) const;

@@ -148,7 +148,7 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
     }
     m_db->takeTransientError();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    WriteContext ctx{*m_db, m_time, m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc()), now, {}, m_meterIds};
+    WriteContext ctx{*m_db, m_time, now, {}, m_meterIds};
     // PostgreSQL: a SAVEPOINT costs two round trips per item, so first try the batch without them;
     // only when an item fails is the whole batch rolled back and replayed item by item in savepoints.
     // (SQLite savepoints are free: always use them.)

@@ -51,7 +51,6 @@ struct WriteContext
 {
     Db &db;
     const PlatformTime &time;
-    int utcOffsetSeconds = 0;
     qint64 now = 0; // epoch seconds at batch start
     ChangeSet changes;
     QHash<QString, qint64> &meterIdCache; // positive hits only; cleared on registry changes

@@ -119,6 +119,42 @@ private slots:
         QVERIFY(!t.isValid());
     }
 
+    // Platform days: the date, day number, midnight and wall clock of an instant come from the
+    // platform zone alone (Shanghai takes the fixed-offset path, New York the QTimeZone one).
+    void platformDays_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::addColumn<qint64>("epoch");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("wall");
+        QTest::newRow("Shanghai, before midnight") << QByteArray("Asia/Shanghai") << utc(2026, 11, 30, 15, 59, 59)
+                                                   << QDate(2026, 11, 30) << "2026-11-30 23:59:59";
+        QTest::newRow("Shanghai, at midnight") << QByteArray("Asia/Shanghai") << utc(2026, 11, 30, 16, 0, 0)
+                                               << QDate(2026, 12, 1) << "2026-12-01 00:00:00";
+        QTest::newRow("Shanghai, before 1970") << QByteArray("Asia/Shanghai") << utc(1969, 12, 31, 15, 0, 0)
+                                               << QDate(1969, 12, 31) << "1969-12-31 23:00:00";
+        QTest::newRow("New York, summer") << QByteArray("America/New_York") << utc(2026, 7, 1, 3, 59, 0)
+                                          << QDate(2026, 6, 30) << "2026-06-30 23:59:00";
+        QTest::newRow("New York, winter") << QByteArray("America/New_York") << utc(2026, 12, 1, 5, 0, 0)
+                                          << QDate(2026, 12, 1) << "2026-12-01 00:00:00";
+    }
+    void platformDays()
+    {
+        QFETCH(QByteArray, zone);
+        QFETCH(qint64, epoch);
+        QFETCH(QDate, date);
+        QFETCH(QString, wall);
+        const PlatformTime t(zone);
+        QVERIFY(t.isValid());
+        QCOMPARE(t.dateOf(epoch), date);
+        QCOMPARE(t.dayNumber(epoch), QDate(1970, 1, 1).daysTo(date));
+        QCOMPARE(PlatformTime::dateOfDayNumber(t.dayNumber(epoch)), date);
+        QCOMPARE(t.wallClock(epoch).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), wall);
+        QCOMPARE(t.formatDateTime(epoch), wall);
+        QVERIFY(t.startOfDay(date) <= epoch && epoch < t.startOfDay(date.addDays(1)));
+        QCOMPARE(t.dayNumber(t.startOfDay(date) - 1), t.dayNumber(epoch) - 1);
+    }
+
     void isoDate_data()
     {
         QTest::addColumn<QString>("text");

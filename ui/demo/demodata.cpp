@@ -49,7 +49,7 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
     DemoSummary summary;
     QRandomGenerator rng(o.seed);
     const qint64 now = o.now ? o.now : PlatformTime::nowEpoch();
-    const PlatformTime time;
+    const PlatformTime &time = o.time;
     const QDate today = time.dateOf(now);
     const qint64 price = 3 * moneyScale; // 3.00 yuan / m3
 

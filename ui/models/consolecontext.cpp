@@ -62,11 +62,6 @@ void ConsoleContext::setSettings(const Settings &settings)
         m_time = t;
 }
 
-int ConsoleContext::utcOffsetSeconds() const
-{
-    return m_time.zone().offsetFromUtc(QDateTime::currentDateTimeUtc());
-}
-
 qint64 ConsoleContext::now() const
 {
     return QDateTime::currentSecsSinceEpoch();

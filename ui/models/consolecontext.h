@@ -37,7 +37,6 @@ public:
     void setSettings(const Settings &settings);
     const PlatformTime &time() const { return m_time; }
     QString operatorName() const { return m_settings.effectiveOperator(); }
-    int utcOffsetSeconds() const;
     qint64 now() const; // epoch seconds
 
     // Runs fn(const Store &) on a worker thread; the store stays alive until it returns.

@@ -108,7 +108,7 @@ void AlarmTimeline::render(QPainter &p, const QRect &area) const
         }
     }
     p.setClipping(false);
-    const auto ticks = timeTicks(m_viewport.start(), m_viewport.end(), r.width(), m_utcOffset);
+    const auto ticks = timeTicks(m_viewport.start(), m_viewport.end(), r.width(), m_time);
     p.setPen(QColor(0x4b, 0x55, 0x63));
     for (const auto &t : ticks) {
         const int x = xFor(t.value, r);
@@ -146,10 +146,7 @@ void AlarmTimeline::mouseMoveEvent(QMouseEvent *event)
         return;
     }
     const auto &s = m_spans[*hit];
-    const QTimeZone zone(m_utcOffset);
-    const auto fmt = [&](qint64 t) {
-        return QDateTime::fromSecsSinceEpoch(t, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    };
+    const auto fmt = [this](qint64 t) { return m_time.formatDateTime(t); };
     QString text = tr("%1 (%2)\nRaised: %3").arg(Dictionary::alarmDisplayName(s.type), s.type, fmt(s.start));
     text += s.end ? tr("\nCancelled by the meter: %1").arg(fmt(s.end)) : tr("\nStill active");
     QToolTip::showText(event->globalPosition().toPoint(), text, this);

@@ -31,7 +31,7 @@ public:
     explicit AlarmTimeline(QWidget *parent = nullptr);
 
     void setSpans(QList<AlarmSpan> spans, qint64 now);
-    void setUtcOffset(int seconds) { m_utcOffset = seconds; update(); }
+    void setPlatformTime(const PlatformTime &time) { m_time = time; update(); }
     // Follows another timeline's zoom and pan (the reading timeline above it).
     void setVisibleRange(qint64 start, qint64 end);
     TimeViewport &viewport() { return m_viewport; }
@@ -57,7 +57,7 @@ private:
     QStringList m_lanes;
     qint64 m_now = 0;
     TimeViewport m_viewport;
-    int m_utcOffset = 8 * 3600;
+    PlatformTime m_time;
 };
 
 } // namespace md::timeline

@@ -46,7 +46,7 @@ ReadingTimeline::ReadingTimeline(QWidget *parent) : QWidget(parent)
 void ReadingTimeline::setSeries(Series cumulative)
 {
     m_cumulative = std::move(cumulative);
-    m_daily = dailyConsumption(m_cumulative, m_utcOffset);
+    m_daily = dailyConsumption(m_cumulative, m_time);
     if (!m_cumulative.isEmpty())
         m_viewport.setBounds(m_cumulative.times.first(), m_cumulative.times.last());
     else
@@ -96,10 +96,10 @@ void ReadingTimeline::drawHighlight(QPainter &p, const QRect &line, const QRect 
     p.restore();
 }
 
-void ReadingTimeline::setUtcOffset(int seconds)
+void ReadingTimeline::setPlatformTime(const PlatformTime &time)
 {
-    m_utcOffset = seconds;
-    m_daily = dailyConsumption(m_cumulative, m_utcOffset);
+    m_time = time;
+    m_daily = dailyConsumption(m_cumulative, m_time);
     update();
 }
 
@@ -228,7 +228,7 @@ void ReadingTimeline::drawBarPane(QPainter &p, const QRect &pane) const
 
 void ReadingTimeline::drawTimeAxis(QPainter &p, const QRect &pane, int baseline) const
 {
-    const auto ticks = timeTicks(m_viewport.start(), m_viewport.end(), pane.width(), m_utcOffset);
+    const auto ticks = timeTicks(m_viewport.start(), m_viewport.end(), pane.width(), m_time);
     for (const auto &t : ticks) {
         const int x = pane.left() + int(double(t.value - m_viewport.start()) / m_viewport.span() * (pane.width() - 1));
         p.setPen(gridColour);
@@ -252,11 +252,10 @@ void ReadingTimeline::drawHover(QPainter &p, const QRect &area) const
     p.setPen(QPen(QColor(0x9c, 0xa3, 0xaf), 1, Qt::DashLine));
     p.drawLine(x, pane.top(), x, barPane(area).bottom());
 
-    const QTimeZone zone(m_utcOffset);
     QString text = tr("%1\nReading: %2 m³")
-                       .arg(QDateTime::fromSecsSinceEpoch(at, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                       .arg(m_time.formatDateTime(at),
                             Volume::fromUnits(m_cumulative.values[i]).format(3));
-    const qint64 dayStart = ((at + m_utcOffset) / 86400) * 86400 - m_utcOffset;
+    const qint64 dayStart = m_time.startOfDay(m_time.dateOf(at));
     const qsizetype d = lowerBound(m_daily.times, dayStart);
     if (d < m_daily.size() && m_daily.times[d] == dayStart)
         text += tr("\nThat day: %1 m³").arg(Volume::fromUnits(m_daily.values[d]).format(3));

@@ -22,7 +22,7 @@ public:
 
     // Cumulative readings in Volume units (0.001 m3). The daily bars are derived from them.
     void setSeries(Series cumulative);
-    void setUtcOffset(int seconds); // the platform zone (Asia/Shanghai: 8 h)
+    void setPlatformTime(const PlatformTime &time); // days and labels in the platform zone
     const Series &series() const { return m_cumulative; }
     const Series &daily() const { return m_daily; }
     TimeViewport &viewport() { return m_viewport; }
@@ -71,7 +71,7 @@ private:
     Series m_cumulative;
     Series m_daily;
     TimeViewport m_viewport;
-    int m_utcOffset = 8 * 3600;
+    PlatformTime m_time;
     std::optional<int> m_hoverX;
     std::optional<Highlight> m_highlight;
     std::optional<int> m_dragX;

@@ -54,13 +54,10 @@ Extremes extremes(const Series &series, qint64 t0, qint64 t1)
     return e;
 }
 
-Series dailyConsumption(const Series &cumulative, int utcOffsetSeconds)
+Series dailyConsumption(const Series &cumulative, const PlatformTime &time)
 {
     Series days;
-    auto dayOf = [utcOffsetSeconds](qint64 t) {
-        const qint64 local = t + utcOffsetSeconds;
-        return (local >= 0 ? local : local - 86399) / 86400;
-    };
+    auto dayOf = [&time](qint64 t) { return time.dayNumber(t); };
     qint64 previousLast = 0;
     bool havePrevious = false;
     for (qsizetype i = 0; i < cumulative.size();) {
@@ -70,7 +67,7 @@ Series dailyConsumption(const Series &cumulative, int utcOffsetSeconds)
             ++j;
         const qint64 last = cumulative.values[j];
         if (havePrevious && last >= previousLast) {
-            days.times.append(day * 86400 - utcOffsetSeconds); // local midnight as an instant
+            days.times.append(time.startOfDay(PlatformTime::dateOfDayNumber(day))); // platform midnight
             days.values.append(last - previousLast);
         }
         previousLast = last;

@@ -5,6 +5,8 @@
 // peak and trough of the raw data (an average would hide a gas leak's spike) at a cost linear in the
 // visible points and independent of how many are off screen (binary search for the range).
 
+#include "core/timeformat.h"
+
 #include <QList>
 #include <QtGlobal>
 
@@ -37,10 +39,9 @@ struct Extremes
 QList<Column> decimate(const Series &series, qint64 t0, qint64 t1, int width);
 Extremes extremes(const Series &series, qint64 t0, qint64 t1);
 
-// Daily consumption from a cumulative reading: for each day (in a zone `utcOffsetSeconds` east of
-// UTC) the last reading of that day minus the last reading of the previous day with data. Days
-// without readings get no bar. A meter replaced or reset (negative difference) gives no bar either.
-Series dailyConsumption(const Series &cumulative, int utcOffsetSeconds);
+// Daily consumption from a cumulative reading: for each platform day, the last reading of that day
+// minus the last reading of the previous day with data. Days without readings get no bar. A meter replaced or reset (negative difference) gives no bar either.
+Series dailyConsumption(const Series &cumulative, const PlatformTime &time);
 
 qsizetype lowerBound(const QList<qint64> &times, qint64 t);
 

@@ -81,7 +81,7 @@ void TimeViewport::clamp()
     }
 }
 
-QList<Tick> timeTicks(qint64 start, qint64 end, int pixels, int utcOffsetSeconds)
+QList<Tick> timeTicks(qint64 start, qint64 end, int pixels, const PlatformTime &time)
 {
     QList<Tick> ticks;
     if (end <= start || pixels <= 0)
@@ -100,7 +100,8 @@ QList<Tick> timeTicks(qint64 start, qint64 end, int pixels, int utcOffsetSeconds
         {0, 6, "yyyy-MM"},           {0, 12, "yyyy"},             {0, 24, "yyyy"},
         {0, 60, "yyyy"},
     };
-    const QTimeZone zone(utcOffsetSeconds);
+    const QTimeZone &zone = time.zone();
+    const int utcOffsetSeconds = time.offsetAt(start); // hour and day steps start at platform midnight
     for (const Step &step : steps) {
         const double approxSeconds = step.seconds ? double(step.seconds) : step.months * 30.44 * 86400;
         if ((end - start) / approxSeconds > maxTicks && &step != &steps[std::size(steps) - 1])

@@ -3,6 +3,8 @@
 // The visible time range of a timeline and the zoom/pan arithmetic shared by the reading and alarm
 // timelines, kept free of widgets so it can be tested directly.
 
+#include "core/timeformat.h"
+
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -41,8 +43,8 @@ struct Tick
 };
 
 // Time ticks at a calendar-friendly step (hours, days, months, years) for `pixels` of width,
-// labelled in a zone `utcOffsetSeconds` east of UTC.
-QList<Tick> timeTicks(qint64 start, qint64 end, int pixels, int utcOffsetSeconds);
+// labelled in the platform zone.
+QList<Tick> timeTicks(qint64 start, qint64 end, int pixels, const PlatformTime &time);
 // Value ticks at 1/2/5 x 10^n steps between min and max (fixed-point units with `decimals`).
 QList<Tick> valueTicks(qint64 min, qint64 max, int pixels, int decimals);
 

@@ -110,12 +110,12 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
 
     m_tabs = new QTabWidget(this);
     m_readingTimeline = new timeline::ReadingTimeline(this);
-    m_readingTimeline->setUtcOffset(context->utcOffsetSeconds());
+    m_readingTimeline->setPlatformTime(context->time());
     m_tabs->addTab(m_readingTimeline, QString());
 
     auto *alarmPage = new QWidget(this);
     m_alarmTimeline = new timeline::AlarmTimeline(alarmPage);
-    m_alarmTimeline->setUtcOffset(context->utcOffsetSeconds());
+    m_alarmTimeline->setPlatformTime(context->time());
     m_alarmModel = new AlarmModel(&context->time(), this);
     m_alarmTable = makeTable(m_alarmModel, alarmPage);
     m_ack = new QPushButton(alarmPage);

@@ -113,7 +113,7 @@ void OverviewView::refresh()
     m_inFlight = true;
     OverviewRequest req;
     req.now = m_context->now();
-    req.utcOffsetSeconds = m_context->utcOffsetSeconds();
+    req.time = m_context->time();
     req.dayStart = m_context->time().startOfDay(m_context->time().dateOf(req.now));
     req.silentDays = m_silentDays->value();
     req.days = 14;
