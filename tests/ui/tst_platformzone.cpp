@@ -112,6 +112,7 @@ void TestPlatformZone::rechargeTimeIsPlatformNow()
     const qint64 before = PlatformTime::nowEpoch();
     CommandDialog dlg(m_world.context(), QStringLiteral("recharge"), FormsWorld::meterNo(1));
     dlg.show();
+    dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("100")); // the request can be built
     dlg.previewToggle()->click();
     const QRegularExpression re(QStringLiteral("\"rechargeTime\": \"([^\"]+)\""));
     QTRY_VERIFY_WITH_TIMEOUT(re.match(dlg.preview()->toPlainText()).hasMatch(), 15000);
