@@ -5,6 +5,7 @@
 //   bench_health --generate-hourly METERS --days D --out FILE
 // The generator writes hourly readings (a household profile, 1 meter in 100 leaking at night) and a
 // daily status per meter, ending now, with direct prepared inserts like bench_generate_db.
+#include "core/timeformat.h"
 #include "health/healthengine.h"
 
 #include <QCommandLineParser>
@@ -39,6 +40,7 @@ int generate(const QString &out, qint64 meters, int days)
         return 1;
     QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = OFF"));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -200000"));
+    const PlatformTime time; // the default platform zone, the one the health engine reads these days in
     const qint64 now = QDateTime::currentSecsSinceEpoch() / 3600 * 3600;
     const qint64 start = now - qint64(days) * 86400;
     QSqlQuery m(db), r(db), s(db);
@@ -55,6 +57,7 @@ int generate(const QString &out, qint64 meters, int days)
     for (qint64 id = 1; id <= meters; ++id) {
         qint64 reading = 100000 + id % 5000;
         const bool leaking = id % 100 == 0;
+        qint64 dayStart = time.startOfDay(time.dateOf(start));
         for (qint64 at = start; at < now; at += 3600) {
             r.bindValue(0, id);
             r.bindValue(1, at);
@@ -62,7 +65,9 @@ int generate(const QString &out, qint64 meters, int days)
             r.bindValue(3, at);
             if (!r.exec())
                 qFatal("insert: %s", qPrintable(r.lastError().text()));
-            const int hour = int(((at + 8 * 3600) % 86400) / 3600);
+            if (at >= dayStart + 86400) // the zone's calendar once a day, not once a row
+                dayStart = time.startOfDay(time.dateOf(at));
+            const int hour = int(qBound(qint64(0), (at - dayStart) / 3600, qint64(23))); // platform hour
             reading += weight[hour] + (leaking ? 30 : 0);
             if (hour == 0) {
                 s.bindValue(0, id);

@@ -11,7 +11,9 @@ local meters = tonumber(os.getenv("MD_METERS") or "1000")
 local firstMeter = tonumber(os.getenv("MD_FIRST_METER") or "40000001")
 local dayBase = tonumber(os.getenv("MD_DAY_BASE") or "0")
 local ackLog = os.getenv("MD_ACK_LOG")
-local base = 1735660800 -- 2025-01-01 00:00:00 +08:00 (UTC epoch)
+-- Reading times are platform wall-clock text, built as seconds since 1970-01-01 00:00:00 on the
+-- platform's calendar: the desk interprets them in its configured zone, so no offset belongs here.
+local base = 1735689600 -- 2025-01-01 00:00:00 (wall clock)
 
 function setup(thread)
   threads = threads + 1
@@ -24,8 +26,8 @@ wrk.headers["timestamp"] = os.getenv("MD_TS")
 wrk.headers["AccessToken"] = os.getenv("MD_TOKEN")
 wrk.headers["Authorization"] = os.getenv("MD_AUTH")
 
-local function shanghai(epoch)
-  return os.date("!%Y-%m-%d %H:%M:%S", epoch + 8 * 3600)
+local function wallclock(seconds)
+  return os.date("!%Y-%m-%d %H:%M:%S", seconds)
 end
 
 local last = nil
@@ -52,12 +54,12 @@ function request()
   local start = base + day * 86400
   local parts = {}
   for h = 0, 23 do
-    parts[#parts + 1] = '{"dataTime":"' .. shanghai(start + h * 3600) .. '","readingNum":"' .. (1000 + counter) .. '.' ..
+    parts[#parts + 1] = '{"dataTime":"' .. wallclock(start + h * 3600) .. '","readingNum":"' .. (1000 + counter) .. '.' ..
       string.format("%03d", h) .. '","meterBalanceAmt":"88.5000"}'
   end
-  local body = '{"meterNo":"' .. meter .. '","factoryCode":"QC","meterType":"01","meterTime":"' .. shanghai(start + 86400) ..
+  local body = '{"meterNo":"' .. meter .. '","factoryCode":"QC","meterType":"01","meterTime":"' .. wallclock(start + 86400) ..
     '","valveStatus":"0","meterReadingDetails":[' .. table.concat(parts, ",") .. ']}'
-  last = meter .. "," .. shanghai(start)
+  last = meter .. "," .. wallclock(start)
   return wrk.format(nil, prefix .. "/meterDataUp", nil, body)
 end
 

@@ -38,7 +38,7 @@ class TestListenerFaults : public QObject
     {
         QJsonObject plain = Examples::validPlainBody(*Catalog::instance().upload(u"meterDataUp"));
         QJsonObject reading = plain.value(u"meterReadingDetails").toArray().at(0).toObject();
-        const QString dataTime = QDateTime(QDate(2025, 1, 1), QTime(0, 0)).addSecs(60LL * m_next++).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        const QString dataTime = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc()).addSecs(60LL * m_next++).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         reading.insert(QStringLiteral("dataTime"), dataTime);
         plain.insert(QStringLiteral("meterReadingDetails"), QJsonArray{reading});
         QElapsedTimer t;
@@ -105,7 +105,7 @@ private slots:
             QVERIFY2(code == u"0000" || code == u"9998", qPrintable(code));
             if (code == u"9998") {
                 ++full;
-                refused << PlatformTime().parseDateTime(QDateTime(QDate(2025, 1, 1), QTime(0, 0)).addSecs(60LL * (m_next - 1)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))).value();
+                refused << PlatformTime().parseDateTime(QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::utc()).addSecs(60LL * (m_next - 1)).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))).value();
             }
             QCOMPARE(m_acknowledged.size(), before + (code == u"0000" ? 1 : 0));
         }

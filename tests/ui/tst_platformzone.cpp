@@ -3,10 +3,13 @@
 // west of the platform's UTC+8 (between Kiritimati, UTC+14, and Pago Pago, UTC-11, at every hour
 // of the day one desk date differs from the platform's), the command forms default to the
 // platform's today and now, the recharge request carries the platform's time, and the overview
-// counts "today" in the platform zone.
+// counts "today" in the platform zone. The demo generator, run at instants around platform
+// midnight, writes no reading, status or journal row dated after its "now".
 #include "formsworld.h"
 
 #include "core/timeformat.h"
+#include "storage/store.h"
+#include "ui/demo/demodata.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/models/consolecontext.h"
 #include "ui/views/overviewview.h"
@@ -33,6 +36,8 @@ private slots:
     void rechargeTimeIsPlatformNow();
     void overviewTodayIsThePlatformDay_data() { deskZones(); }
     void overviewTodayIsThePlatformDay();
+    void demoNeverAfterNow_data();
+    void demoNeverAfterNow();
 
 private:
     static void deskZones();
@@ -138,6 +143,59 @@ void TestPlatformZone::overviewTodayIsThePlatformDay()
     QVERIFY(!days.isEmpty());
     QVERIFY2(days.last().first == platform().dateOf(before) || days.last().first == platform().dateOf(after),
              qPrintable(days.last().first.toString(Qt::ISODate)));
+}
+
+// Today's demo reading is taken at 02:00-02:59 platform time (one minute per meter); before that
+// hour it is taken "now", and its status and journal row are not stamped later than that either.
+void TestPlatformZone::demoNeverAfterNow_data()
+{
+    QTest::addColumn<qint64>("now");
+    const auto utc = [](int d, int h, int m, int s) {
+        return QDateTime(QDate(2026, 11, d), QTime(h, m, s), QTimeZone::utc()).toSecsSinceEpoch();
+    };
+    QTest::newRow("00:00:30 platform") << utc(30, 16, 0, 30);
+    QTest::newRow("02:03:00 platform") << utc(30, 18, 3, 0);
+    QTest::newRow("23:59:30 platform") << utc(30, 15, 59, 30);
+}
+
+void TestPlatformZone::demoNeverAfterNow()
+{
+    QFETCH(qint64, now);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    StoreOptions so;
+    so.database = dir.filePath(QStringLiteral("demo.sqlite"));
+    auto store = Store::open(so);
+    QVERIFY2(store.ok(), qPrintable(store.error().detail));
+    DemoOptions o;
+    o.meters = 8;
+    o.days = 3;
+    o.recentDays = 2;
+    o.now = now;
+    o.time = platform();
+    auto demo = generateDemoData(**store, o);
+    QVERIFY2(demo.ok(), qPrintable(demo.error().detail));
+    const qint64 later = now + 10 * 86400;
+    int todays = 0;
+    for (int i = 0; i < o.meters; ++i) {
+        const QString meterNo = demoMeterNo(i);
+        auto readings = (*store)->readings(meterNo, 0, later);
+        QVERIFY2(readings.ok(), qPrintable(readings.error().detail));
+        for (const qint64 t : readings->time) {
+            QVERIFY2(t <= now, qPrintable(meterNo + u' ' + platform().formatDateTime(t)));
+            todays += platform().dateOf(t) == platform().dateOf(now);
+        }
+        auto statuses = (*store)->statusHistory(meterNo, 0, later);
+        QVERIFY2(statuses.ok(), qPrintable(statuses.error().detail));
+        for (const StatusRow &st : *statuses)
+            QVERIFY2(st.meterTime <= now && st.receivedAt <= now, qPrintable(meterNo + u' ' + platform().formatDateTime(st.receivedAt)));
+    }
+    QVERIFY2(todays > 0, "no reading of the platform's today: the edge went unchecked");
+    JournalFilter laterRows;
+    laterRows.fromMs = now * 1000 + 1;
+    auto journal = (*store)->journalPage(laterRows);
+    QVERIFY2(journal.ok(), qPrintable(journal.error().detail));
+    QVERIFY2(journal->rows.isEmpty(), qPrintable(journal->rows.value(0).endpoint + u' ' + QString::number(journal->rows.value(0).at)));
 }
 
 QTEST_MAIN(TestPlatformZone)

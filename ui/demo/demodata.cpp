@@ -130,7 +130,7 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
                 bulk.readings.append(r);
                 if (d == o.recentDays + 1) {
                     bulk.statuses.append(s);
-                    bulk.journal.at = (t + 5) * 1000;
+                    bulk.journal.at = s.receivedAt * 1000;
                     bulk.journal.body = meterStatusJson(meterNo, s.valveStatus, reading, balance, time.formatDateTime(t)).toUtf8();
                     pending.append(store.submit(bulk));
                 }
@@ -144,7 +144,7 @@ Result<DemoSummary> generateDemoData(Store &store, const DemoOptions &o, const s
             w.journal.returnCode = QStringLiteral("0000");
             w.journal.httpStatus = 200;
             w.journal.durationMs = 3 + rng.bounded(0, 9);
-            w.journal.at = (t + 5) * 1000;
+            w.journal.at = s.receivedAt * 1000; // never after now, like the reading
             w.journal.headers = QByteArrayLiteral(R"({"AccessToken":"8C1F3A7B9D2E4F60A1B2C3D4E5F60718","Authorization":"Basic UUMwMDE6MjAyNDA2MDEwMjAwMDA=","Content-Type":"application/json"})");
             w.journal.body = meterStatusJson(meterNo, s.valveStatus, reading, balance, time.formatDateTime(t)).toUtf8();
             w.readings.append(r);
