@@ -138,13 +138,15 @@ Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QStri
         if (readOnly)
             session << QStringLiteral("SET default_transaction_read_only = on");
     } else {
-        // WAL: readers never block the writer and the writer never blocks readers. NORMAL: one fsync
-        // per checkpoint instead of per commit; a commit survives a process crash, and after a power
-        // cut at most the last commits are lost, never corrupted (the listener's 0000 came after a
-        // commit to the WAL, which is the guarantee SQLite's NORMAL gives for application crashes).
+        // WAL: readers never block the writer and the writer never blocks readers. FULL: every
+        // COMMIT fsyncs the WAL before it returns, so the listener's 0000 (sent after the commit)
+        // means the rows survive a power cut, not only a process crash (NORMAL defers the fsync to
+        // the next checkpoint and can lose acknowledged commits). The writer's group commit keeps
+        // this to one fsync per batch of uploads. Readers never commit; the setting is the same
+        // for them so that no connection of ours ever commits with less.
         if (writer)
             session << QStringLiteral("PRAGMA journal_mode = WAL");
-        session << QStringLiteral("PRAGMA synchronous = NORMAL") << QStringLiteral("PRAGMA foreign_keys = OFF")
+        session << QStringLiteral("PRAGMA synchronous = FULL") << QStringLiteral("PRAGMA foreign_keys = OFF")
                 << QStringLiteral("PRAGMA cache_size = -32000") << QStringLiteral("PRAGMA temp_store = MEMORY");
         if (!writer)
             session << QStringLiteral("PRAGMA query_only = ON");

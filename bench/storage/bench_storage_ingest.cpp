@@ -85,7 +85,7 @@ int main(int argc, char **argv)
     QString database = pg ? p.value(QStringLiteral("postgres")) : QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("bench.sqlite"));
     if (pg)
         database += QStringLiteral("?schema=bench_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    std::printf("backend: %s\n", pg ? "postgresql" : "sqlite (WAL, synchronous=NORMAL)");
+    std::printf("backend: %s\n", pg ? "postgresql" : "sqlite (WAL, synchronous=FULL)");
 
     StoreOptions o;
     o.database = database;
@@ -114,7 +114,7 @@ int main(int argc, char **argv)
             q.exec(QStringLiteral("SET search_path TO %1").arg(database.section(QStringLiteral("schema="), 1)));
         else {
             q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-            q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+            q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
         }
         const int rows = p.value(QStringLiteral("raw-rows")).toInt();
         QSqlQuery ins(raw);
