@@ -3,6 +3,7 @@
 
 #include "client/commandservice.h"
 #include "server/uploadlistener.h"
+#include "storage/changefeed.h"
 #include "storage/store.h"
 #include "ui/firstrun/firstrunguide.h"
 #include "ui/firstrun/listenererrors.h"
@@ -23,7 +24,13 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
                                QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings)), m_configPath(std::move(configPath))
 {
-    m_context = new ConsoleContext(m_store, m_settings, this);
+    // One feed of changes for every view of this window: this process's commits and those of the
+    // receiver, other consoles and CLI sends on the same database (offline review follows them too).
+    m_feed = new ChangeFeed(*m_store, ChangeFeed::Options{}, this);
+    connect(m_feed, &ChangeFeed::followFailed, this, [](const QString &detail) {
+        qWarning("console: cannot follow other writers yet (retrying): %s", qPrintable(detail));
+    });
+    m_context = new ConsoleContext(m_store, m_settings, m_feed, this);
     m_window = new MainWindow(m_context);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &QObject::destroyed, this, &ConsoleSession::closed);
@@ -38,6 +45,8 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
         CommandServiceOptions options;
         options.platform = m_settings.platform;
         m_commands = new CommandService(m_store, options, this);
+        // Results written by the receiver (or a CLI send) finish the commands this console follows.
+        connect(m_feed, &ChangeFeed::commandsChanged, m_commands, &CommandService::refresh);
         // The platform is reachable as long as commands get an HTTP answer.
         connect(m_commands, &CommandService::stateChanged, m_window,
                 [w = m_window](const QString &, CommandState state, const QString &, const QString &) {

@@ -14,6 +14,7 @@
 
 namespace md {
 
+class ChangeFeed;
 class CommandLauncher;
 class CommandService;
 class ConsoleContext;
@@ -31,6 +32,7 @@ public:
 
     MainWindow *window() const { return m_window; }
     ConsoleContext *context() const { return m_context; }
+    ChangeFeed *changeFeed() const { return m_feed; }
     CommandService *commandService() const { return m_commands; }
     UploadListener *listener() const { return m_listener; }
 
@@ -44,6 +46,7 @@ private:
 
     std::shared_ptr<Store> m_store;
     Settings m_settings;
+    ChangeFeed *m_feed = nullptr;
     ConsoleContext *m_context = nullptr;
     QPointer<MainWindow> m_window;
     UploadListener *m_listener = nullptr;

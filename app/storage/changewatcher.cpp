@@ -21,7 +21,7 @@ public:
     QString database;
     int intervalMs = 1000;
     std::unique_ptr<Db> db;
-    QTimer timer;
+    QTimer *timer = nullptr; // a child: it moves with the watcher to another thread
     qint64 cursor = 0;
 };
 
@@ -30,7 +30,8 @@ ChangeWatcher::ChangeWatcher(QString database, int intervalMs, QObject *parent)
 {
     d->database = std::move(database);
     d->intervalMs = intervalMs;
-    connect(&d->timer, &QTimer::timeout, this, &ChangeWatcher::poll);
+    d->timer = new QTimer(this);
+    connect(d->timer, &QTimer::timeout, this, &ChangeWatcher::poll);
 }
 
 ChangeWatcher::~ChangeWatcher()
@@ -61,13 +62,13 @@ Result<void> ChangeWatcher::start()
             interval = std::max(interval, 10000); // LISTEN does the work; the timer is a safety net
         }
     }
-    d->timer.start(interval);
+    d->timer->start(interval);
     return {};
 }
 
 void ChangeWatcher::stop()
 {
-    d->timer.stop();
+    d->timer->stop();
     if (d->db && d->db->dialect().isPostgres())
         d->db->database().driver()->unsubscribeFromNotification(QLatin1String(Dialect::notifyChannel));
     d->db.reset();

@@ -4,7 +4,8 @@
 // headless receiver) and re-emits them as StoreNotifier-like signals. SQLite: polls the `changes`
 // table every intervalMs on its own connection. PostgreSQL: LISTEN meterdesk_changes
 // (QSqlDriver::subscribeToNotification) plus a slow poll as a safety net.
-// Lives in the thread that creates it (needs an event loop); start() opens its own connection.
+// Lives in the thread that creates it or is moved to (needs an event loop); start() opens its own
+// connection there. ChangeFeed (changefeed.h) runs one on a thread of its own.
 
 #include "core/result.h"
 

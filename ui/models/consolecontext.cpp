@@ -3,7 +3,7 @@
 
 #include <QTimer>
 
-#include "storage/storenotifier.h"
+#include "storage/changefeed.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -29,20 +29,26 @@ QThreadPool *ConsoleContext::readPool()
 }
 
 ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent)
+    : ConsoleContext(std::move(store), std::move(settings), nullptr, parent)
+{
+}
+
+ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, ChangeFeed *feed, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_settings(std::move(settings)),
-      m_time(m_settings.platform.timeZone)
+      m_time(m_settings.platform.timeZone), m_feed(feed)
 {
     if (!m_time.isValid())
         m_time = PlatformTime();
-    if (m_store && m_store->notifier()) {
-        // The notifier emits on the writer thread: queue everything onto ours.
-        auto *n = m_store->notifier();
-        connect(n, &StoreNotifier::metersChanged, this, &ConsoleContext::metersChanged, Qt::QueuedConnection);
-        connect(n, &StoreNotifier::readingsAdded, this, &ConsoleContext::readingsAdded, Qt::QueuedConnection);
-        connect(n, &StoreNotifier::alarmsChanged, this, &ConsoleContext::alarmsChanged, Qt::QueuedConnection);
-        connect(n, &StoreNotifier::commandsChanged, this, &ConsoleContext::commandsChanged, Qt::QueuedConnection);
-        connect(n, &StoreNotifier::journalAppended, this, &ConsoleContext::journalAppended, Qt::QueuedConnection);
-        connect(n, &StoreNotifier::writeHealthChanged, this, &ConsoleContext::databaseHealthChanged, Qt::QueuedConnection);
+    if (!m_feed && m_store)
+        m_feed = new ChangeFeed(*m_store, ChangeFeed::Options{.followOtherProcesses = false}, this);
+    if (m_feed) {
+        // The feed emits on this thread, already debounced.
+        connect(m_feed, &ChangeFeed::metersChanged, this, &ConsoleContext::metersChanged);
+        connect(m_feed, &ChangeFeed::readingsAdded, this, &ConsoleContext::readingsAdded);
+        connect(m_feed, &ChangeFeed::alarmsChanged, this, &ConsoleContext::alarmsChanged);
+        connect(m_feed, &ChangeFeed::commandsChanged, this, &ConsoleContext::commandsChanged);
+        connect(m_feed, &ChangeFeed::journalAppended, this, &ConsoleContext::journalAppended);
+        connect(m_feed, &ChangeFeed::writeHealthChanged, this, &ConsoleContext::databaseHealthChanged);
     }
     if (m_store && !m_store->isReadOnly()) {
         // An empty write every few seconds: the writer notices a database that went away while the

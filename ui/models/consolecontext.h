@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every view of one console window shares: the store (live or opened read-only for offline
-// review), the settings, the platform clock, and the store's change signals re-emitted on the GUI
-// thread. Views ask the store through query(): the read runs on a QtConcurrent worker (its own reader
+// review), the settings, the platform clock, and the change feed's signals (storage/changefeed.h:
+// this process's and other processes' commits, debounced once) re-emitted on the GUI thread. Views ask the store through query(): the read runs on a QtConcurrent worker (its own reader
 // connection) and the caller continues with .then(this, ...), so the GUI thread never waits on disk.
 // The workers are a pool of their own (readPool()), NOT QThreadPool::globalInstance(): Qt 6.4's raster
 // paint engine splits large fills into tasks on the global pool and blocks the GUI thread until they
@@ -24,15 +24,21 @@
 
 namespace md {
 
+class ChangeFeed;
+
 class ConsoleContext : public QObject
 {
     Q_OBJECT
 public:
+    // Without a feed the context makes its own that follows this process's commits only; the console
+    // session passes one that follows other processes too.
     ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent = nullptr);
+    ConsoleContext(std::shared_ptr<Store> store, Settings settings, ChangeFeed *feed, QObject *parent);
 
     Store *store() const { return m_store.get(); }
     std::shared_ptr<Store> storePtr() const { return m_store; }
     bool isReadOnly() const { return !m_store || m_store->isReadOnly(); }
+    ChangeFeed *changeFeed() const { return m_feed; }
     const Settings &settings() const { return m_settings; }
     void setSettings(const Settings &settings);
     const PlatformTime &time() const { return m_time; }
@@ -63,7 +69,7 @@ public:
     Error readOnlyError() const;
 
 signals:
-    // The store's notifications, delivered on the GUI thread.
+    // The change feed's announcements, on the GUI thread.
     void metersChanged();
     void readingsAdded(const QStringList &meterNos);
     void alarmsChanged(const QStringList &meterNos, const QList<qint64> &newCriticalAlarmIds);
@@ -81,6 +87,7 @@ private:
     std::shared_ptr<Store> m_store;
     Settings m_settings;
     PlatformTime m_time;
+    ChangeFeed *m_feed = nullptr;
 };
 
 } // namespace md
