@@ -37,14 +37,15 @@ public:
     std::shared_ptr<std::function<void()>> startWatcher;
 };
 
-// Adds keys to a pending set; "many" asks for a full reload instead.
-static void addKeys(QSet<QString> &set, bool &meters, const QStringList &keys)
+// Adds keys to a pending set; once it holds "many", the others add nothing.
+static void addKeys(QSet<QString> &set, const QStringList &keys)
 {
-    for (const QString &k : keys) {
-        if (k == kMany)
-            meters = true;
-        set.insert(k);
-    }
+    if (set.contains(kMany))
+        return;
+    if (keys.contains(kMany))
+        set = {kMany};
+    else
+        set.unite(QSet<QString>(keys.begin(), keys.end()));
 }
 
 ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
@@ -61,11 +62,11 @@ ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
         schedule();
     };
     auto onReadings = [this](const QStringList &m) {
-        addKeys(d->readingMeters, d->meters, m);
+        addKeys(d->readingMeters, m);
         schedule();
     };
     auto onCommands = [this](const QStringList &seqs) {
-        addKeys(d->commandSeqs, d->meters, seqs);
+        addKeys(d->commandSeqs, seqs);
         schedule();
     };
     auto onJournal = [this](qint64 id) {
@@ -77,7 +78,7 @@ ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
         connect(n, &StoreNotifier::readingsAdded, this, onReadings, Qt::QueuedConnection);
         connect(n, &StoreNotifier::alarmsChanged, this,
                 [this](const QStringList &m, const QList<qint64> &critical) {
-                    addKeys(d->alarmMeters, d->meters, m);
+                    addKeys(d->alarmMeters, m);
                     d->newCriticalAlarms += critical;
                     schedule();
                 }, Qt::QueuedConnection);
@@ -103,7 +104,7 @@ ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
     connect(d->watcher, &ChangeWatcher::metersChanged, this, onMeters);
     connect(d->watcher, &ChangeWatcher::readingsAdded, this, onReadings);
     connect(d->watcher, &ChangeWatcher::alarmsChanged, this, [this](const QStringList &m) {
-        addKeys(d->alarmMeters, d->meters, m);
+        addKeys(d->alarmMeters, m);
         schedule();
     });
     connect(d->watcher, &ChangeWatcher::commandsChanged, this, onCommands);
@@ -149,6 +150,16 @@ ChangeFeed::~ChangeFeed()
 bool ChangeFeed::followsOtherProcesses() const
 {
     return d->thread != nullptr;
+}
+
+bool ChangeFeed::touches(const QStringList &keys, const QString &key)
+{
+    return keys.contains(key) || keys.contains(kMany);
+}
+
+const QString &ChangeFeed::many()
+{
+    return kMany;
 }
 
 void ChangeFeed::schedule()

@@ -7,9 +7,8 @@
 // together, each kind at most once, with the keys merged. The watcher runs on a thread of its own,
 // so the thread that owns the feed (the GUI thread) never waits on the database.
 //
-// A key list of "many" (the writer writes `*` for a batch of more than 200 keys) cannot be matched
-// against a meter: it is passed on as it is and announced as metersChanged too, so key-following
-// views reload whole.
+// A batch of more than 200 keys is written as `*` ("many", writer.cpp): it is passed on as it is,
+// and touches() treats it as touching every key.
 
 #include <QList>
 #include <QObject>
@@ -40,6 +39,9 @@ public:
     ~ChangeFeed() override;
 
     bool followsOtherProcesses() const;
+    // Whether an announcement's keys name `key` (or are "many").
+    static bool touches(const QStringList &keys, const QString &key);
+    static const QString &many();
 
 signals:
     void metersChanged();

@@ -5,6 +5,7 @@
 #include "display.h"
 
 #include "core/whendone.h"
+#include "storage/changefeed.h"
 
 #include <QBrush>
 #include <QFont>
@@ -155,9 +156,14 @@ void RegistryModel::appendPage(quint64 generation, QList<RegistryRow> rows)
 void RegistryModel::refreshMeters(const QStringList &meterNos)
 {
     QStringList loaded;
-    for (const QString &m : meterNos)
-        if (m_index.contains(m))
-            loaded.append(m);
+    if (meterNos.contains(ChangeFeed::many())) {
+        for (const RegistryRow &row : std::as_const(m_rows))
+            loaded.append(row.meterNo);
+    } else {
+        for (const QString &m : meterNos)
+            if (m_index.contains(m))
+                loaded.append(m);
+    }
     if (loaded.isEmpty())
         return;
     if (loaded.size() > 200)

@@ -72,14 +72,13 @@ AlarmsView::AlarmsView(ConsoleContext *context, QWidget *parent) : ConsoleView(c
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlarmsView::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlarmsView::updateButtons);
 
-    m_changeTimer.setSingleShot(true);
-    m_changeTimer.setInterval(1000);
-    connect(&m_changeTimer, &QTimer::timeout, this, [this] {
+    // The change feed has debounced already; a hidden page refreshes when it is shown (activate).
+    auto changed = [this] {
         if (isVisible())
             refresh();
-    });
-    connect(context, &ConsoleContext::alarmsChanged, &m_changeTimer, qOverload<>(&QTimer::start));
-    connect(context, &ConsoleContext::alarmAcknowledged, &m_changeTimer, qOverload<>(&QTimer::start));
+    };
+    connect(context, &ConsoleContext::alarmsChanged, this, changed);
+    connect(context, &ConsoleContext::alarmAcknowledged, this, changed);
     retranslateUi();
     updateButtons();
 }
@@ -97,10 +96,7 @@ void AlarmsView::refresh()
     f.meterNo = m_meter->text().trimmed();
     f.criticalOnly = m_criticalOnly->isChecked();
     f.limit = 2000;
-    const quint64 generation = ++m_generation;
-    whenDone(m_context->query([f](const Store &s) { return s.alarms(f); }), this, [this, generation](Result<QList<AlarmRow>> r) {
-        if (generation != m_generation)
-            return;
+    m_query.run([f](const Store &s) { return s.alarms(f); }, [this](Result<QList<AlarmRow>> r) {
         if (!r.ok()) {
             emit statusMessage(tr("Alarms not available: %1").arg(r.error().detail));
             return;

@@ -5,7 +5,7 @@
 
 #include "consoleview.h"
 
-#include <QTimer>
+#include "ui/models/latestquery.h"
 
 class QCheckBox;
 class QComboBox;
@@ -49,8 +49,7 @@ private:
     QPushButton *m_ack;
     QPushButton *m_open;
     QTableView *m_table;
-    QTimer m_changeTimer;
-    quint64 m_generation = 0;
+    LatestQuery<Result<QList<AlarmRow>>> m_query{m_context, this};
 };
 
 } // namespace md

@@ -55,13 +55,11 @@ CommandsView::CommandsView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit selectionChanged(selectedCommandSeq()); });
-    m_changeTimer.setSingleShot(true);
-    m_changeTimer.setInterval(700);
-    connect(&m_changeTimer, &QTimer::timeout, this, [this] {
+    // The change feed has debounced already; a hidden page refreshes when it is shown (activate).
+    connect(context, &ConsoleContext::commandsChanged, this, [this] {
         if (isVisible())
             refresh();
     });
-    connect(context, &ConsoleContext::commandsChanged, &m_changeTimer, qOverload<>(&QTimer::start));
     retranslateUi();
 }
 
@@ -82,12 +80,9 @@ void CommandsView::refresh()
     f.states = stateFilters.value(m_state->currentIndex());
     f.meterNo = m_meter->text().trimmed();
     f.limit = 1000;
-    const quint64 generation = ++m_generation;
     const QString keep = selectedCommandSeq();
-    whenDone(m_context->query([f](const Store &s) { return s.commands(f); }), this,
-        [this, generation, keep](Result<CommandPage> r) {
-            if (generation != m_generation)
-                return;
+    m_query.run([f](const Store &s) { return s.commands(f); },
+        [this, keep](Result<CommandPage> r) {
             if (!r.ok()) {
                 emit statusMessage(tr("Commands not available: %1").arg(r.error().detail));
                 return;

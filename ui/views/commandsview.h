@@ -5,7 +5,7 @@
 
 #include "consoleview.h"
 
-#include <QTimer>
+#include "ui/models/latestquery.h"
 
 class QComboBox;
 class QLineEdit;
@@ -42,8 +42,7 @@ private:
     QLineEdit *m_meter;
     QToolBar *m_actions;
     QTableView *m_table;
-    QTimer m_changeTimer;
-    quint64 m_generation = 0;
+    LatestQuery<Result<CommandPage>> m_query{m_context, this};
 };
 
 } // namespace md

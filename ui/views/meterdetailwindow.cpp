@@ -11,6 +11,7 @@
 #include "ui/models/texttablemodel.h"
 #include "ui/timeline/alarmtimeline.h"
 #include "ui/timeline/readingtimeline.h"
+#include "storage/changefeed.h"
 
 #include "core/dictionary.h"
 #include "core/whendone.h"
@@ -176,7 +177,7 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
 
 void MeterDetailWindow::onMetersTouched(const QStringList &meterNos)
 {
-    if (meterNos.contains(m_meterNo))
+    if (ChangeFeed::touches(meterNos, m_meterNo))
         m_reloadTimer.start();
 }
 
