@@ -2,6 +2,7 @@
 #include "connection.h"
 
 #include <QSqlError>
+#include <QSqlQuery>
 
 namespace md {
 
@@ -33,6 +34,17 @@ void Db::finishAll()
 {
     for (QSqlQuery *q : std::as_const(m_statements))
         q->finish();
+}
+
+bool Db::hasJsonEach()
+{
+    if (!m_jsonEach) {
+        QSqlQuery q(m_db);
+        m_jsonEach = !m_dialect.isPostgres()
+                     && q.exec(QStringLiteral("SELECT json_extract(value, '$[1]') FROM json_each('[[1,9007199254740993]]')"))
+                     && q.next() && q.value(0).toLongLong() == 9007199254740993LL;
+    }
+    return *m_jsonEach;
 }
 
 QSqlQuery *Db::prepare(const QString &sql)

@@ -48,6 +48,9 @@ public:
     void dropStatements();
     // Resets every cached statement (SQLite refuses COMMIT while a SELECT is still stepping).
     void finishAll();
+    // SQLite with the JSON functions (built in since 3.38; Qt's bundled SQLite has them): many rows
+    // can be bound as one JSON parameter (json_each). Asked once per connection. False on PostgreSQL.
+    bool hasJsonEach();
 
 private:
     QSqlDatabase m_db;
@@ -56,6 +59,7 @@ private:
     Error m_lastError;
     std::optional<Error> m_transient;
     bool m_lost = false;
+    std::optional<bool> m_jsonEach;
     void noteError(const QString &driverText, Error error);
 };
 

@@ -5,7 +5,8 @@
 # (b) meterdesk-cli serve, small result uploads   wrk -t2 -c50, openVResult, unique commandSeq each
 # (c) meterdesk-cli serve, meterDataUp x 24       wrk -t2 -c50, new (meter, day) each -> readings/s
 # (d) meterDataUpBatch 1000 meters x 24 readings  20 sequential curl posts -> median / max ms
-# (e) raw SQLite insert ceiling                   bench_storage_ingest (storage's bench) when built
+# (e) raw SQLite insert ceiling                   bench_storage_ingest (storage's bench) when built: one row per
+#     prepared statement (QtSql's binding is most of it), and (e') 1000 rows bound as one JSON parameter
 # Peak RSS of serve: VmHWM after all runs. Each wrk run: MD_BENCH_SECONDS (default 8).
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -58,6 +59,7 @@ E="n/a"
 if [ -x "$STORAGE_BENCH" ]; then
     "$STORAGE_BENCH" --raw-rows 500000 --uploads 2000 > "$WORK/e.txt" 2>&1 || true
     E=$(sed -n 's/^(a) raw.*= \([0-9]*\) rows\/s.*/\1/p' "$WORK/e.txt")
+    E_JSON=$(sed -n "s/^(a') raw.*= \([0-9]*\) rows\/s.*/\1/p" "$WORK/e.txt")
 fi
 STORED=$("$CLI" history readings --config "$WORK/md.ini" --format csv | tail -n +2 | wc -l)
 
@@ -80,7 +82,8 @@ line "(c) p50 latency at $CONN connections (ms)" "$C_P50" "<= 5 ms" "$(verdict "
 line "(d) meterDataUpBatch 1000x24 ($((BATCH_BYTES / 1024)) KiB), median ms" "$D_MED" "< 150 ms" "$(verdict "$D_MED" "<" 150)"
 line "(d) meterDataUpBatch 1000x24, max of 20 (ms)" "$D_MAX" "< 250 ms" "$(verdict "$D_MAX" "<" 250); $D_OK/20 answered 0000"
 if [ "$E" != "n/a" ] && [ -n "$E" ]; then
-    line "(e) raw SQLite insert ceiling (rows/s)" "$E" "(bench_storage_ingest)" "(c) readings/s = $(pct "$C_READINGS" "$E") of (e)"
+    line "(e) raw SQLite insert, one row per statement (rows/s)" "$E" "(bench_storage_ingest)" "(c) readings/s = $(pct "$C_READINGS" "$E") of (e)"
+    [ -n "$E_JSON" ] && line "(e') raw SQLite insert, 1000 rows as one JSON parameter" "$E_JSON" "(bench_storage_ingest)" "(c) readings/s = $(pct "$C_READINGS" "$E_JSON") of (e')"
 else
     line "(e) raw SQLite insert ceiling (rows/s)" "n/a" "(build bench_storage_ingest)" ""
 fi

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Readings reach the table exactly as mapped: every optional column null or set (int64 values past
+// 2^53 and negative ones), commandSeq text with JSON-special characters, new and already stored rows
+// mixed in one upload, a key repeated inside one upload, and a batch larger than one insert chunk.
+// SQLite binds an upload's rows as one JSON parameter; PostgreSQL as multi-row VALUES: both must
+// store the same. Runs on SQLite and, under scripts/with-postgres.sh, on PostgreSQL.
+#include "storetesting.h"
+
+using namespace md;
+using namespace md::testing;
+
+class TestReadingRows : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void valuesExact_data();
+    void valuesExact();
+    void mixedNewAndStored_data() { addBackendRows(); }
+    void mixedNewAndStored();
+    void largerThanOneChunk_data() { addBackendRows(); }
+    void largerThanOneChunk();
+};
+
+namespace {
+
+Reading full(qint64 dataTime, qint64 base)
+{
+    Reading r;
+    r.meterNo = QStringLiteral("M1");
+    r.dataTime = dataTime;
+    r.readingNum = Volume::fromUnits(base);
+    r.standardNum = Volume::fromUnits(base + 1);
+    r.workNum = Volume::fromUnits(-(base + 2));
+    r.meterBalanceAmt = Money::fromUnits(base + 3);
+    r.totalUseAmt = Money::fromUnits(base + 4);
+    r.meterBalanceQty = Volume::fromUnits(base + 5);
+    r.price = Money::fromUnits(base + 6);
+    r.ladderQty = Volume::fromUnits(base + 7);
+    return r;
+}
+
+Reading bare(qint64 dataTime, qint64 base)
+{
+    Reading r;
+    r.meterNo = QStringLiteral("M1");
+    r.dataTime = dataTime;
+    r.readingNum = Volume::fromUnits(base);
+    return r;
+}
+
+UploadWrite upload(const QList<Reading> &readings)
+{
+    UploadWrite w;
+    w.journal = inbound(QStringLiteral("meterDataUp"), QStringLiteral("M1"));
+    w.readings = readings;
+    return w;
+}
+
+bool sameReading(const Reading &a, const Reading &b)
+{
+    return a.dataTime == b.dataTime && a.readingNum == b.readingNum && a.standardNum == b.standardNum
+           && a.workNum == b.workNum && a.meterBalanceAmt == b.meterBalanceAmt && a.totalUseAmt == b.totalUseAmt
+           && a.meterBalanceQty == b.meterBalanceQty && a.price == b.price && a.ladderQty == b.ladderQty
+           && a.commandSeq == b.commandSeq;
+}
+
+} // namespace
+
+void TestReadingRows::valuesExact_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<Reading>("reading");
+    for (const QString &b : {QStringLiteral("sqlite"), QStringLiteral("postgresql")}) {
+        QTest::newRow(qPrintable(b + QStringLiteral(": every column set"))) << b << full(1700000000, 1234);
+        QTest::newRow(qPrintable(b + QStringLiteral(": past 2^53"))) << b << full(1700003600, 9007199254740993LL);
+        QTest::newRow(qPrintable(b + QStringLiteral(": negative"))) << b << full(1700007200, -9007199254740993LL);
+        QTest::newRow(qPrintable(b + QStringLiteral(": optional columns null"))) << b << bare(1700010800, 0);
+        Reading quoted = bare(1700014400, 5);
+        quoted.commandSeq = QStringLiteral("20\"26\\11\n30");
+        QTest::newRow(qPrintable(b + QStringLiteral(": commandSeq with quote, backslash, newline"))) << b << quoted;
+        Reading seq = full(1700018000, 7);
+        seq.commandSeq = QStringLiteral("20261130000001");
+        QTest::newRow(qPrintable(b + QStringLiteral(": commandSeq"))) << b << seq;
+    }
+}
+
+void TestReadingRows::valuesExact()
+{
+    QFETCH(Reading, reading);
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1"))})).ok());
+    const WriteOutcome out = wait(store->submit(upload({reading})));
+    QVERIFY2(out.ok, qPrintable(out.error.detail));
+    QCOMPARE(out.readingsInserted, 1);
+    auto rows = store->readingRows(QStringLiteral("M1"), 0, 0);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 1);
+    QVERIFY(sameReading(rows->at(0), reading));
+    // The same reading again is a re-delivery, not a conflict.
+    const WriteOutcome again = wait(store->submit(upload({reading})));
+    QVERIFY(again.ok);
+    QCOMPARE(again.readingsDuplicate, 1);
+    QCOMPARE(again.readingsConflict, 0);
+}
+
+void TestReadingRows::mixedNewAndStored()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1"))})).ok());
+    QVERIFY(wait(store->submit(upload({full(1000, 1), full(2000, 2)}))).ok);
+    // stored same (1000), stored other values (2000), new (3000), new then repeated in the upload (4000)
+    const WriteOutcome out = wait(store->submit(upload({full(1000, 1), full(2000, 99), full(3000, 3), full(4000, 4), full(4000, 4)})));
+    QVERIFY2(out.ok, qPrintable(out.error.detail));
+    QCOMPARE(out.readingsInserted, 2);
+    QCOMPARE(out.readingsDuplicate, 2);
+    QCOMPARE(out.readingsConflict, 1);
+    auto rows = store->readingRows(QStringLiteral("M1"), 0, 0);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 4);
+    QVERIFY(sameReading(rows->at(1), full(2000, 2))); // the first kept
+    QCOMPARE(store->reviewFlags(true)->size(), 1);
+}
+
+void TestReadingRows::largerThanOneChunk()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1"))})).ok());
+    QList<Reading> readings;
+    for (int i = 0; i < 12000; ++i)
+        readings << (i % 2 ? full(i * 60, i) : bare(i * 60, i));
+    readings << bare(60, 1); // the last row repeats a key from the first chunk
+    const WriteOutcome out = wait(store->submit(upload(readings)));
+    QVERIFY2(out.ok, qPrintable(out.error.detail));
+    QCOMPARE(out.readingsInserted, 12000);
+    QCOMPARE(out.readingsDuplicate, 0);
+    QCOMPARE(out.readingsConflict, 1); // bare(60, 1) differs from full(60, 1)
+    auto rows = store->readingRows(QStringLiteral("M1"), 0, 0);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 12000);
+    for (int i = 0; i < 12000; i += 997)
+        QVERIFY2(sameReading(rows->at(i), i % 2 ? full(i * 60, i) : bare(i * 60, i)), qPrintable(QString::number(i)));
+}
+
+QTEST_GUILESS_MAIN(TestReadingRows)
+#include "tst_readingrows.moc"
