@@ -3175,6 +3175,14 @@
         <source>Database unreachable or cannot write: nothing new is saved (%1)</source>
         <translation>数据库无法连接或无法写入：新数据未保存（%1）</translation>
     </message>
+    <message>
+        <source>this desk&apos;s clock is %1 min behind the platform&apos;s (seen in uploads)</source>
+        <translation>本机时钟比平台慢 %1 分钟（据上报判断）</translation>
+    </message>
+    <message>
+        <source>this desk&apos;s clock is %1 min ahead of the platform&apos;s (seen in uploads)</source>
+        <translation>本机时钟比平台快 %1 分钟（据上报判断）</translation>
+    </message>
 </context>
 <context>
     <name>md::display</name>

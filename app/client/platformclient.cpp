@@ -63,7 +63,7 @@ void PlatformClient::setClock(std::function<qint64()> nowEpoch)
 
 qint64 PlatformClient::now() const
 {
-    return m_now ? m_now() : QDateTime::currentSecsSinceEpoch();
+    return (m_now ? m_now() : QDateTime::currentSecsSinceEpoch()) + m_clockOffset.load();
 }
 
 QString PlatformClient::endpointUrl(const QString &name) const

@@ -20,6 +20,7 @@
 #include <QPromise>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -77,6 +78,9 @@ public:
     int inFlight() const { return m_inFlight; }
     // Clock override for tests (epoch seconds); null: the system clock.
     void setClock(std::function<qint64()> nowEpoch);
+    // The platform's clock minus this desk's (UploadListener::clockSkewSeconds()): the timestamp of
+    // every command is the platform's time, so a desk clock minutes off is not refused with 9001.
+    void setClockOffset(qint64 seconds) { m_clockOffset = seconds; }
 
     // The wire body post() would send (signed, sensitive fields encrypted), or 9002 naming the field.
     // CommandService calls it before persisting a command so that a body that cannot be built never
@@ -107,6 +111,7 @@ private:
     std::shared_ptr<Store> m_store;
     QNetworkAccessManager *m_network = nullptr;
     std::function<qint64()> m_now;
+    std::atomic<qint64> m_clockOffset{0};
     int m_inFlight = 0;
 };
 

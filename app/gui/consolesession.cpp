@@ -2,6 +2,7 @@
 #include "consolesession.h"
 
 #include "client/commandservice.h"
+#include "client/platformclient.h"
 #include "server/uploadlistener.h"
 #include "storage/changefeed.h"
 #include "storage/store.h"
@@ -141,6 +142,16 @@ void ConsoleSession::startListener()
         status->requestsToday = today;
         status->lastUploadAt = last;
         push();
+    });
+    // The platform's clock as seen in uploads: warned about in the status bar, and carried by every
+    // command's timestamp so a desk clock minutes off is not refused.
+    connect(m_listener, &UploadListener::clockSkewObserved, this, [this, status, push](qint64 skew) {
+        if (m_commands)
+            m_commands->platformClient()->setClockOffset(skew);
+        if (status->clockSkew != skew) {
+            status->clockSkew = skew;
+            push();
+        }
     });
     push();
     m_listener->start(m_settings.listener, m_settings.platform).then(this, [this, status, push](Result<ListenerAddress> r) {

@@ -91,4 +91,21 @@ Result<void> verify(const Credentials &credentials, const QByteArray &accessToke
     return {};
 }
 
+std::optional<qint64> signedTime(const Credentials &credentials, const QByteArray &accessToken,
+                                 const QByteArray &authorization, const PlatformTime &time)
+{
+    QByteArray auth = authorization.trimmed();
+    if (auth.size() > 6 && auth.left(6).toLower() == "basic ")
+        auth = auth.mid(6).trimmed();
+    const auto decoded = QByteArray::fromBase64Encoding(auth, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const auto local = parseCompactTimestamp(QString::fromLatin1(decoded.decoded.mid(decoded.decoded.lastIndexOf(':') + 1)));
+    const auto sent = local ? time.toEpoch(*local) : std::nullopt;
+    // verify() at the sender's own instant: everything but the window is checked.
+    if (!sent || !verify(credentials, accessToken, authorization, {}, time, *sent, 0))
+        return std::nullopt;
+    return sent;
+}
+
 } // namespace md::Auth

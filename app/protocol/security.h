@@ -43,6 +43,12 @@ Result<void> verify(const Credentials &credentials, const QByteArray &accessToke
                     const QByteArray &timestampHeader, const PlatformTime &time, qint64 nowEpochSeconds,
                     int toleranceSeconds);
 
+// The instant inside Authorization when the request is authentic apart from the clock window (appId
+// and AccessToken match it): the sender's clock, which tells a desk how far off its own is. nullopt
+// for anything else, so an unauthenticated caller cannot move that estimate.
+std::optional<qint64> signedTime(const Credentials &credentials, const QByteArray &accessToken,
+                                 const QByteArray &authorization, const PlatformTime &time);
+
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 } // namespace Auth

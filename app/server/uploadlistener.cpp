@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadlistener.h"
 
+#include <algorithm>
+
 #include "listenerworker.h"
 
 #include "core/timeformat.h"
@@ -26,6 +28,7 @@ struct UploadListener::Sink
     UploadListener *owner = nullptr;
     PlatformTime time;
     qint64 countDay = 0;
+    QList<qint64> skews; // platform minus desk, the last accepted uploads
 };
 
 UploadListener::UploadListener(std::shared_ptr<Store> store, QObject *parent)
@@ -125,6 +128,18 @@ void UploadListener::onHandled(const HandledRequest &handled)
         m_lastUploadAt = qMax(m_lastUploadAt.load(), handled.at);
     Q_EMIT requestHandled(handled.endpoint, handled.returnCode, handled.meterNo);
     Q_EMIT countersChanged(m_requestsToday.load(), m_lastUploadAt.load());
+    if (handled.peerClock > 0) {
+        // A median: one meter with a wrong clock or a delayed retry does not move the estimate.
+        QList<qint64> &skews = m_sink->skews;
+        skews.append(handled.peerClock - handled.at);
+        if (skews.size() > 15)
+            skews.removeFirst();
+        QList<qint64> sorted = skews;
+        std::sort(sorted.begin(), sorted.end());
+        const qint64 skew = sorted.at(sorted.size() / 2);
+        if (m_clockSkew.exchange(skew) != skew)
+            Q_EMIT clockSkewObserved(skew);
+    }
 }
 
 } // namespace md

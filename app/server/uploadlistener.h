@@ -55,6 +55,9 @@ public:
     ListenerAddress address() const;
     qint64 requestsToday() const { return m_requestsToday.load(); }
     qint64 lastUploadAt() const { return m_lastUploadAt.load(); } // epoch seconds, 0: none yet
+    // The platform's clock minus this desk's, from the signed timestamps of the last 15 authentic
+    // uploads (median); 0 before the first.
+    qint64 clockSkewSeconds() const { return m_clockSkew.load(); }
 
 Q_SIGNALS:
     void listening(const QString &address, quint16 port);
@@ -62,6 +65,8 @@ Q_SIGNALS:
     void failed(const QString &error);
     void requestHandled(const QString &name, const QString &returnCode, const QString &meterNo);
     void countersChanged(qint64 requestsToday, qint64 lastUploadAt);
+    // clockSkewSeconds() changed (seen in an upload taken, or refused only for the clock window).
+    void clockSkewObserved(qint64 platformMinusDeskSeconds);
 
 private:
     void onHandled(const HandledRequest &handled); // any thread
@@ -76,6 +81,7 @@ private:
     std::atomic<bool> m_listening{false};
     std::atomic<qint64> m_requestsToday{0};
     std::atomic<qint64> m_lastUploadAt{0};
+    std::atomic<qint64> m_clockSkew{0};
     mutable QMutex m_addressMutex;
     ListenerAddress m_address;
 };

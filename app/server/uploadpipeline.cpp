@@ -389,8 +389,15 @@ void UploadPipeline::journalOversize(const QString &remote, const QByteArray &he
 
 void UploadPipeline::notify(const Inbound &in, const QString &returnCode, int httpStatus) const
 {
-    if (m_notify)
-        m_notify(HandledRequest{in.endpoint, returnCode, in.meterNo, httpStatus, in.atMs / 1000});
+    if (!m_notify)
+        return;
+    HandledRequest handled{in.endpoint, returnCode, in.meterNo, httpStatus, in.atMs / 1000};
+    // The platform's clock, from the signed timestamp of an upload that was taken or refused only
+    // for the clock window (9001 with a matching token): the console warns about the skew and stamps
+    // commands with the platform's time.
+    if (returnCode == kOk || returnCode == u"9001")
+        handled.peerClock = Auth::signedTime(m_config.credentials, in.accessToken, in.authorization, m_config.time).value_or(0);
+    m_notify(handled);
 }
 
 } // namespace md

@@ -56,6 +56,7 @@ struct HandledRequest
     QString meterNo;
     int httpStatus = 200;
     qint64 at = 0;      // epoch seconds
+    qint64 peerClock = 0; // an accepted upload's timestamp header (epoch): the platform's clock; 0: none
 };
 
 class UploadPipeline : public std::enable_shared_from_this<UploadPipeline>

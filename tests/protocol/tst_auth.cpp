@@ -96,6 +96,35 @@ private slots:
         QVERIFY(!Auth::verify(other, kToken, kAuth, kTs, PlatformTime(), sentEpoch(), 300).ok());
     }
 
+    // The sender's clock, whatever the window, only from a request signed with our secret: what the
+    // listener measures the desk's clock skew with.
+    void signedTime_data()
+    {
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<bool>("known");
+        QTest::newRow("good") << kToken << kAuth << kCreds.appSecret << true;
+        QTest::newRow("Basic prefix") << kToken << "Basic " + kAuth << kCreds.appSecret << true;
+        QTest::newRow("another secret") << kToken << kAuth << QStringLiteral("another-secret") << false;
+        QTest::newRow("token for other time") << QByteArray("C5865D652A7BAF1E5654A4FFF2D510CD") << kAuth << kCreds.appSecret << false;
+        QTest::newRow("missing token") << QByteArray() << kAuth << kCreds.appSecret << false;
+        QTest::newRow("appId mismatch") << kToken << QByteArray("QC20230002:20241103081500").toBase64() << kCreds.appSecret << false;
+        QTest::newRow("malformed base64") << kToken << QByteArray("UUMy!!!MDAwMToyMDI0MTEwMzA4MTUwMA==") << kCreds.appSecret << false;
+        QTest::newRow("no authorization") << kToken << QByteArray() << kCreds.appSecret << false;
+    }
+    void signedTime()
+    {
+        QFETCH(QByteArray, token);
+        QFETCH(QByteArray, authorization);
+        QFETCH(QString, secret);
+        QFETCH(bool, known);
+        const auto at = Auth::signedTime(Credentials{kCreds.appId, secret}, token, authorization, PlatformTime());
+        QCOMPARE(at.has_value(), known);
+        if (known)
+            QCOMPARE(*at, sentEpoch()); // 2024: years outside any window
+    }
+
     void makeProducesVerifiableHeaders_data()
     {
         QTest::addColumn<int>("tokenCase");

@@ -118,9 +118,18 @@ void StatusPanel::updateText()
                        .arg(m_listener.address);
         listener += QStringLiteral(" · ")
             + (m_lastUploadText.isEmpty() ? tr("no upload yet") : tr("last upload %1").arg(m_lastUploadText));
+        // Beyond a minute the desk's clock is worth fixing: uploads near the edge of the timestamp
+        // window get refused, and dates shown here drift from the platform's.
+        if (qAbs(m_listener.clockSkew) > 60)
+            listener += QStringLiteral(" · ")
+                + (m_listener.clockSkew > 0 ? tr("this desk's clock is %1 min behind the platform's (seen in uploads)")
+                                            : tr("this desk's clock is %1 min ahead of the platform's (seen in uploads)"))
+                      .arg((qAbs(m_listener.clockSkew) + 30) / 60);
     }
     m_listenerLabel->setText(listener);
-    m_listenerLabel->setStyleSheet(m_listener.enabled && !m_listener.listening && !m_listener.error.isEmpty() && !m_readOnly
+    m_listenerLabel->setStyleSheet(((m_listener.enabled && !m_listener.listening && !m_listener.error.isEmpty())
+                                    || (m_listener.listening && qAbs(m_listener.clockSkew) > 60))
+                                           && !m_readOnly
                                        ? QStringLiteral("QLabel { color: #b3261e; font-weight: bold; }")
                                        : QString());
 

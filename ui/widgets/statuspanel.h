@@ -21,6 +21,7 @@ struct ListenerStatus
     QString error;       // why it is not listening
     qint64 requestsToday = 0;
     qint64 lastUploadAt = 0; // epoch seconds
+    qint64 clockSkew = 0;    // platform minus desk, seen in uploads (seconds)
 };
 
 enum class PlatformReachability { Unknown, Reachable, Unreachable };

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desk's clock 10 minutes off the platform's, with real parts: qinchuan-sim runs as its own
+// process under faketime (its clock 10 minutes ahead of or behind this desk's) and posts readings to
+// the real upload listener on 127.0.0.1 over a SQLite store.
+// - uploads inside the configured window (listener/timestampToleranceSeconds = 900) are taken, and
+//   with the default window (300) refused with 9001;
+// - either way the listener measures the skew from the uploads' signed timestamps (Auth::signedTime,
+//   tst_auth), and the status bar warns about it, in minutes;
+// - a command stamped with the desk's clock is refused by the platform (9001, its own 300 s window);
+//   one stamped with the platform's time (the measured offset, as the console applies it) succeeds.
+#include "client/commandservice.h"
+#include "client/platformclient.h"
+#include "server/uploadlistener.h"
+#include "storage/store.h"
+#include "ui/widgets/statuspanel.h"
+
+#include <QApplication>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace md;
+
+namespace {
+
+const Credentials kCreds{QStringLiteral("QC20230001"), QStringLiteral("0123456789abcdefSECRET")};
+
+template<typename T>
+T await(QFuture<T> f, int ms = 15000)
+{
+    if (!QTest::qWaitFor([&] { return f.isFinished(); }, ms))
+        qFatal("future did not finish within %d ms", ms);
+    return f.result();
+}
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost);
+    return s.serverPort();
+}
+
+} // namespace
+
+class TestClockSkew : public QObject
+{
+    Q_OBJECT
+    QString m_faketime; // libfaketime, preloaded into the simulator alone
+
+private slots:
+    void initTestCase()
+    {
+        // Preloaded directly rather than through the faketime wrapper, which would stand between
+        // this test and the simulator's process (and leave it running when the wrapper is stopped).
+        for (const QString &lib : {QStringLiteral("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"),
+                                   QStringLiteral("/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1"),
+                                   QStringLiteral("/usr/lib/faketime/libfaketime.so.1")})
+            if (m_faketime.isEmpty() && QFileInfo::exists(lib))
+                m_faketime = lib;
+        if (m_faketime.isEmpty())
+            QSKIP("libfaketime is not installed (scripts/deps.sh test installs faketime)");
+        QVERIFY2(QFileInfo::exists(QStringLiteral(MD_SIM_EXE)), "qinchuan-sim is built");
+    }
+
+    void platformClockOff_data()
+    {
+        QTest::addColumn<qint64>("platformAhead"); // the platform's clock minus the desk's, seconds
+        QTest::addColumn<int>("window");           // listener/timestampToleranceSeconds
+        QTest::addColumn<QString>("uploadCode");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("desk 10 min behind, window 900 s") << qint64(600) << 900 << "0000" << "10 min behind";
+        QTest::newRow("desk 10 min ahead, window 900 s") << qint64(-600) << 900 << "0000" << "10 min ahead";
+        QTest::newRow("desk 10 min behind, default window 300 s") << qint64(600) << 300 << "9001" << "10 min behind";
+    }
+
+    void platformClockOff()
+    {
+        QFETCH(qint64, platformAhead);
+        QFETCH(int, window);
+        QFETCH(QString, uploadCode);
+        QFETCH(QString, warning);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        StoreOptions so;
+        so.database = dir.filePath(QStringLiteral("desk.sqlite"));
+        auto opened = Store::open(so);
+        QVERIFY2(opened.ok(), qPrintable(opened.error().detail));
+        std::shared_ptr<Store> store = *opened;
+        MeterInfo meter;
+        meter.meterNo = QStringLiteral("SIM000001");
+        meter.meterType = QStringLiteral("01");
+        meter.userNo = QStringLiteral("U1");
+        meter.addrDes = QStringLiteral("Road 1");
+        QVERIFY(await(store->upsertMeters({meter})).ok());
+        QFile csv(dir.filePath(QStringLiteral("meters.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("meterNo,meterType,userNo,addrDes\nSIM000001,01,U1,Road 1\n");
+        csv.close();
+
+        const quint16 simPort = freePort();
+        PlatformSettings platform;
+        platform.appId = kCreds.appId;
+        platform.appSecret = kCreds.appSecret;
+        platform.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(simPort);
+        platform.requestTimeoutSeconds = 5;
+        ListenerSettings ls;
+        ls.host = QStringLiteral("127.0.0.1");
+        ls.port = 0;
+        ls.timestampToleranceSeconds = window;
+        UploadListener listener(store);
+        QStringList codes;
+        connect(&listener, &UploadListener::requestHandled, this,
+                [&codes](const QString &, const QString &code, const QString &) { codes << code; });
+        auto address = await(listener.start(ls, platform));
+        QVERIFY2(address.ok(), qPrintable(address.error().detail));
+
+        CommandServiceOptions options;
+        options.platform = platform;
+        CommandService service(store, options);
+        QHash<QString, CommandState> states;
+        connect(&service, &CommandService::stateChanged, this, [&states](const QString &seq, CommandState s) { states.insert(seq, s); });
+        // What the console does with the skew it sees (ConsoleSession::startListener).
+        connect(&listener, &UploadListener::clockSkewObserved, &service,
+                [&service](qint64 skew) { service.platformClient()->setClockOffset(skew); });
+
+        // The platform: its own process, its clock `platformAhead` off this one (which may itself be
+        // faked: the instant is taken from here, not from the machine).
+        const QDateTime platformNow = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() + platformAhead, Qt::UTC);
+        QProcess sim;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
+        env.insert(QStringLiteral("LD_PRELOAD"), m_faketime);
+        env.insert(QStringLiteral("FAKETIME"), platformNow.toString(QStringLiteral("@yyyy-MM-dd HH:mm:ss")));
+        env.insert(QStringLiteral("FAKETIME_DONT_FAKE_MONOTONIC"), QStringLiteral("1"));
+        env.insert(QStringLiteral("QINCHUAN_SIM_APP_SECRET"), kCreds.appSecret);
+        sim.setProcessEnvironment(env);
+        sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        sim.start(QStringLiteral(MD_SIM_EXE), {QStringLiteral("--app-id"), kCreds.appId, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(simPort),
+                               QStringLiteral("--listener"), address->url() + ls.pathPrefix, QStringLiteral("--meters-csv"), csv.fileName(),
+                               QStringLiteral("--report-interval-s"), QStringLiteral("1"), QStringLiteral("--result-delay-ms"),
+                               QStringLiteral("100")});
+        QVERIFY(sim.waitForStarted());
+        auto stopSim = qScopeGuard([&sim] {
+            sim.terminate();
+            if (!sim.waitForFinished(10000))
+                sim.kill();
+        });
+
+        // Readings arrive every second; the skew is measured whatever the window made of them.
+        QTRY_VERIFY_WITH_TIMEOUT(codes.size() >= 3, 20000);
+        QVERIFY2(codes.contains(uploadCode) && !codes.contains(uploadCode == u"0000" ? QStringLiteral("9001") : QStringLiteral("0000")),
+                 qPrintable(codes.join(u' ')));
+        QTRY_VERIFY2_WITH_TIMEOUT(qAbs(listener.clockSkewSeconds() - platformAhead) <= 3,
+                                  qPrintable(QString::number(listener.clockSkewSeconds())), 10000);
+
+        // The status bar warns, in minutes; a few seconds are normal and say nothing.
+        StatusPanel panel;
+        ListenerStatus status;
+        status.enabled = status.listening = true;
+        status.address = address->url();
+        status.clockSkew = listener.clockSkewSeconds();
+        panel.setListener(status, QString());
+        QVERIFY2(panel.listenerText().contains(warning), qPrintable(panel.listenerText()));
+        status.clockSkew = 20;
+        panel.setListener(status, QString());
+        QVERIFY2(!panel.listenerText().contains(QStringLiteral("clock")), qPrintable(panel.listenerText()));
+
+        // Commands: the desk's own clock is outside the platform's window; the platform's time is not.
+        QTRY_VERIFY_WITH_TIMEOUT([&] { QTcpSocket s; s.connectToHost(QHostAddress::LocalHost, simPort); return s.waitForConnected(200); }(), 10000);
+        service.platformClient()->setClockOffset(0);
+        auto deskStamped = await(service.send(QStringLiteral("valveOperate"), meter.meterNo, QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("1")}}));
+        QVERIFY(deskStamped.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(states.value(deskStamped->commandSeq), CommandState::Rejected, 10000);
+        QCOMPARE(store->commandBySeq(deskStamped->commandSeq).value()->returnCode, QStringLiteral("9001"));
+
+        service.platformClient()->setClockOffset(listener.clockSkewSeconds());
+        auto platformStamped = await(service.send(QStringLiteral("valveOperate"), meter.meterNo, QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("0")}}));
+        QVERIFY(platformStamped.ok());
+        const CommandState want = window >= 600 ? CommandState::Succeeded : CommandState::Sent; // the result upload needs the window too
+        QTRY_COMPARE_WITH_TIMEOUT(states.value(platformStamped->commandSeq), want, 10000);
+
+        auto stopped = listener.stop();
+        QVERIFY(QTest::qWaitFor([&] { return stopped.isFinished(); }, 5000));
+    }
+};
+
+QTEST_MAIN(TestClockSkew)
+#include "tst_clockskew.moc"
