@@ -2,6 +2,7 @@
 // Readings reach the table exactly as mapped: every optional column null or set (int64 values past
 // 2^53 and negative ones), commandSeq text with JSON-special characters, new and already stored rows
 // mixed in one upload, a key repeated inside one upload, and a batch larger than one insert chunk.
+// The meter's "latest" columns move per group (status, newest reading, upload time) only forward.
 // SQLite binds an upload's rows as one JSON parameter; PostgreSQL as multi-row VALUES: both must
 // store the same. Runs on SQLite and, under scripts/with-postgres.sh, on PostgreSQL.
 #include "storetesting.h"
@@ -20,6 +21,8 @@ private slots:
     void mixedNewAndStored();
     void largerThanOneChunk_data() { addBackendRows(); }
     void largerThanOneChunk();
+    void meterLatestColumns_data() { addBackendRows(); }
+    void meterLatestColumns();
 };
 
 namespace {
@@ -146,6 +149,62 @@ void TestReadingRows::largerThanOneChunk()
     QCOMPARE(rows->size(), 12000);
     for (int i = 0; i < 12000; i += 997)
         QVERIFY2(sameReading(rows->at(i), i % 2 ? full(i * 60, i) : bare(i * 60, i)), qPrintable(QString::number(i)));
+}
+
+void TestReadingRows::meterLatestColumns()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1"))})).ok());
+    auto status = [](qint64 meterTime, const char *valve, const char *cell) {
+        MeterStatus st;
+        st.meterNo = QStringLiteral("M1");
+        st.meterTime = meterTime;
+        st.receivedAt = meterTime;
+        st.valveStatus = QLatin1String(valve);
+        st.cellVoltage = QLatin1String(cell);
+        return st;
+    };
+    auto row = [&] {
+        auto page = store->registryPage({});
+        return page.ok() && page->size() == 1 ? page->at(0) : RegistryRow{};
+    };
+    auto send = [&](QList<MeterStatus> statuses, QList<Reading> readings, qint64 atSeconds) {
+        UploadWrite w = upload(readings);
+        w.statuses = statuses;
+        w.journal.at = atSeconds * 1000;
+        return wait(store->submit(w)).ok;
+    };
+    // Two statuses with the same time: the later one in the upload wins.
+    QVERIFY(send({status(2000, "0", "3.6"), status(2000, "1", "3.5")}, {full(1000, 10), full(1900, 19)}, 5000));
+    RegistryRow r = row();
+    QCOMPARE(r.valveStatus, QStringLiteral("1"));
+    QCOMPARE(r.cellVoltage, QStringLiteral("3.5"));
+    QCOMPARE(r.lastReading->units(), 19);
+    QCOMPARE(r.balance->units(), 22);
+    QCOMPARE(r.lastUploadAt, 5000);
+    // Late: an older status and reading, received earlier than the last upload: nothing moves.
+    QVERIFY(send({status(1500, "0", "3.0")}, {full(500, 5)}, 4000));
+    r = row();
+    QCOMPARE(r.valveStatus, QStringLiteral("1"));
+    QCOMPARE(r.cellVoltage, QStringLiteral("3.5"));
+    QCOMPARE(r.lastReading->units(), 19);
+    QCOMPARE(r.lastUploadAt, 5000);
+    // A newer status alone moves the status columns, not the reading's.
+    QVERIFY(send({status(3000, "0", "3.4")}, {}, 6000));
+    r = row();
+    QCOMPARE(r.valveStatus, QStringLiteral("0"));
+    QCOMPARE(r.cellVoltage, QStringLiteral("3.4"));
+    QCOMPARE(r.lastReading->units(), 19);
+    QCOMPARE(r.lastUploadAt, 6000);
+    // A newer reading without a balance keeps the balance.
+    QVERIFY(send({}, {bare(2500, 25)}, 7000));
+    r = row();
+    QCOMPARE(r.lastReading->units(), 25);
+    QCOMPARE(r.balance->units(), 22);
+    QCOMPARE(r.valveStatus, QStringLiteral("0"));
+    QCOMPARE(r.lastUploadAt, 7000);
 }
 
 QTEST_GUILESS_MAIN(TestReadingRows)
