@@ -133,7 +133,7 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
                                      "?, ? FROM json_each(?) WHERE 1 "
                                      "ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
                                        .arg(QLatin1String(kReadingColumns));
-        return ctx.db.run(sql, {nonZeroOrNull(journalId), receivedAt, QString::fromLatin1(rowsAsJson(rows, start, n))});
+        return ctx.db.run(sql, {nonZeroOrNull(journalId), receivedAt, QString::fromUtf8(rowsAsJson(rows, start, n))});
     }
     // Elsewhere (PostgreSQL): one multi-row INSERT per chunk, one round trip instead of one per row.
     QStringList tuples(n, S("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

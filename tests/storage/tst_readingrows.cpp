@@ -82,6 +82,9 @@ void TestReadingRows::valuesExact_data()
         Reading quoted = bare(1700014400, 5);
         quoted.commandSeq = QStringLiteral("20\"26\\11\n30");
         QTest::newRow(qPrintable(b + QStringLiteral(": commandSeq with quote, backslash, newline"))) << b << quoted;
+        Reading wide = bare(1700016200, 6);
+        wide.commandSeq = QStringLiteral("指令序列号-\u00e9\U0001F600");
+        QTest::newRow(qPrintable(b + QStringLiteral(": commandSeq beyond ASCII"))) << b << wide;
         Reading seq = full(1700018000, 7);
         seq.commandSeq = QStringLiteral("20261130000001");
         QTest::newRow(qPrintable(b + QStringLiteral(": commandSeq"))) << b << seq;
