@@ -3003,10 +3003,6 @@
         <translation>PEM 文件 (*.pem *.key)</translation>
     </message>
     <message>
-        <source>TLS is on when both files are set.</source>
-        <translation>两个文件都设置后启用 TLS。</translation>
-    </message>
-    <message>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
@@ -3105,6 +3101,18 @@
     <message>
         <source>stored: type a new one to change it</source>
         <translation>已保存：输入新值即可更改</translation>
+    </message>
+    <message>
+        <source>Client C&amp;A (PEM)</source>
+        <translation>客户端 CA 证书 PEM(&amp;A)</translation>
+    </message>
+    <message>
+        <source>TLS is on when both files are set. With a client CA, the platform must present a certificate issued by it.</source>
+        <translation>两个文件都设置后启用 TLS。设置客户端 CA 后，平台必须出示由该 CA 签发的证书。</translation>
+    </message>
+    <message>
+        <source>listener/tlsClientCa: client certificates need TLS (a certificate and a key)</source>
+        <translation>listener/tlsClientCa：客户端证书需要启用 TLS（证书和私钥）</translation>
     </message>
 </context>
 <context>

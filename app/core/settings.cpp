@@ -226,6 +226,7 @@ Result<Settings> Settings::load(const QString &iniPath)
     }
     s.listener.tlsCertificate = get("listener/tlsCertificate").toString();
     s.listener.tlsKey = get("listener/tlsKey").toString();
+    s.listener.tlsClientCa = get("listener/tlsClientCa").toString();
     s.storage.database = get("storage/database").toString().trimmed();
     s.operatorName = get("ui/operator").toString().trimmed();
     s.receipt.companyName = get("receipt/companyName").toString().trimmed();
@@ -274,6 +275,7 @@ Result<void> Settings::save(const QString &iniPath) const
     ini.setValue("listener/maxConnections", listener.maxConnections);
     ini.setValue("listener/tlsCertificate", listener.tlsCertificate);
     ini.setValue("listener/tlsKey", listener.tlsKey);
+    ini.setValue("listener/tlsClientCa", listener.tlsClientCa);
     ini.setValue("storage/database", storage.database);
     ini.setValue("ui/operator", operatorName);
     ini.setValue("receipt/companyName", receipt.companyName);

@@ -46,6 +46,9 @@ struct ListenerSettings
     int maxConnections = 1000;
     QString tlsCertificate; // PEM file; TLS is on when both are set
     QString tlsKey;
+    // PEM file of the CA certificate(s) a client must present a certificate from; empty: no client
+    // certificate asked for. Only with TLS on.
+    QString tlsClientCa;
     // An upload whose factoryCode / meterType contradicts the registry (both known): `flag` (default)
     // stores it and flags it for review, losing nothing; `strict` refuses it with the spec's 1001 /
     // 1002. INI: listener/identityCheck=flag|strict.

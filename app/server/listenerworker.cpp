@@ -72,6 +72,8 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
     if (listener.maxBodyBytes <= 0)
         return configError(QStringLiteral("listener/maxBodyBytes"), QStringLiteral("must be positive"));
     const bool tls = !listener.tlsCertificate.isEmpty() || !listener.tlsKey.isEmpty();
+    if (!tls && !listener.tlsClientCa.isEmpty())
+        return configError(QStringLiteral("listener/tlsClientCa"), QStringLiteral("client certificates need listener/tlsCertificate and listener/tlsKey"));
     QSslConfiguration tlsConfiguration;
     if (tls) {
         if (listener.tlsCertificate.isEmpty())
@@ -81,6 +83,8 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
         QString error;
         if (!http::loadTlsConfiguration(listener.tlsCertificate, listener.tlsKey, &tlsConfiguration, &error))
             return configError(QStringLiteral("listener/tlsCertificate"), error);
+        if (!listener.tlsClientCa.isEmpty() && !http::requireClientCertificates(listener.tlsClientCa, &tlsConfiguration, &error))
+            return configError(QStringLiteral("listener/tlsClientCa"), error);
     }
 
     auto pipeline = std::make_shared<UploadPipeline>(m_store, PipelineConfig::from(platform, listener), m_notify);

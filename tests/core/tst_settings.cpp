@@ -143,6 +143,7 @@ database=/tmp/x.sqlite
         s.listener.timestampToleranceSeconds = 120;
         s.listener.tlsCertificate = QStringLiteral("/etc/cert.pem");
         s.listener.tlsKey = QStringLiteral("/etc/key.pem");
+        s.listener.tlsClientCa = QStringLiteral("/etc/platform-ca.pem");
         s.storage.database = QStringLiteral("postgresql://meterdesk@localhost/meterdesk");
         s.operatorName = QStringLiteral("王五");
         s.receipt.companyName = QStringLiteral("成都秦川燃气有限公司");
@@ -172,6 +173,7 @@ database=/tmp/x.sqlite
         QCOMPARE(l->listener.timestampToleranceSeconds, s.listener.timestampToleranceSeconds);
         QCOMPARE(l->listener.tlsCertificate, s.listener.tlsCertificate);
         QCOMPARE(l->listener.tlsKey, s.listener.tlsKey);
+        QCOMPARE(l->listener.tlsClientCa, s.listener.tlsClientCa);
         QCOMPARE(l->storage.database, s.storage.database);
         QCOMPARE(l->operatorName, s.operatorName);
         QCOMPARE(l->language, s.language);

@@ -91,6 +91,7 @@ private slots:
         QTest::newRow("aes key 15") << "aesKey" << "0123456789abcde" << "platform/aesKey";
         QTest::newRow("prefix") << "pathPrefix" << "rest/v1" << "listener/pathPrefix";
         QTest::newRow("tls half") << "tlsCertificate" << "/tmp/cert.pem" << "listener/tlsKey";
+        QTest::newRow("client CA without TLS") << "tlsClientCa" << "/tmp/ca.pem" << "listener/tlsClientCa";
         QTest::newRow("host") << "host" << "" << "listener/host";
     }
 

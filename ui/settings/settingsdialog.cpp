@@ -211,7 +211,9 @@ QWidget *SettingsDialog::buildListenerTab()
     };
     form->addRow(tr("TLS &certificate (PEM)"), fileRow(m_cert, QStringLiteral("tlsCertificate"), tr("PEM files (*.pem *.crt)")));
     form->addRow(tr("TLS &key (PEM)"), fileRow(m_key, QStringLiteral("tlsKey"), tr("PEM files (*.pem *.key)")));
-    auto *note = new QLabel(tr("TLS is on when both files are set."), page);
+    form->addRow(tr("Client C&A (PEM)"), fileRow(m_clientCa, QStringLiteral("tlsClientCa"), tr("PEM files (*.pem *.crt)")));
+    auto *note = new QLabel(tr("TLS is on when both files are set. With a client CA, the platform must present a "
+                               "certificate issued by it."), page);
     note->setWordWrap(true);
     form->addRow(QString(), note);
     return page;
@@ -308,6 +310,7 @@ void SettingsDialog::setSettings(const Settings &s)
     m_tolerance->setValue(s.listener.timestampToleranceSeconds);
     m_cert->setText(s.listener.tlsCertificate);
     m_key->setText(s.listener.tlsKey);
+    m_clientCa->setText(s.listener.tlsClientCa);
     const int lang = m_language->findData(s.language);
     m_language->setCurrentIndex(lang < 0 ? 0 : lang);
     m_database->setText(s.storage.database);
@@ -345,6 +348,7 @@ Settings SettingsDialog::settings() const
     s.listener.timestampToleranceSeconds = m_tolerance->value();
     s.listener.tlsCertificate = m_cert->text().trimmed();
     s.listener.tlsKey = m_key->text().trimmed();
+    s.listener.tlsClientCa = m_clientCa->text().trimmed();
     s.language = m_language->currentData().toString();
     s.storage.database = m_database->text().trimmed();
     s.operatorName = m_operator->text().trimmed();
@@ -373,6 +377,8 @@ QString SettingsDialog::problem() const
         return tr("listener/pathPrefix: must start with /");
     if (s.listener.tlsCertificate.isEmpty() != s.listener.tlsKey.isEmpty())
         return tr("listener/tlsKey: TLS needs both the certificate and the key file");
+    if (!s.listener.tlsClientCa.isEmpty() && s.listener.tlsCertificate.isEmpty())
+        return tr("listener/tlsClientCa: client certificates need TLS (a certificate and a key)");
     return {};
 }
 

@@ -97,6 +97,7 @@ private:
     QSpinBox *m_tolerance = nullptr;
     QLineEdit *m_cert = nullptr;
     QLineEdit *m_key = nullptr;
+    QLineEdit *m_clientCa = nullptr;
     // General
     QComboBox *m_language = nullptr;
     QLineEdit *m_database = nullptr;

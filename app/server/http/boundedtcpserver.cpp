@@ -79,6 +79,9 @@ BoundedSslServer::BoundedSslServer(ConnectionPolicy policy, const QSslConfigurat
     : QSslServer(parent), m_policy(std::move(policy))
 {
     setSslConfiguration(tls);
+    // A peer that connects and never finishes the handshake is dropped as an idle one would be.
+    if (m_policy.readTimeoutMs > 0)
+        setHandshakeTimeout(m_policy.readTimeoutMs);
 }
 
 QTcpSocket *BoundedSslServer::nextPendingConnection()
@@ -113,6 +116,18 @@ bool loadTlsConfiguration(const QString &certificatePem, const QString &keyPem, 
     tls.setPrivateKey(key);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     *out = tls;
+    return true;
+}
+
+bool requireClientCertificates(const QString &caPem, QSslConfiguration *tls, QString *error)
+{
+    const QList<QSslCertificate> cas = QSslCertificate::fromPath(caPem, QSsl::Pem);
+    if (cas.isEmpty()) {
+        *error = QStringLiteral("no PEM certificate in %1").arg(caPem);
+        return false;
+    }
+    tls->setCaCertificates(cas);
+    tls->setPeerVerifyMode(QSslSocket::VerifyPeer);
     return true;
 }
 

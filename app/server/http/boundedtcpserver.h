@@ -50,5 +50,8 @@ private:
 // Loads a PEM certificate (chain) and key for BoundedSslServer. Error text names the file at fault.
 bool loadTlsConfiguration(const QString &certificatePem, const QString &keyPem, QSslConfiguration *out,
                           QString *error);
+// Mutual TLS: the handshake fails unless the client presents a certificate that chains to one of the
+// CA certificates in caPem (and only those: the system's CAs vouch for no client here).
+bool requireClientCertificates(const QString &caPem, QSslConfiguration *tls, QString *error);
 
 } // namespace md::http
