@@ -30,6 +30,7 @@ struct FormsWorld
     std::unique_ptr<md::sim::Simulator> sim;
     std::unique_ptr<md::CommandService> service;
     quint16 listenerPort = 0;
+    int busyTimeoutMs = 5000; // the store's SQLite busy_timeout (short for tests that hold a lock)
 
     static QString meterNo(int i) { return QStringLiteral("SIM%1").arg(i, 6, 10, QLatin1Char('0')); }
 
@@ -45,6 +46,7 @@ struct FormsWorld
 
         md::StoreOptions so;
         so.database = dir.filePath(QStringLiteral("meterdesk.sqlite"));
+        so.busyTimeoutMs = busyTimeoutMs;
         auto opened = md::Store::open(so);
         if (!opened) {
             qWarning() << "store:" << opened.error().detail;
