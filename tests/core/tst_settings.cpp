@@ -109,6 +109,8 @@ database=/tmp/x.sqlite
         QTest::newRow("maxBodyBytes") << QByteArray("[listener]\nmaxBodyBytes=10\n") << "listener/maxBodyBytes";
         QTest::newRow("tolerance") << QByteArray("[listener]\ntimestampToleranceSeconds=0\n")
                                    << "listener/timestampToleranceSeconds";
+        QTest::newRow("readTimeout 0") << QByteArray("[listener]\nreadTimeoutSeconds=0\n") << "listener/readTimeoutSeconds";
+        QTest::newRow("maxConnections 0") << QByteArray("[listener]\nmaxConnections=0\n") << "listener/maxConnections";
         QTest::newRow("receipt paper") << QByteArray("[receipt]\npaper=letter\n") << "receipt/paper";
     }
     void badKey()
@@ -144,6 +146,8 @@ database=/tmp/x.sqlite
         s.listener.tlsCertificate = QStringLiteral("/etc/cert.pem");
         s.listener.tlsKey = QStringLiteral("/etc/key.pem");
         s.listener.tlsClientCa = QStringLiteral("/etc/platform-ca.pem");
+        s.listener.readTimeoutSeconds = 12;
+        s.listener.maxConnections = 250;
         s.storage.database = QStringLiteral("postgresql://meterdesk@localhost/meterdesk");
         s.operatorName = QStringLiteral("王五");
         s.receipt.companyName = QStringLiteral("成都秦川燃气有限公司");
@@ -174,6 +178,8 @@ database=/tmp/x.sqlite
         QCOMPARE(l->listener.tlsCertificate, s.listener.tlsCertificate);
         QCOMPARE(l->listener.tlsKey, s.listener.tlsKey);
         QCOMPARE(l->listener.tlsClientCa, s.listener.tlsClientCa);
+        QCOMPARE(l->listener.readTimeoutSeconds, s.listener.readTimeoutSeconds);
+        QCOMPARE(l->listener.maxConnections, s.listener.maxConnections);
         QCOMPARE(l->storage.database, s.storage.database);
         QCOMPARE(l->operatorName, s.operatorName);
         QCOMPARE(l->language, s.language);

@@ -9,13 +9,17 @@
 //   error in the dialog, nothing sent;
 // - the lock taken after the platform accepted, so the row cannot move to sent: the dialog keeps
 //   showing what is stored (queued), never "sent".
-// In every case the dialog never showed a state the database does not hold.
+// In every case the dialog never showed a state the database does not hold, and the console's status
+// bar says the database cannot write while it cannot, and stops saying so when it can again.
 #include "formsworld.h"
 
 #include "client/platformclient.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/forms/commandstatuswidget.h"
 #include "ui/forms/rechargeform.h"
+#include "ui/mainwindow.h"
+#include "ui/models/consolecontext.h"
+#include "ui/widgets/statuspanel.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -117,6 +121,10 @@ private slots:
 
     void diskFull()
     {
+        ConsoleContext context(m_world.store, m_world.settings);
+        MainWindow window(&context);
+        window.show();
+        QVERIFY(window.statusPanel()->databaseText().isEmpty());
         const qint64 before = platformSaw(m_world);
         // The file may not grow (SQLite clamps the cap to its size), then what room is left is used
         // up, down to entries of a few bytes.
@@ -134,6 +142,8 @@ private slots:
             }
         }
         qInfo("database full after %d filler entries", written);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusPanel()->databaseText().contains(QStringLiteral("full")), 5000);
+        qInfo("status bar: %s", qPrintable(window.statusPanel()->databaseText()));
 
         QList<CommandState> shown;
         std::unique_ptr<CommandDialog> dlg(rechargeDialog(1, &shown));
@@ -161,10 +171,14 @@ private slots:
         checkShownIsStored(sender);
         QCOMPARE(platformSaw(m_world), before + 1);
         QCOMPARE(m_world.sim->world().find(FormsWorld::meterNo(1))->rechargeCount, qint64(1));
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusPanel()->databaseText().isEmpty(), 5000);
     }
 
     void lockedBeforeTheRowIsWritten()
     {
+        ConsoleContext context(m_world.store, m_world.settings);
+        MainWindow window(&context);
+        window.show();
         const qint64 before = platformSaw(m_world);
         const int rows = commandCount(m_world, QStringLiteral("recharge"), FormsWorld::meterNo(2));
         QList<CommandState> shown;
@@ -174,12 +188,20 @@ private slots:
             QVERIFY(lock.held());
             QVERIFY(clickSend(dlg.get()));
             QTRY_VERIFY_WITH_TIMEOUT(!dlg->isSending(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.statusPanel()->databaseText().isEmpty(), 5000);
+            qInfo("status bar: %s", qPrintable(window.statusPanel()->databaseText()));
         }
         QVERIFY(!dlg->status()->hasCommand());
         checkShownIsStored(dlg.get());
         QVERIFY(shown.isEmpty());
         QCOMPARE(platformSaw(m_world), before);
         QCOMPARE(commandCount(m_world, QStringLiteral("recharge"), FormsWorld::meterNo(2)), rows);
+        // The next write goes through: the status bar clears.
+        JournalEntry probe;
+        probe.at = QDateTime::currentMSecsSinceEpoch();
+        probe.endpoint = QStringLiteral("probe");
+        QVERIFY(awaitResult(m_world.store->journal(probe)).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusPanel()->databaseText().isEmpty(), 5000);
     }
 
     void lockedWhenThePlatformAccepts()
