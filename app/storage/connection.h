@@ -48,8 +48,9 @@ public:
     void dropStatements();
     // Resets every cached statement (SQLite refuses COMMIT while a SELECT is still stepping).
     void finishAll();
-    // SQLite with the JSON functions (built in since 3.38; Qt's bundled SQLite has them): many rows
-    // can be bound as one JSON parameter (json_each). Asked once per connection. False on PostgreSQL.
+    // SQLite with the JSON functions (built in since 3.38; Qt's bundled SQLite has them) and
+    // MATERIALIZED common table expressions (3.35): many rows can be bound as one JSON parameter
+    // (json_each). Asked once per connection. False on PostgreSQL.
     bool hasJsonEach();
 
 private:

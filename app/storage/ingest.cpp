@@ -23,19 +23,9 @@ Error unknownMeter(const QString &meterNo)
     return makeError(S("1003"), S("meterNo"), QStringLiteral("meter %1 is not in the registry").arg(meterNo));
 }
 
-bool insertStatus(WriteContext &ctx, qint64 meterId, const MeterStatus &st, qint64 journalId, bool *inserted)
+// The meters row's status columns, when this status is not older than the one it has.
+bool updateMeterStatus(WriteContext &ctx, qint64 meterId, const MeterStatus &st)
 {
-    QSqlQuery *q = ctx.db.run(
-        S("INSERT INTO statuses (meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
-          "temperature, pressure, total_recharge_amt, total_recharge_count, total_recharge_qty, journal_id) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (meter_id, meter_time) DO NOTHING"),
-        {meterId, st.meterTime, st.receivedAt, textOrNull(st.valveStatus), textOrNull(st.signalStrength),
-         textOrNull(st.powerType), textOrNull(st.cellVoltage), textOrNull(st.temperature), textOrNull(st.pressure),
-         optUnits(st.totalRechargeAmt), optInt(st.totalRechargeCount), optUnits(st.totalRechargeQty),
-         nonZeroOrNull(journalId)});
-    if (!q)
-        return false;
-    *inserted = q->numRowsAffected() > 0;
     if (!ctx.db.run(S("UPDATE meters SET last_meter_time = ?, valve_status = ?, signal = ?, power_type = ?, "
                       "cell_voltage = ?, temperature = ?, pressure = ?, "
                       "total_recharge_amt = COALESCE(?, total_recharge_amt), "
@@ -264,17 +254,20 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return id;
     };
 
+    QList<QPair<qint64, const MeterStatus *>> statusRows;
     for (const MeterStatus &st : w.statuses) {
         auto id = idOf(st.meterNo);
         if (!id)
             return dbFail();
         if (!*id)
             return fail(unknownMeter(st.meterNo));
-        bool inserted = false;
-        if (!insertStatus(ctx, *id, st, out.journalId, &inserted))
-            return dbFail();
-        out.statusesInserted += inserted ? 1 : 0;
+        statusRows.append({*id, &st});
     }
+    if (!insertStatuses(ctx, statusRows, out.journalId, out))
+        return dbFail();
+    for (const auto &[id, st] : std::as_const(statusRows))
+        if (!updateMeterStatus(ctx, id, *st))
+            return dbFail();
 
     QHash<qint64, const Reading *> latest;
     QList<QPair<qint64, const Reading *>> readingRows;

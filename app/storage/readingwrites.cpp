@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Readings of one upload into `readings`, stored once per (meter, dataTime): a re-delivery with the
-// same values counts as a duplicate, one with other values keeps the first and is flagged.
+// Readings and statuses of one upload. Readings are stored once per (meter, dataTime): a
+// re-delivery with the same values counts as a duplicate, one with other values keeps the first and
+// is flagged. Statuses are stored once per (meter, meterTime); a re-delivery is ignored.
+// On SQLite with JSON functions the rows of an upload are bound as ONE JSON parameter (json_each):
+// binding through QtSql costs far more per parameter than SQLite spends inserting the row.
 #include "writeops.h"
 
 #include <QJsonDocument>
@@ -90,10 +93,8 @@ void appendText(QByteArray &out, const QString &s)
     out += '"';
 }
 
-// Every row of the chunk as one JSON array of arrays, bound as ONE parameter: SQLite's json_each
-// turns it back into rows. Binding through QtSql costs far more per parameter than SQLite spends
-// inserting the row (13 parameters x 24 readings per upload), so one parameter per upload is the
-// cheap way to hand SQLite the rows. Integers go through JSON exactly (SQLite parses them as int64).
+// Every row of the chunk as one JSON array of arrays (13 values x 24 readings per upload would be
+// 312 bound parameters). Integers go through JSON exactly (SQLite parses them as int64).
 QByteArray rowsAsJson(const QList<QPair<qint64, const Reading *>> &rows, int start, int n)
 {
     QByteArray out;
@@ -118,6 +119,23 @@ QByteArray rowsAsJson(const QList<QPair<qint64, const Reading *>> &rows, int sta
     return out;
 }
 
+// The rows of the JSON parameter (the first `?`) as `r(v)`, each row's array as text. MATERIALIZED:
+// json_each renders a nested array each time `value` is read, so reading it once per row and
+// extracting the columns from that text costs about 30% less than extracting from `value`.
+// (WHERE 1 in the statements: SQLite's parser needs it between INSERT ... SELECT and ON CONFLICT.)
+QString jsonRows()
+{
+    return S("WITH r(v) AS MATERIALIZED (SELECT value FROM json_each(?))");
+}
+
+QString jsonColumns(int n)
+{
+    QStringList values;
+    for (int i = 0; i < n; ++i)
+        values << S("json_extract(v, '$[%1]')").arg(i);
+    return values.join(S(", "));
+}
+
 const char *const kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, total_use_amt, "
                                     "balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
 
@@ -125,15 +143,10 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
                        qint64 journalId, qint64 receivedAt)
 {
     if (ctx.db.hasJsonEach()) {
-        // WHERE 1: SQLite's parser needs it between INSERT ... SELECT and ON CONFLICT.
-        static const QString sql = S("INSERT INTO readings (%1) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
-                                     "json_extract(value, '$[2]'), json_extract(value, '$[3]'), json_extract(value, '$[4]'), "
-                                     "json_extract(value, '$[5]'), json_extract(value, '$[6]'), json_extract(value, '$[7]'), "
-                                     "json_extract(value, '$[8]'), json_extract(value, '$[9]'), json_extract(value, '$[10]'), "
-                                     "?, ? FROM json_each(?) WHERE 1 "
+        static const QString sql = S("%1 INSERT INTO readings (%2) SELECT %3, ?, ? FROM r WHERE 1 "
                                      "ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
-                                       .arg(QLatin1String(kReadingColumns));
-        return ctx.db.run(sql, {nonZeroOrNull(journalId), receivedAt, QString::fromUtf8(rowsAsJson(rows, start, n))});
+                                       .arg(jsonRows(), QLatin1String(kReadingColumns), jsonColumns(11));
+        return ctx.db.run(sql, {QString::fromUtf8(rowsAsJson(rows, start, n)), nonZeroOrNull(journalId), receivedAt});
     }
     // Elsewhere (PostgreSQL): one multi-row INSERT per chunk, one round trip instead of one per row.
     QStringList tuples(n, S("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -151,7 +164,67 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
                       args);
 }
 
+QByteArray statusesAsJson(const QList<QPair<qint64, const MeterStatus *>> &rows)
+{
+    QByteArray out;
+    out.reserve(rows.size() * 96);
+    out += '[';
+    for (const auto &[meterId, st] : rows) {
+        if (out.size() > 1)
+            out += ',';
+        out += '[' + QByteArray::number(meterId) + ',' + QByteArray::number(st->meterTime) + ','
+               + QByteArray::number(st->receivedAt);
+        for (const QString *t : {&st->valveStatus, &st->signalStrength, &st->powerType, &st->cellVoltage, &st->temperature,
+                                 &st->pressure}) {
+            out += ',';
+            appendText(out, *t);
+        }
+        for (const auto &v : {unitsOf(st->totalRechargeAmt), st->totalRechargeCount, unitsOf(st->totalRechargeQty)}) {
+            out += ',';
+            appendNumber(out, v);
+        }
+        out += ']';
+    }
+    out += ']';
+    return out;
+}
+
+const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
+                                   "temperature, pressure, total_recharge_amt, total_recharge_count, total_recharge_qty, journal_id";
+
 } // namespace
+
+bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
+                    WriteOutcome &out)
+{
+    if (rows.isEmpty())
+        return true;
+    if (ctx.db.hasJsonEach()) {
+        static const QString sql = S("%1 INSERT INTO statuses (%2) SELECT %3, ? FROM r WHERE 1 "
+                                     "ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
+                                       .arg(jsonRows(), QLatin1String(kStatusColumns), jsonColumns(12));
+        QSqlQuery *q = ctx.db.run(sql, {QString::fromUtf8(statusesAsJson(rows)), nonZeroOrNull(journalId)});
+        if (!q)
+            return false;
+        while (q->next())
+            ++out.statusesInserted;
+        q->finish();
+        return true;
+    }
+    const QString sql = S("INSERT INTO statuses (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                          "ON CONFLICT (meter_id, meter_time) DO NOTHING")
+                            .arg(QLatin1String(kStatusColumns));
+    for (const auto &[meterId, st] : rows) {
+        QSqlQuery *q = ctx.db.run(sql, {meterId, st->meterTime, st->receivedAt, textOrNull(st->valveStatus),
+                                        textOrNull(st->signalStrength), textOrNull(st->powerType), textOrNull(st->cellVoltage),
+                                        textOrNull(st->temperature), textOrNull(st->pressure), optUnits(st->totalRechargeAmt),
+                                        optInt(st->totalRechargeCount), optUnits(st->totalRechargeQty), nonZeroOrNull(journalId)});
+        if (!q)
+            return false;
+        out.statusesInserted += q->numRowsAffected() > 0 ? 1 : 0;
+    }
+    return true;
+}
 
 // RETURNING names the rows that were new; the others are re-deliveries (or conflicts).
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId, qint64 receivedAt,

@@ -14,6 +14,9 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &write);
 // readingwrites.cpp: (meter id, reading) rows, each stored once per (meter, dataTime); counts go to `out`.
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId,
                     qint64 receivedAt, WriteOutcome &out);
+// readingwrites.cpp: statuses, stored once per (meter, meterTime); new ones counted in `out`.
+bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
+                    WriteOutcome &out);
 
 // The registry id of a meter (removed meters excluded); 0 when unknown, nullopt on a database error.
 std::optional<qint64> meterId(WriteContext &ctx, const QString &meterNo);

@@ -2,6 +2,7 @@
 // Readings reach the table exactly as mapped: every optional column null or set (int64 values past
 // 2^53 and negative ones), commandSeq text with JSON-special characters, new and already stored rows
 // mixed in one upload, a key repeated inside one upload, and a batch larger than one insert chunk.
+// Statuses likewise (text beyond ASCII, null columns, re-delivery not counted).
 // The meter's "latest" columns move per group (status, newest reading, upload time) only forward.
 // SQLite binds an upload's rows as one JSON parameter; PostgreSQL as multi-row VALUES: both must
 // store the same. Runs on SQLite and, under scripts/with-postgres.sh, on PostgreSQL.
@@ -23,6 +24,8 @@ private slots:
     void largerThanOneChunk();
     void meterLatestColumns_data() { addBackendRows(); }
     void meterLatestColumns();
+    void statusesExact_data() { addBackendRows(); }
+    void statusesExact();
 };
 
 namespace {
@@ -208,6 +211,57 @@ void TestReadingRows::meterLatestColumns()
     QCOMPARE(r.balance->units(), 22);
     QCOMPARE(r.valveStatus, QStringLiteral("0"));
     QCOMPARE(r.lastUploadAt, 7000);
+}
+
+void TestReadingRows::statusesExact()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1")), meter(QStringLiteral("M2"))})).ok());
+    MeterStatus a;
+    a.meterNo = QStringLiteral("M1");
+    a.meterTime = 1700000000;
+    a.receivedAt = 1700000100;
+    a.valveStatus = QStringLiteral("1");
+    a.signalStrength = QStringLiteral("-87");
+    a.powerType = QStringLiteral("电池\"\\");
+    a.cellVoltage = QStringLiteral("3.6");
+    a.temperature = QStringLiteral("-12.5");
+    a.pressure = QString(); // null
+    a.totalRechargeAmt = Money::fromUnits(9007199254740993LL);
+    a.totalRechargeCount = 12;
+    MeterStatus b; // every optional column null
+    b.meterNo = QStringLiteral("M2");
+    b.meterTime = 1700000000;
+    b.receivedAt = 1700000100;
+    UploadWrite w = upload({});
+    w.statuses = {a, b};
+    const WriteOutcome out = wait(store->submit(w));
+    QVERIFY2(out.ok, qPrintable(out.error.detail));
+    QCOMPARE(out.statusesInserted, 2);
+    auto rows = store->statusHistory(QStringLiteral("M1"), 0, 2000000000);
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->size(), 1);
+    const StatusRow &r = rows->at(0);
+    QCOMPARE(r.meterTime, a.meterTime);
+    QCOMPARE(r.receivedAt, a.receivedAt);
+    QCOMPARE(r.valveStatus, a.valveStatus);
+    QCOMPARE(r.signalStrength, a.signalStrength);
+    QCOMPARE(r.powerType, a.powerType);
+    QCOMPARE(r.cellVoltage, a.cellVoltage);
+    QCOMPARE(r.temperature, a.temperature);
+    QVERIFY(r.pressure.isEmpty());
+    QCOMPARE(r.totalRechargeAmt, a.totalRechargeAmt);
+    QCOMPARE(r.totalRechargeCount, a.totalRechargeCount);
+    auto other = store->statusHistory(QStringLiteral("M2"), 0, 2000000000);
+    QVERIFY(other.ok());
+    QCOMPARE(other->size(), 1);
+    QVERIFY(!other->at(0).totalRechargeAmt && !other->at(0).totalRechargeCount);
+    QVERIFY(other->at(0).valveStatus.isEmpty());
+    const WriteOutcome again = wait(store->submit(w));
+    QVERIFY(again.ok);
+    QCOMPARE(again.statusesInserted, 0);
 }
 
 QTEST_GUILESS_MAIN(TestReadingRows)
