@@ -262,12 +262,23 @@ void CommandService::transmit(const CommandRecord &record)
             update.returnCode = outcome.returnCode;
             update.returnMessage = outcome.returnMessage;
         }
-        whenDone(m_store->updateCommandState(record.commandSeq, update), this, [this, seq = record.commandSeq](const Result<CommandRecord> &r) {
-            if (r)
-                announce(*r);
-            else
-                refresh({seq}); // the result upload got there first (or another writer): show what is stored
-        });
+        recordOutcome(record.commandSeq, update);
+    });
+}
+
+void CommandService::recordOutcome(const QString &commandSeq, const CommandUpdate &update)
+{
+    whenDone(m_store->updateCommandState(commandSeq, update), this, [this, commandSeq, update](const Result<CommandRecord> &r) {
+        if (r) {
+            announce(*r);
+            return;
+        }
+        refresh({commandSeq}); // the result upload got there first (or another writer): show what is stored
+        // The platform answered but the store could not write it down (full, locked, unreachable):
+        // the answer is kept here and written once the store can write again. Until then the row,
+        // and every view of it, shows what it holds (never "sent" for a row that says queued).
+        if (r.error().code == u"9998")
+            QTimer::singleShot(1000, this, [this, commandSeq, update] { recordOutcome(commandSeq, update); });
     });
 }
 

@@ -137,6 +137,7 @@ private:
     friend class Private;
     void announce(const CommandRecord &record);
     void transmit(const CommandRecord &record);
+    void recordOutcome(const QString &commandSeq, const CommandUpdate &update);
     qint64 now() const;
 
     std::shared_ptr<Store> m_store;

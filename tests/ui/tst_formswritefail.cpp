@@ -8,7 +8,8 @@
 // - the database write-locked by another connection past busy_timeout before the send: no row, an
 //   error in the dialog, nothing sent;
 // - the lock taken after the platform accepted, so the row cannot move to sent: the dialog keeps
-//   showing what is stored (queued), never "sent".
+//   showing what is stored (queued), never "sent"; once the lock is gone the platform's answer is
+//   written and the dialog shows sent, without the recharge going out again.
 // In every case the dialog never showed a state the database does not hold, and the console's status
 // bar says the database cannot write while it cannot, and stops saying so when it can again.
 #include "formsworld.h"
@@ -226,6 +227,8 @@ private slots:
             QCOMPARE(dlg->status()->state(), CommandState::Queued);
             checkShownIsStored(dlg.get());
         }
+        QTRY_COMPARE_WITH_TIMEOUT(dlg->status()->state(), CommandState::Sent, 5000);
+        checkShownIsStored(dlg.get());
         QCOMPARE(platformSaw(m_world), before + 1); // and it did not go again
     }
 };
