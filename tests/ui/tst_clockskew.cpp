@@ -5,13 +5,17 @@
 // - uploads inside the configured window (listener/timestampToleranceSeconds = 900) are taken, and
 //   with the default window (300) refused with 9001;
 // - either way the listener measures the skew from the uploads' signed timestamps (Auth::signedTime,
-//   tst_auth), and the status bar warns about it, in minutes;
-// - a command stamped with the desk's clock is refused by the platform (9001, its own 300 s window);
-//   one stamped with the platform's time (the measured offset, as the console applies it) succeeds.
+//   tst_auth);
+// - the console (ConsoleSession, as `meterdesk` runs it) shows the warning in its status bar, and its
+//   commands carry the platform's time: one succeeds where the same command stamped with the desk's
+//   clock is refused by the platform (9001, its own 300 s window).
+#include "consolesession.h"
+
 #include "client/commandservice.h"
 #include "client/platformclient.h"
 #include "server/uploadlistener.h"
 #include "storage/store.h"
+#include "ui/mainwindow.h"
 #include "ui/widgets/statuspanel.h"
 
 #include <QApplication>
@@ -102,30 +106,26 @@ private slots:
         csv.close();
 
         const quint16 simPort = freePort();
-        PlatformSettings platform;
-        platform.appId = kCreds.appId;
-        platform.appSecret = kCreds.appSecret;
-        platform.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(simPort);
-        platform.requestTimeoutSeconds = 5;
-        ListenerSettings ls;
-        ls.host = QStringLiteral("127.0.0.1");
-        ls.port = 0;
-        ls.timestampToleranceSeconds = window;
-        UploadListener listener(store);
-        QStringList codes;
-        connect(&listener, &UploadListener::requestHandled, this,
-                [&codes](const QString &, const QString &code, const QString &) { codes << code; });
-        auto address = await(listener.start(ls, platform));
-        QVERIFY2(address.ok(), qPrintable(address.error().detail));
+        Settings settings;
+        settings.platform.appId = kCreds.appId;
+        settings.platform.appSecret = kCreds.appSecret;
+        settings.platform.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(simPort);
+        settings.platform.requestTimeoutSeconds = 5;
+        settings.listener.host = QStringLiteral("127.0.0.1");
+        settings.listener.port = 0;
+        settings.listener.timestampToleranceSeconds = window;
 
-        CommandServiceOptions options;
-        options.platform = platform;
-        CommandService service(store, options);
+        // The console as `meterdesk` runs it: its listener, command service and status bar.
+        ConsoleSession session(store, settings, true);
+        UploadListener *listener = session.listener();
+        QVERIFY(listener && session.commandService());
+        QStringList codes;
+        connect(listener, &UploadListener::requestHandled, this,
+                [&codes](const QString &, const QString &code, const QString &) { codes << code; });
+        QTRY_VERIFY_WITH_TIMEOUT(listener->address().port != 0, 10000);
         QHash<QString, CommandState> states;
-        connect(&service, &CommandService::stateChanged, this, [&states](const QString &seq, CommandState s) { states.insert(seq, s); });
-        // What the console does with the skew it sees (ConsoleSession::startListener).
-        connect(&listener, &UploadListener::clockSkewObserved, &service,
-                [&service](qint64 skew) { service.platformClient()->setClockOffset(skew); });
+        connect(session.commandService(), &CommandService::stateChanged, this,
+                [&states](const QString &seq, CommandState s) { states.insert(seq, s); });
 
         // The platform: its own process, its clock `platformAhead` off this one (which may itself be
         // faked: the instant is taken from here, not from the machine).
@@ -140,9 +140,9 @@ private slots:
         sim.setProcessEnvironment(env);
         sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         sim.start(QStringLiteral(MD_SIM_EXE), {QStringLiteral("--app-id"), kCreds.appId, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(simPort),
-                               QStringLiteral("--listener"), address->url() + ls.pathPrefix, QStringLiteral("--meters-csv"), csv.fileName(),
-                               QStringLiteral("--report-interval-s"), QStringLiteral("1"), QStringLiteral("--result-delay-ms"),
-                               QStringLiteral("100")});
+                               QStringLiteral("--listener"), listener->address().url() + settings.listener.pathPrefix,
+                               QStringLiteral("--meters-csv"), csv.fileName(), QStringLiteral("--report-interval-s"), QStringLiteral("1"),
+                               QStringLiteral("--result-delay-ms"), QStringLiteral("100")});
         QVERIFY(sim.waitForStarted());
         auto stopSim = qScopeGuard([&sim] {
             sim.terminate();
@@ -154,37 +154,36 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(codes.size() >= 3, 20000);
         QVERIFY2(codes.contains(uploadCode) && !codes.contains(uploadCode == u"0000" ? QStringLiteral("9001") : QStringLiteral("0000")),
                  qPrintable(codes.join(u' ')));
-        QTRY_VERIFY2_WITH_TIMEOUT(qAbs(listener.clockSkewSeconds() - platformAhead) <= 3,
-                                  qPrintable(QString::number(listener.clockSkewSeconds())), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(qAbs(listener->clockSkewSeconds() - platformAhead) <= 3,
+                                  qPrintable(QString::number(listener->clockSkewSeconds())), 10000);
 
-        // The status bar warns, in minutes; a few seconds are normal and say nothing.
-        StatusPanel panel;
+        // The console's status bar warns, in minutes; a few seconds off are normal and say nothing.
+        StatusPanel *panel = session.window()->statusPanel();
+        QTRY_VERIFY2_WITH_TIMEOUT(panel->listenerText().contains(warning), qPrintable(panel->listenerText()), 5000);
+        qInfo("status bar: %s", qPrintable(panel->listenerText()));
+        StatusPanel calm;
         ListenerStatus status;
         status.enabled = status.listening = true;
-        status.address = address->url();
-        status.clockSkew = listener.clockSkewSeconds();
-        panel.setListener(status, QString());
-        QVERIFY2(panel.listenerText().contains(warning), qPrintable(panel.listenerText()));
         status.clockSkew = 20;
-        panel.setListener(status, QString());
-        QVERIFY2(!panel.listenerText().contains(QStringLiteral("clock")), qPrintable(panel.listenerText()));
+        calm.setListener(status, QString());
+        QVERIFY2(!calm.listenerText().contains(QStringLiteral("clock")), qPrintable(calm.listenerText()));
 
-        // Commands: the desk's own clock is outside the platform's window; the platform's time is not.
+        // Commands from the console carry the platform's time and pass the platform's own 300 s window.
         QTRY_VERIFY_WITH_TIMEOUT([&] { QTcpSocket s; s.connectToHost(QHostAddress::LocalHost, simPort); return s.waitForConnected(200); }(), 10000);
-        service.platformClient()->setClockOffset(0);
-        auto deskStamped = await(service.send(QStringLiteral("valveOperate"), meter.meterNo, QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("1")}}));
-        QVERIFY(deskStamped.ok());
-        QTRY_COMPARE_WITH_TIMEOUT(states.value(deskStamped->commandSeq), CommandState::Rejected, 10000);
-        QCOMPARE(store->commandBySeq(deskStamped->commandSeq).value()->returnCode, QStringLiteral("9001"));
-
-        service.platformClient()->setClockOffset(listener.clockSkewSeconds());
-        auto platformStamped = await(service.send(QStringLiteral("valveOperate"), meter.meterNo, QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("0")}}));
+        auto platformStamped = await(session.commandService()->send(QStringLiteral("valveOperate"), meter.meterNo,
+                                                                    QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("0")}}));
         QVERIFY(platformStamped.ok());
         const CommandState want = window >= 600 ? CommandState::Succeeded : CommandState::Sent; // the result upload needs the window too
         QTRY_COMPARE_WITH_TIMEOUT(states.value(platformStamped->commandSeq), want, 10000);
 
-        auto stopped = listener.stop();
-        QVERIFY(QTest::qWaitFor([&] { return stopped.isFinished(); }, 5000));
+        // The same command stamped with this desk's clock is refused by the platform (9001).
+        CommandServiceOptions options;
+        options.platform = settings.platform;
+        CommandService deskClock(store, options);
+        auto deskStamped = await(deskClock.send(QStringLiteral("valveOperate"), meter.meterNo, QJsonObject{{QStringLiteral("valveOperate"), QStringLiteral("1")}}));
+        QVERIFY(deskStamped.ok());
+        QTRY_COMPARE_WITH_TIMEOUT(store->commandBySeq(deskStamped->commandSeq).value()->state, CommandState::Rejected, 10000);
+        QCOMPARE(store->commandBySeq(deskStamped->commandSeq).value()->returnCode, QStringLiteral("9001"));
     }
 };
 
