@@ -254,6 +254,10 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return id;
     };
 
+    // SQLite: the meters rows' latest columns in one statement after the alarms (metersLatestJson);
+    // two statuses of one meter in one upload keep the statement per status.
+    QHash<qint64, const MeterStatus *> statusOf;
+    bool oneStatusPerMeter = true;
     QList<QPair<qint64, const MeterStatus *>> statusRows;
     for (const MeterStatus &st : w.statuses) {
         auto id = idOf(st.meterNo);
@@ -262,11 +266,14 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         if (!*id)
             return fail(unknownMeter(st.meterNo));
         statusRows.append({*id, &st});
+        oneStatusPerMeter = oneStatusPerMeter && !statusOf.contains(*id);
+        statusOf.insert(*id, &st);
     }
+    const bool latestAsJson = oneStatusPerMeter && ctx.db.hasJsonEach();
     if (!insertStatuses(ctx, statusRows, out.journalId, out))
         return dbFail();
     for (const auto &[id, st] : std::as_const(statusRows))
-        if (!updateMeterStatus(ctx, id, *st))
+        if (!latestAsJson && !updateMeterStatus(ctx, id, *st))
             return dbFail();
 
     QHash<qint64, const Reading *> latest;
@@ -286,7 +293,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
     if (!insertReadings(ctx, readingRows, out.journalId, receivedAt, out))
         return dbFail();
     for (auto it = latest.constBegin(); it != latest.constEnd(); ++it)
-        if (!updateLatestReading(ctx, it.key(), **it))
+        if (!latestAsJson && !updateLatestReading(ctx, it.key(), **it))
             return dbFail();
 
     for (const AlarmEvent &a : w.alarms) {
@@ -296,6 +303,15 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         if (!*id)
             return fail(unknownMeter(a.meterNo));
         if (!applyAlarm(ctx, *id, a, out.journalId, out))
+            return dbFail();
+    }
+    // Before the recharge below, which sets the balance and recharge total as well.
+    if (latestAsJson) {
+        QList<MeterLatest> rows;
+        rows.reserve(ids.size());
+        for (const qint64 id : std::as_const(ids))
+            rows.append({id, statusOf.value(id), latest.value(id)});
+        if (!updateMetersLatest(ctx, rows, receivedAt))
             return dbFail();
     }
 
@@ -331,8 +347,9 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
 
     // The meters that spoke: last upload time (what "silent for N days" is measured against).
     for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {
-        if (!ctx.db.run(S("UPDATE meters SET last_upload_at = ? WHERE id = ? AND (last_upload_at IS NULL OR last_upload_at < ?)"),
-                        {receivedAt, it.value(), receivedAt}))
+        if (!latestAsJson
+            && !ctx.db.run(S("UPDATE meters SET last_upload_at = ? WHERE id = ? AND (last_upload_at IS NULL OR last_upload_at < ?)"),
+                           {receivedAt, it.value(), receivedAt}))
             return dbFail();
         ctx.changes.readingMeters.insert(it.key());
         out.meterNos << it.key();

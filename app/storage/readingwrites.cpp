@@ -211,7 +211,81 @@ QByteArray statusesAsJson(const QList<QPair<qint64, const MeterStatus *>> &rows)
 const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
                                    "temperature, pressure, total_recharge_amt, total_recharge_count, total_recharge_qty, journal_id";
 
+QByteArray latestAsJson(const QList<MeterLatest> &rows)
+{
+    QByteArray out;
+    out.reserve(rows.size() * 128);
+    out += '[';
+    for (const MeterLatest &m : rows) {
+        if (out.size() > 1)
+            out += ',';
+        out += '[';
+        appendInt(out, m.meterId);
+        const MeterStatus *st = m.status;
+        out += ',';
+        appendNumber(out, st ? std::optional<qint64>(st->meterTime) : std::nullopt);
+        for (QString MeterStatus::*field : {&MeterStatus::valveStatus, &MeterStatus::signalStrength, &MeterStatus::powerType,
+                                            &MeterStatus::cellVoltage, &MeterStatus::temperature, &MeterStatus::pressure}) {
+            out += ',';
+            appendText(out, st ? st->*field : QString());
+        }
+        const Reading *r = m.reading;
+        for (const auto &v : {st ? unitsOf(st->totalRechargeAmt) : std::nullopt, st ? st->totalRechargeCount : std::nullopt,
+                              r ? std::optional<qint64>(r->dataTime) : std::nullopt,
+                              r ? std::optional<qint64>(r->readingNum.units()) : std::nullopt,
+                              r ? unitsOf(r->meterBalanceAmt) : std::nullopt, r ? unitsOf(r->meterBalanceQty) : std::nullopt,
+                              r ? unitsOf(r->price) : std::nullopt}) {
+            out += ',';
+            appendNumber(out, v);
+        }
+        out += ']';
+    }
+    out += ']';
+    return out;
+}
+
 } // namespace
+
+// One UPDATE ... FROM the JSON rows (the rows drive the loop, each meter found by its id). Every
+// right-hand side sees the row as it was, so the three guards are independent, as when they were
+// three statements.
+bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint64 receivedAt)
+{
+    if (rows.isEmpty())
+        return true;
+    static const QString sql = [] {
+        const QString statusNewer = S("p.n_st IS NOT NULL AND (last_meter_time IS NULL OR last_meter_time <= p.n_st)");
+        const QString readingNewer = S("p.n_rt IS NOT NULL AND (last_data_time IS NULL OR last_data_time <= p.n_rt)");
+        auto when = [](const QString &guard, const char *column, const QString &value) {
+            return S("%2 = CASE WHEN %1 THEN %3 ELSE %2 END").arg(guard, QLatin1String(column), value);
+        };
+        auto coalesce = [](const char *value, const char *column) { return S("COALESCE(p.n_%1, %2)").arg(QLatin1String(value), QLatin1String(column)); };
+        const QStringList set{
+            when(statusNewer, "last_meter_time", S("p.n_st")),
+            when(statusNewer, "valve_status", S("p.n_valve")),
+            when(statusNewer, "signal", S("p.n_sig")),
+            when(statusNewer, "power_type", S("p.n_power")),
+            when(statusNewer, "cell_voltage", S("p.n_cell")),
+            when(statusNewer, "temperature", S("p.n_temp")),
+            when(statusNewer, "pressure", S("p.n_press")),
+            when(statusNewer, "total_recharge_amt", coalesce("ramt", "total_recharge_amt")),
+            when(statusNewer, "total_recharge_count", coalesce("rcount", "total_recharge_count")),
+            when(readingNewer, "last_data_time", S("p.n_rt")),
+            when(readingNewer, "last_reading", S("p.n_reading")),
+            when(readingNewer, "balance", coalesce("bal", "balance")),
+            when(readingNewer, "balance_qty", coalesce("balqty", "balance_qty")),
+            when(readingNewer, "price", coalesce("price", "price")),
+            S("last_upload_at = CASE WHEN last_upload_at IS NULL OR last_upload_at < ? THEN ? ELSE last_upload_at END")};
+        const char *names[] = {"n_id", "n_st", "n_valve", "n_sig", "n_power", "n_cell", "n_temp", "n_press", "n_ramt",
+                               "n_rcount", "n_rt", "n_reading", "n_bal", "n_balqty", "n_price"};
+        QStringList columns;
+        for (int i = 0; i < int(std::size(names)); ++i)
+            columns << S("json_extract(v, '$[%1]') AS %2").arg(i).arg(QLatin1String(names[i]));
+        return S("%1 UPDATE meters SET %2 FROM (SELECT %3 FROM r) AS p WHERE meters.id = p.n_id")
+            .arg(jsonRows(), set.join(S(", ")), columns.join(S(", ")));
+    }();
+    return ctx.db.run(sql, {QString::fromUtf8(latestAsJson(rows)), receivedAt, receivedAt}) != nullptr;
+}
 
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
                     WriteOutcome &out)

@@ -14,6 +14,16 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &write);
 // readingwrites.cpp: (meter id, reading) rows, each stored once per (meter, dataTime); counts go to `out`.
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId,
                     qint64 receivedAt, WriteOutcome &out);
+// readingwrites.cpp (SQLite with JSON, Db::hasJsonEach): the meters rows' latest status, newest
+// reading and last upload time in one statement; each group moves only when its time is not older
+// than the row's. `status` / `reading` may be null (that group stays).
+struct MeterLatest
+{
+    qint64 meterId = 0;
+    const MeterStatus *status = nullptr;
+    const Reading *reading = nullptr;
+};
+bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint64 receivedAt);
 // readingwrites.cpp: statuses, stored once per (meter, meterTime); new ones counted in `out`.
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
                     WriteOutcome &out);
