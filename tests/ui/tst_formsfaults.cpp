@@ -116,7 +116,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT([this] { QTcpSocket s; s.connectToHost(QHostAddress::LocalHost, m_simPort); return s.waitForConnected(200); }(), 10000);
         PlatformSettings platform = m_world.service->platformClient()->settings();
         platform.baseUrl = QStringLiteral("http://127.0.0.1:%1").arg(m_simPort);
-        platform.requestTimeoutSeconds = 3;
+        platform.requestTimeoutSeconds = 4;
         m_world.service->platformClient()->setSettings(platform);
     }
     void cleanupTestCase()
@@ -195,8 +195,9 @@ private slots:
         QTest::qWait(1000); // nothing leaves again by itself
         qInfo("send to %s took %lld ms; longest GUI tick gap %lld ms over %d ticks", qPrintable(commandStateName(want)),
               sendMs, gaps.maxGap(), gaps.ticks());
-        // A wait on the platform would stall the loop for the 3 s request timeout (or the minute).
-        QVERIFY2(gaps.maxGap() < 1000, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(gaps.maxGap())));
+        // A wait on the platform would stall the loop for the 4 s request timeout (or the minute);
+        // a loaded machine's scheduling does not come near that.
+        QVERIFY2(gaps.maxGap() < 2000, qPrintable(QStringLiteral("the GUI thread stalled for %1 ms").arg(gaps.maxGap())));
 
         // What the dialog shows is the stored state, in the colour every place gives it.
         QCOMPARE(m_world.store->commandBySeq(dlg.status()->commandSeq()).value()->state, want);

@@ -15,6 +15,7 @@
 #include "formsworld.h"
 
 #include "client/platformclient.h"
+#include "storage/storenotifier.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/forms/commandstatuswidget.h"
 #include "ui/forms/rechargeform.h"
@@ -25,6 +26,7 @@
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -220,9 +222,12 @@ private slots:
         QVERIFY(clickSend(dlg.get()));
         QTRY_VERIFY_WITH_TIMEOUT(platformSaw(m_world) == before + 1, 10000); // stored, journaled, on the wire
         {
+            QSignalSpy health(m_world.store->notifier(), &StoreNotifier::writeHealthChanged);
             WriteLock lock(dbFile());
             QVERIFY(lock.held());
-            QTest::qWait(1500 + 300 + 700); // the answer, the busy timeout, the refresh
+            // The answer is in and its state could not be written (the busy timeout ran out).
+            QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty() && !health.first().at(0).toBool(), 10000);
+            QTest::qWait(200); // the refresh of what is stored
             QVERIFY2(!shown.contains(CommandState::Sent), "shown as sent while the row could not say so");
             QCOMPARE(dlg->status()->state(), CommandState::Queued);
             checkShownIsStored(dlg.get());
