@@ -323,7 +323,7 @@ bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStat
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId, qint64 receivedAt,
                     WriteOutcome &out)
 {
-    const int chunk = ctx.db.hasJsonEach() ? 5000 : 100;
+    const int chunk = ctx.db.hasJsonEach() ? 1000 : 100;
     for (int start = 0; start < rows.size(); start += chunk) {
         const int n = std::min(chunk, int(rows.size()) - start);
         QSqlQuery *q = insertChunk(ctx, rows, start, n, journalId, receivedAt);
