@@ -71,6 +71,19 @@ void appendInt(QByteArray &out, qint64 v)
     out.append(buf, end - buf);
 }
 
+// Starts the next row of a JSON array of rows with its leading integers.
+void openRow(QByteArray &out, std::initializer_list<qint64> leading)
+{
+    if (out.size() > 1)
+        out += ',';
+    out += '[';
+    for (const qint64 v : leading) {
+        if (out.back() != '[')
+            out += ',';
+        appendInt(out, v);
+    }
+}
+
 void appendNumber(QByteArray &out, const std::optional<qint64> &v)
 {
     if (v)
@@ -113,14 +126,7 @@ QByteArray rowsAsJson(const QList<QPair<qint64, const Reading *>> &rows, int sta
     out += '[';
     for (int i = 0; i < n; ++i) {
         const auto &[meterId, r] = rows.at(start + i);
-        if (i)
-            out += ',';
-        out += '[';
-        appendInt(out, meterId);
-        out += ',';
-        appendInt(out, r->dataTime);
-        out += ',';
-        appendInt(out, r->readingNum.units());
+        openRow(out, {meterId, r->dataTime, r->readingNum.units()});
         for (const auto &v : {unitsOf(r->standardNum), unitsOf(r->workNum), unitsOf(r->meterBalanceAmt), unitsOf(r->totalUseAmt),
                               unitsOf(r->meterBalanceQty), unitsOf(r->price), unitsOf(r->ladderQty)}) {
             out += ',';
@@ -185,14 +191,7 @@ QByteArray statusesAsJson(const QList<QPair<qint64, const MeterStatus *>> &rows)
     out.reserve(rows.size() * 96);
     out += '[';
     for (const auto &[meterId, st] : rows) {
-        if (out.size() > 1)
-            out += ',';
-        out += '[';
-        appendInt(out, meterId);
-        out += ',';
-        appendInt(out, st->meterTime);
-        out += ',';
-        appendInt(out, st->receivedAt);
+        openRow(out, {meterId, st->meterTime, st->receivedAt});
         for (const QString *t : {&st->valveStatus, &st->signalStrength, &st->powerType, &st->cellVoltage, &st->temperature,
                                  &st->pressure}) {
             out += ',';
@@ -217,10 +216,7 @@ QByteArray latestAsJson(const QList<MeterLatest> &rows)
     out.reserve(rows.size() * 128);
     out += '[';
     for (const MeterLatest &m : rows) {
-        if (out.size() > 1)
-            out += ',';
-        out += '[';
-        appendInt(out, m.meterId);
+        openRow(out, {m.meterId});
         const MeterStatus *st = m.status;
         out += ',';
         appendNumber(out, st ? std::optional<qint64>(st->meterTime) : std::nullopt);
