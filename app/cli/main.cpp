@@ -9,6 +9,10 @@
 
 #ifdef Q_OS_WIN
 #include <windows.h>
+
+#include <fcntl.h>
+#include <io.h>
+#include <stdio.h>
 #endif
 
 namespace md::cli {
@@ -50,6 +54,9 @@ int main(int argc, char *argv[])
     // (936 on a Chinese desk), or Chinese names and messages print as garbage. Redirected output
     // is unaffected.
     SetConsoleOutputCP(CP_UTF8);
+    // Binary stdout: the C runtime's text mode turns every "\n" into "\r\n", so a CSV's own
+    // "\r\n" row ends left as "\r\r\n" and lines differed from the Linux build's.
+    _setmode(_fileno(stdout), _O_BINARY);
 #endif
     QCoreApplication::setOrganizationName(QStringLiteral("MeterDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("MeterDesk"));

@@ -3,6 +3,10 @@
 
 #include <QStringDecoder>
 
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#endif
+
 namespace md {
 
 namespace {
@@ -17,19 +21,46 @@ std::optional<QString> strict(QStringDecoder decoder, QByteArrayView bytes)
     return text;
 }
 
-// GB18030: ICU's codec when Qt was built with it; on Windows without ICU the ANSI code page is the
-// system codec (936 = GBK/GB18030 on a Chinese Windows), so that is the fallback there.
+#ifdef Q_OS_WIN
+std::optional<QString> windowsCodePage(UINT codePage, QByteArrayView bytes)
+{
+    const int size = int(bytes.size());
+    const int wide = MultiByteToWideChar(codePage, MB_ERR_INVALID_CHARS, bytes.data(), size, nullptr, 0);
+    if (wide <= 0)
+        return std::nullopt;
+    QString text(wide, Qt::Uninitialized);
+    if (MultiByteToWideChar(codePage, MB_ERR_INVALID_CHARS, bytes.data(), size,
+                            reinterpret_cast<wchar_t *>(text.data()), wide) != wide)
+        return std::nullopt;
+    return text;
+}
+
+// Windows' own code pages, whatever the desk's ANSI code page is (an English-language Windows in
+// China has 1252, not 936): GB18030 (54936), else GBK (936, what a Chinese Excel writes; a subset
+// of GB18030, and the one Wine has). MB_ERR_INVALID_CHARS: bytes that do not decode fail instead
+// of becoming U+FFFD.
+std::optional<QString> windowsGb18030(QByteArrayView bytes)
+{
+    if (bytes.isEmpty())
+        return QString();
+    if (auto text = windowsCodePage(54936, bytes))
+        return text;
+    return windowsCodePage(936, bytes);
+}
+#endif
+
+// GB18030: ICU's codec when Qt was built with it; without ICU (the MinGW build) Windows' code page
+// 54936.
 std::optional<QString> gb18030(QByteArrayView bytes)
 {
     QStringDecoder icu("GB18030", QStringDecoder::Flag::Stateless);
 #ifdef Q_OS_WIN
-    auto text = icu.isValid() ? strict(std::move(icu), bytes)
-                              : strict(QStringDecoder(QStringConverter::System, QStringDecoder::Flag::Stateless), bytes);
+    auto text = icu.isValid() ? strict(std::move(icu), bytes) : windowsGb18030(bytes);
 #else
     auto text = icu.isValid() ? strict(std::move(icu), bytes) : std::nullopt;
 #endif
-    // ICU (and the Windows code page) substitute U+FFFD for bytes they cannot map without always
-    // reporting an error: a substitution means "not GB18030".
+    // ICU (and Windows) may substitute U+FFFD for bytes they cannot map without always reporting
+    // an error: a substitution means "not GB18030".
     if (text && text->contains(QChar::ReplacementCharacter))
         return std::nullopt;
     return text;

@@ -110,12 +110,20 @@ void TestCliServe::serveAcceptsAnUploadAndStopsOnSigterm()
                                                QJsonDocument(body.value()).toJson(QJsonDocument::Compact));
     QCOMPARE(reply.returnCode(), QStringLiteral("0000"));
 
+#ifdef Q_OS_WIN
+    // QProcess::terminate() posts WM_CLOSE, which a console program never receives (serve stops on
+    // the console's Ctrl+C/close events there): killed instead; "0000" came after the commit, so
+    // the rows below must be there all the same.
+    serve.kill();
+    QVERIFY(serve.waitForFinished(20000));
+#else
     serve.terminate(); // SIGTERM
     QVERIFY(serve.waitForFinished(20000));
     const QByteArray log = serve.readAllStandardError();
     QVERIFY2(serve.exitStatus() == QProcess::NormalExit, log.constData());
     QCOMPARE(serve.exitCode(), 0);
     QCOMPARE(serve.readAllStandardOutput(), QByteArray()); // exactly one line on stdout
+#endif
 
     StoreOptions so;
     so.database = db();
