@@ -8,18 +8,26 @@
 #include "storage/store.h"
 #include "ui/demo/demodata.h"
 #include "ui/i18n/languagemanager.h"
+#include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"
+#include "ui/views/overviewview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QProcess>
 #include <QProgressDialog>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <memory>
+
 using namespace md;
+
+Q_LOGGING_CATEGORY(lcConsole, "md.console")
 
 namespace {
 
@@ -53,6 +61,17 @@ void openSession(std::shared_ptr<Store> store, const Settings &settings, bool li
         // The demo is its own database and settings-free run: a second console, ours untouched.
         QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--demo"), QStringLiteral("--no-listener")});
     });
+    // One line once the first overview is on screen (the database read back): scripts wait for
+    // it, e.g. the Windows screenshot of the demo world, instead of guessing a time.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(session->window()->overviewView(), &OverviewView::statsUpdated, session,
+                             [once](const OverviewStats &stats) {
+                                 QObject::disconnect(*once);
+                                 // After the repaint that the new figures queued.
+                                 QTimer::singleShot(0, [meters = stats.meterCount] {
+                                     qCInfo(lcConsole, "console ready: the overview shows %lld meters", meters);
+                                 });
+                             });
     QObject::connect(session, &ConsoleSession::closed, session, [session] {
         g_sessions.removeAll(session);
         session->deleteLater();

@@ -113,21 +113,32 @@ if [ "${MD_LIVE_GUI:-1}" = 0 ]; then
     echo "live-check: all checks passed"
     exit 0
 fi
+# The picture is taken once the console logs that its first overview is on screen (the demo world
+# generated and read back), not after a guessed time; QT_FORCE_STDERR_LOGGING: a GUI program's log
+# goes to the debugger otherwise on Windows.
 cat > "$WORK/shot.sh" <<'SH'
 #!/usr/bin/env bash
-wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
+QT_FORCE_STDERR_LOGGING=1 wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
 pid=$!
-sleep "${MD_GUI_WAIT:-25}"
-xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$2"
+for _ in $(seq 1 "${MD_GUI_TIMEOUT:-150}"); do
+    grep -q "console ready: the overview shows [1-9]" "$3/gui.out" && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 1
+done
+if grep -q "console ready: the overview shows [1-9]" "$3/gui.out"; then
+    sleep 1 # the repaint queued with that line
+    xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$2"
+fi
 kill $pid 2>/dev/null
 SH
 chmod +x "$WORK/shot.sh"
+rm -f "$SHOT"
 timeout -k 5 180 xvfb-run -a -s "-screen 0 1280x800x24" "$WORK/shot.sh" "$STAGE/bin/meterdesk.exe" "$SHOT" "$WORK" || true
 wine_stop
 if [ -s "$SHOT" ] && [ "$(stat -c %s "$SHOT")" -gt 20000 ]; then
     ok "screenshot of meterdesk.exe --demo --language zh_CN: $SHOT ($(du -h "$SHOT" | cut -f1))"
 else
-    fail "no screenshot (or a blank one): $(tail -3 "$WORK/gui.out" 2>/dev/null)"
+    fail "no screenshot (the console never logged its overview, or a blank picture): $(tail -3 "$WORK/gui.out" 2>/dev/null)"
 fi
 if [ "$failures" -gt 0 ]; then echo "live-check: $failures check(s) failed" >&2; exit 1; fi
 echo "live-check: all checks passed"
