@@ -2,7 +2,6 @@
 #include "batchrunner.h"
 
 #include "commandservice.h"
-#include "commandstate.h"
 
 #include <QUuid>
 

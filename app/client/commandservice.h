@@ -21,7 +21,7 @@
 //           second command in this process; a recharge is refused while another one for the meter is
 //           queued or sent (its result would carry the same rechargeCount).
 
-#include "commandstate.h"
+#include "commandnames.h"
 #include "commandvalidation.h"
 #include "requestdraft.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandvalidation.h"
 
-#include "commandstate.h"
+#include "commandnames.h"
 
 #include "core/fixeddecimal.h"
 #include "protocol/catalog.h"

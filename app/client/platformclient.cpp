@@ -3,7 +3,7 @@
 
 #include "oneshotbody.h"
 
-#include "commandstate.h"
+#include "commandnames.h"
 
 #include "core/whendone.h"
 #include "protocol/catalog.h"

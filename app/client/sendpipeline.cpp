@@ -4,7 +4,7 @@
 // -> hand over to CommandService::transmit. Every continuation runs on the service's thread.
 #include "commandservice_p.h"
 
-#include "commandstate.h"
+#include "commandnames.h"
 #include "commandvalidation.h"
 #include "platformclient.h"
 

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The command table's rows (protocol.md section 8) and the recharge ledger. Plain values: instants in
-// UTC epoch seconds, money as md::Money. `params` holds the command's plain field values, never the
-// ciphertext that went on the wire.
+// The command table's rows (protocol.md section 8) and the recharge ledger; the states and their
+// transitions are core/commandstate.h's. Plain values: instants in UTC epoch seconds, money as
+// md::Money. `params` holds the command's plain field values, never the ciphertext that went on the
+// wire.
 
+#include "core/commandstate.h"
 #include "core/fixeddecimal.h"
 
 #include <QJsonObject>
@@ -15,23 +17,6 @@
 
 namespace md {
 
-enum class CommandState {
-    Queued,      // stored, not yet sent
-    Sent,        // HTTP 200 and returnCode 0000; waiting for the result upload
-    Accepted,    // terminal for commands without a result upload (updatePriceAndBalance, setParameter, meterInfo)
-    Succeeded,   // result upload resultCode 00 (or parameterUp / meterDataSupplement arrived)
-    Failed,      // result upload resultCode 01
-    Expired,     // no result within commandTtlHours
-    Rejected,    // platform returnCode not 0000
-    Unreachable, // no HTTP answer
-    Cancelled,   // by the operator while queued
-};
-
-QString commandStateName(CommandState s);                    // "queued", "sent", ... (stored form)
-std::optional<CommandState> commandStateFromName(const QString &name);
-bool isTerminal(CommandState s);
-// The legal transitions; terminal states never change again. Same-state is not a transition.
-bool isLegalTransition(CommandState from, CommandState to);
 
 struct CommandRecord
 {

@@ -4,7 +4,7 @@
 // records every request and answers what the test asks for. The whole loop with the real simulator
 // lives in tst_commandflow; this one lets the client tests choose odd answers precisely.
 
-#include "client/commandstate.h"
+#include "client/commandnames.h"
 #include "server/http/httpcompat.h"
 
 #include <QHttpServer>

@@ -15,7 +15,7 @@
 #include "ui/forms/commandstatuswidget.h"
 #include "ui/forms/rechargeconfirmdialog.h"
 
-#include "client/commandstate.h"
+#include "core/commandstate.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -5,7 +5,7 @@
 #include "commanddialog.h"
 #include "commandform.h"
 
-#include "client/commandstate.h"
+#include "core/commandstate.h"
 #include "core/whendone.h"
 #include "protocol/catalog.h"
 #include "ui/commandtext.h"

@@ -3,7 +3,6 @@
 
 #include "commandform.h"
 
-#include "client/commandstate.h"
 #include "ui/commandtext.h"
 
 #include <QBrush>

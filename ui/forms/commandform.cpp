@@ -4,7 +4,7 @@
 #include "fieldeditor.h"
 #include "fieldlabels.h"
 
-#include "client/commandstate.h"
+#include "client/commandnames.h"
 #include "client/commandvalidation.h"
 #include "core/dictionary.h"
 
@@ -19,7 +19,7 @@ namespace md {
 namespace {
 
 // Fields that never get a generic editor: the dialog shows the meter; the service allocates or
-// looks up the rest (client/commandstate.h serviceFilledFields).
+// looks up the rest (client/commandnames.h serviceFilledFields).
 QStringList hiddenFields(const MessageSpec &spec)
 {
     QStringList hidden = CommandNames::serviceFilledFields(spec.name);

@@ -7,7 +7,7 @@
 #include "rechargeconfirmdialog.h"
 
 #include "client/commandservice.h"
-#include "client/commandstate.h"
+#include "client/commandnames.h"
 #include "core/whendone.h"
 #include "ui/commandtext.h"
 #include "ui/models/consolecontext.h"

@@ -2,7 +2,6 @@
 #include "commandstatuswidget.h"
 
 #include "client/commandservice.h"
-#include "client/commandstate.h"
 #include "core/whendone.h"
 #include "ui/commandtext.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rechargeledgermodel.h"
 
-#include "client/commandstate.h"
+#include "core/commandstate.h"
 #include "ui/commandtext.h"
 
 namespace md {

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What the command layer knows about a command NAME and its states, beyond the stored row
-// (storage/commandrecord.h holds CommandState, CommandRecord and the legal transitions). Everything
-// here is derived from the catalogue (catalog.json: a command's resultUploads) so no per-command
-// table is written by hand.
+// What the command layer knows about a command NAME (its states and their transitions:
+// core/commandstate.h). Everything here is derived from the catalogue (catalog.json: a command's
+// resultUploads) so no per-command table is written by hand.
 
 #include "storage/commandrecord.h"
 
@@ -32,13 +31,5 @@ bool carriesCommandSeq(const QString &name);
 // meterType and meterInfo's registry fields (from the registry, when not given).
 QStringList serviceFilledFields(const QString &name);
 } // namespace CommandNames
-
-// Every state, in lifecycle order (for filters and legends).
-QList<CommandState> allCommandStates();
-// States the operator may act on.
-inline bool canCancel(CommandState s) { return s == CommandState::Queued; }
-// A resend is possible once the first attempt is over without a meter result: rejected,
-// unreachable, expired or failed (a new commandSeq; recharge keeps its tradeNo).
-bool canResend(CommandState s);
 
 } // namespace md

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandrecord.h"
+#include "commandstate.h"
 
 namespace md {
 
@@ -9,6 +9,7 @@ struct StateName
     CommandState state;
     const char *name;
 };
+// In lifecycle order (allCommandStates).
 constexpr StateName stateNames[] = {
     {CommandState::Queued, "queued"},       {CommandState::Sent, "sent"},
     {CommandState::Accepted, "accepted"},   {CommandState::Succeeded, "succeeded"},
@@ -60,6 +61,25 @@ bool isLegalTransition(CommandState from, CommandState to)
     default:
         return false;
     }
+}
+
+QList<CommandState> allCommandStates()
+{
+    QList<CommandState> states;
+    for (const auto &n : stateNames)
+        states << n.state;
+    return states;
+}
+
+bool canCancel(CommandState s)
+{
+    return s == CommandState::Queued;
+}
+
+bool canResend(CommandState s)
+{
+    return s == CommandState::Rejected || s == CommandState::Unreachable || s == CommandState::Expired
+           || s == CommandState::Failed;
 }
 
 } // namespace md

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "commandstate.h"
+#include "commandnames.h"
 
 #include "protocol/catalog.h"
 
@@ -62,18 +62,5 @@ QStringList serviceFilledFields(const QString &name)
 }
 
 } // namespace CommandNames
-
-QList<CommandState> allCommandStates()
-{
-    return {CommandState::Queued,   CommandState::Sent,     CommandState::Accepted,
-            CommandState::Succeeded, CommandState::Failed,  CommandState::Expired,
-            CommandState::Rejected, CommandState::Unreachable, CommandState::Cancelled};
-}
-
-bool canResend(CommandState s)
-{
-    return s == CommandState::Rejected || s == CommandState::Unreachable || s == CommandState::Expired
-           || s == CommandState::Failed;
-}
 
 } // namespace md
