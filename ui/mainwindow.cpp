@@ -105,8 +105,12 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
         if (MeterDetailWindow *w = openMeter(m))
             w->showEvidence(from, to, label);
     });
-    connect(context, &ConsoleContext::alarmsChanged, this,
-            [this](const QStringList &, const QList<qint64> &ids) { onAlarmsChanged(ids); });
+    connect(context, &ConsoleContext::alarmsChanged, this, [this](const QStringList &meters, const QList<qint64> &ids) {
+        if (!ids.isEmpty())
+            onAlarmsChanged(ids);
+        else if (!meters.isEmpty())
+            loadUnacknowledgedCritical(true); // another process's alarms come without ids: look
+    });
     connect(context, &ConsoleContext::alarmAcknowledged, this, [this](qint64 id) { m_banner->removeAlarm(id); });
     connect(m_banner, &AlarmBanner::openMeterRequested, this, [this](const QString &m) { openMeter(m); });
     connect(m_banner, &AlarmBanner::acknowledgeRequested, this, [this](qint64 id) {
@@ -321,20 +325,20 @@ void MainWindow::onStats(const OverviewStats &stats)
                                  + stats.commandsByState.value(commandStateName(CommandState::Sent)));
 }
 
-void MainWindow::loadUnacknowledgedCritical()
+void MainWindow::loadUnacknowledgedCritical(bool notify)
 {
     AlarmFilter f;
     f.activeOnly = true;
     f.criticalOnly = true;
     f.unacknowledgedOnly = true;
     f.limit = 50;
-    whenDone(m_context->query([f](const Store &s) { return s.alarms(f); }), this, [this](Result<QList<AlarmRow>> r) {
+    whenDone(m_context->query([f](const Store &s) { return s.alarms(f); }), this, [this, notify](Result<QList<AlarmRow>> r) {
         if (!r.ok())
             return;
         auto rows = *r;
         std::sort(rows.begin(), rows.end(), [](const AlarmRow &a, const AlarmRow &b) { return a.openedAt < b.openedAt; });
         for (const auto &a : rows)
-            raiseCritical(a, false);
+            raiseCritical(a, notify);
     });
 }
 

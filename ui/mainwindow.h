@@ -90,7 +90,9 @@ private:
     void addView(ConsoleView *view);
     void onAlarmsChanged(const QList<qint64> &newCriticalAlarmIds);
     void raiseCritical(const AlarmRow &alarm, bool notify);
-    void loadUnacknowledgedCritical();
+    // Every active unacknowledged critical alarm onto the banner (those already there stay as they
+    // are); notify: alert the operator for the ones that are new to it.
+    void loadUnacknowledgedCritical(bool notify = false);
     void onStats(const OverviewStats &stats);
     void exportTable();
     void meterReport();

@@ -2,10 +2,11 @@
 // A console follows other writers of its database, on SQLite and PostgreSQL: `meterdesk-cli serve`
 // (a real process) receives an upload and an alarm, and the console (the ConsoleSession that
 // `meterdesk --no-listener` runs, here offscreen in the test process) shows them in its registry,
-// its Alarms page and an open meter window within 2 s of the receiver's answer. A command sent by
-// `meterdesk-cli send` (another process) to the simulator (qinchuan-sim, a third process) appears in
-// the console's Commands page within 2 s, and its result, uploaded by the simulator to the receiver,
-// turns it to Succeeded there. Everything waits on conditions, nothing on a fixed delay.
+// its Alarms page, its critical-alarm banner and an open meter window within 2 s of the receiver's
+// answer. A command sent by `meterdesk-cli send` (another process) to the simulator (qinchuan-sim,
+// a third process) appears in the console's Commands page within 2 s, and its result, uploaded by
+// the simulator to the receiver, turns it to Succeeded there. Everything waits on conditions,
+// nothing on a fixed delay.
 #include "../server/rawhttp.h"
 #include "consolesession.h"
 
@@ -19,6 +20,7 @@
 #include "ui/models/commandmodel.h"
 #include "ui/models/registrymodel.h"
 #include "ui/views/alarmsview.h"
+#include "ui/widgets/alarmbanner.h"
 #include "ui/views/commandsview.h"
 #include "ui/views/meterdetailwindow.h"
 #include "ui/views/metersview.h"
@@ -191,6 +193,9 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(alarms->rowCount() > 0 && detail->alarmText().contains(QLatin1String("1002")),
                                   qPrintable(detail->alarmText()), kFollowMs);
         QCOMPARE(alarms->index(0, AlarmModel::Meter).data(AlarmModel::MeterNoRole).toString(), kMeter);
+        // 1002 is a gas leak (critical): the red banner shows it although another process stored it.
+        const qint64 alarmId = alarms->rowAt(0)->id;
+        QTRY_VERIFY_WITH_TIMEOUT(window->alarmBanner()->contains(alarmId), kFollowMs);
         qInfo("alarm -> Alarms page and meter window: %lld ms", clock.elapsed());
 
         // A command from another desk program, answered by the simulator through the receiver.
