@@ -15,9 +15,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QMutex>
 #include <QProcess>
 #include <QProgressDialog>
 #include <QTimer>
@@ -32,6 +34,37 @@ Q_LOGGING_CATEGORY(lcConsole, "md.console")
 namespace {
 
 QList<ConsoleSession *> g_sessions;
+
+// MD_LOG_FILE: the log lines are also appended to that file. A GUI program on Windows has no
+// stderr to read them from (Qt sends them to the debugger); scripts wait on them, e.g. the Windows
+// screenshot on "console ready". No secret is ever logged, so the file holds none either.
+QMutex g_logMutex;
+QFile *g_logFile = nullptr;
+QtMessageHandler g_nextHandler = nullptr;
+
+void logToFile(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_logFile->write(qFormatLogMessage(type, context, message).toUtf8() + '\n');
+        g_logFile->flush();
+    }
+    g_nextHandler(type, context, message);
+}
+
+void openLogFile()
+{
+    const QString path = qEnvironmentVariable("MD_LOG_FILE");
+    if (path.isEmpty())
+        return;
+    g_logFile = new QFile(path);
+    if (!g_logFile->open(QIODevice::WriteOnly | QIODevice::Append)) {
+        delete g_logFile;
+        g_logFile = nullptr;
+        return;
+    }
+    g_nextHandler = qInstallMessageHandler(logToFile);
+}
 
 void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live, const QString &configPath = {});
 
@@ -83,6 +116,7 @@ void openSession(std::shared_ptr<Store> store, const Settings &settings, bool li
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    openLogFile();
     QApplication::setOrganizationName(QStringLiteral("MeterDesk"));
     QApplication::setApplicationName(QStringLiteral("meterdesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("MeterDesk"));

@@ -114,18 +114,18 @@ if [ "${MD_LIVE_GUI:-1}" = 0 ]; then
     exit 0
 fi
 # The picture is taken once the console logs that its first overview is on screen (the demo world
-# generated and read back), not after a guessed time; QT_FORCE_STDERR_LOGGING: a GUI program's log
-# goes to the debugger otherwise on Windows.
+# generated and read back), not after a guessed time. MD_LOG_FILE: a GUI program on Windows has no
+# stderr for its log.
 cat > "$WORK/shot.sh" <<'SH'
 #!/usr/bin/env bash
-QT_FORCE_STDERR_LOGGING=1 wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
+MD_LOG_FILE="Z:${3//\//\\}\\gui.log" wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
 pid=$!
 for _ in $(seq 1 "${MD_GUI_TIMEOUT:-150}"); do
-    grep -q "console ready: the overview shows [1-9]" "$3/gui.out" && break
+    grep -q "console ready: the overview shows [1-9]" "$3/gui.log" 2>/dev/null && break
     kill -0 $pid 2>/dev/null || break
     sleep 1
 done
-if grep -q "console ready: the overview shows [1-9]" "$3/gui.out"; then
+if grep -q "console ready: the overview shows [1-9]" "$3/gui.log" 2>/dev/null; then
     sleep 1 # the repaint queued with that line
     xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > "$2"
 fi
@@ -138,7 +138,7 @@ wine_stop
 if [ -s "$SHOT" ] && [ "$(stat -c %s "$SHOT")" -gt 20000 ]; then
     ok "screenshot of meterdesk.exe --demo --language zh_CN: $SHOT ($(du -h "$SHOT" | cut -f1))"
 else
-    fail "no screenshot (the console never logged its overview, or a blank picture): $(tail -3 "$WORK/gui.out" 2>/dev/null)"
+    fail "no screenshot (the console never logged its overview, or a blank picture): $(tail -3 "$WORK/gui.log" "$WORK/gui.out" 2>/dev/null)"
 fi
 if [ "$failures" -gt 0 ]; then echo "live-check: $failures check(s) failed" >&2; exit 1; fi
 echo "live-check: all checks passed"
