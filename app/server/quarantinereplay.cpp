@@ -46,15 +46,10 @@ void QuarantineReplay::replayDue()
             w = std::move(mapped.value().write);
         else
             w.reviewNotes.append({r.meterNo, r.uploadName, mapped.error().message(), QStringLiteral("quarantine-replay-failed")});
-        // The journal row of the replay: the record again, dated when it was received (the
-        // original request has its own row, written when it arrived).
+        // Journaled once: the replay points at the request's own row (written when it arrived)
+        // and keeps its arrival time; no second copy of the record goes into the journal.
+        w.journal.id = r.journalId;
         w.journal.at = r.receivedAt * 1000;
-        w.journal.direction = JournalDirection::Inbound;
-        w.journal.endpoint = QStringLiteral("%1 (replayed from quarantine)").arg(r.uploadName);
-        w.journal.remote = QStringLiteral("quarantine");
-        w.journal.body = r.record;
-        w.journal.returnCode = QStringLiteral("0000");
-        w.journal.meterNo = r.meterNo;
         w.replayOf = r.id;
         ++m_inFlight;
         whenFinished(m_store->submit(std::move(w)), this, [this, id = r.id](const QFuture<WriteOutcome> &done) {

@@ -238,10 +238,16 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
     };
     auto dbFail = [&] { return fail(ctx.db.lastError()); };
 
-    auto jid = insertJournal(ctx, w.journal);
-    if (!jid)
-        return fail(jid.error());
-    out.journalId = *jid;
+    if (w.replayOf) {
+        // A quarantine replay is no new message: its request was journaled when it arrived
+        // (w.journal.id, the quarantine row's journal_id) and the replayed rows point at that row.
+        out.journalId = w.journal.id;
+    } else {
+        auto jid = insertJournal(ctx, w.journal);
+        if (!jid)
+            return fail(jid.error());
+        out.journalId = *jid;
+    }
     const qint64 receivedAt = w.journal.at ? w.journal.at / 1000 : ctx.now;
 
     QHash<QString, qint64> ids;

@@ -97,7 +97,9 @@ struct UploadWrite
     std::optional<ParameterSet> parameters;
     QList<ReviewNote> reviewNotes;
     QList<QuarantinedRecord> quarantined; // unregistered meters' records, kept in the same transaction
-    qint64 replayOf = 0;                  // a quarantine row this write replays: marked replayed with it
+    // A quarantine row this write replays: marked replayed with it. A replay writes no journal row;
+    // journal.id is the original request's row and journal.at its arrival (ms).
+    qint64 replayOf = 0;
 };
 
 struct WriteOutcome

@@ -432,12 +432,25 @@ void TestUploadListener::unregisteredMetersAreQuarantinedAndReplayed()
     QCOMPARE(f.store->readingRows(unknownMeter, from, to)->size(), 0);
     auto waiting = f.store->quarantineWaiting(100);
     QVERIFY(waiting);
-    bool quarantined = false;
+    qint64 requestJournalId = 0;
     for (const QuarantinedRecord &r : waiting.value())
-        quarantined = quarantined || (r.meterNo == unknownMeter && r.uploadName == upload);
-    QVERIFY(quarantined);
+        if (r.meterNo == unknownMeter && r.uploadName == upload)
+            requestJournalId = r.journalId;
+    QVERIFY(requestJournalId > 0); // quarantined, with the request's journal row
+    const auto requestRow = f.store->journalEntry(requestJournalId);
+    QVERIFY(requestRow && requestRow->has_value());
+    QVERIFY((*requestRow)->body.contains(unknownMeter.toUtf8()));
     OverviewRequest request;
     QVERIFY(f.store->overview(request)->quarantinedUploads >= 1);
+
+    // Journaled once: the request's row; the replay adds none (its rows point at that row).
+    const auto newest = [this] {
+        JournalFilter last;
+        last.limit = 1;
+        const auto page = f.store->journalPage(last);
+        return page && !page->rows.isEmpty() ? page->rows.first().id : qint64(-1);
+    };
+    const qint64 newestBefore = newest();
 
     // Registered later (an import, the GUI or a meterInfo result all end in upsertMeters).
     QVERIFY(f.registerMeters({unknownMeter}));
@@ -446,6 +459,7 @@ void TestUploadListener::unregisteredMetersAreQuarantinedAndReplayed()
     QVERIFY(after);
     for (const QuarantinedRecord &r : after.value())
         QVERIFY(r.meterNo != unknownMeter);
+    QCOMPARE(newest(), newestBefore);
 }
 
 void TestUploadListener::identityContradictions_data()
