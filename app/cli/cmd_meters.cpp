@@ -22,7 +22,8 @@ namespace {
 const QStringList kRequired{QStringLiteral("meterNo"), QStringLiteral("meterType"), QStringLiteral("userNo"),
                             QStringLiteral("addrDes")};
 const QStringList kOptional{QStringLiteral("factoryCode"), QStringLiteral("userName"), QStringLiteral("devNo"),
-                            QStringLiteral("companyNo"), QStringLiteral("setUpTime"), QStringLiteral("enableMeterReading")};
+                            QStringLiteral("companyNo"), QStringLiteral("setUpTime"), QStringLiteral("enableMeterReading"),
+                            QStringLiteral("billingUnit")};
 
 struct RowError
 {
@@ -124,6 +125,13 @@ int importMeters(const Settings &settings, const QString &path)
                 continue;
             }
         }
+        // money / volume (or 金额表 / 气量表, 1 / 2): recharges in the other unit are refused locally.
+        const auto unit = parseBillingUnit(value(QStringLiteral("billingUnit")));
+        if (!unit) {
+            refuse(QStringLiteral("billingUnit"), QStringLiteral("money or volume (金额表 or 气量表): %1").arg(value(QStringLiteral("billingUnit"))));
+            continue;
+        }
+        m.billingUnit = *unit;
         seen.insert(m.meterNo);
         meters << m;
         lines << record.line;

@@ -3,6 +3,7 @@
 // The domain rows that travel between the listener / command layer and the store. Plain values:
 // instants are UTC epoch seconds, money and volume fixed-point, enumerations as the spec's codes.
 
+#include "billingunit.h"
 #include "fixeddecimal.h"
 
 #include <QByteArray>
@@ -27,6 +28,7 @@ struct MeterInfo
     QString companyNo;
     std::optional<qint64> setUpTime;
     std::optional<Volume> enableMeterReading;
+    BillingUnit billingUnit = BillingUnit::Unknown; // the registry's; Unknown keeps what is stored
 };
 
 // One reading upload's header: the meter's state at meterTime.

@@ -182,6 +182,23 @@ Result<RechargeNumbers> Store::nextRechargeNumbers(const QString &meterNo, Money
     }
     n.rechargeCount = n.creditedCount + 1;
     n.totalRechargeAmt = n.creditedTotal + amount;
+
+    // The registry's unit wins over the ledger's (it was given on purpose: an import or by hand);
+    // with neither, the meter's own reports say it (the spec: 金额表 fill meterBalanceAmt, 气量表
+    // meterBalanceQty), so a meter's first recharge can be checked too.
+    MD_READER(db);
+    QSqlQuery *q = db.run(S("SELECT billing_unit, balance, balance_qty FROM meters WHERE meter_no = ? AND removed_at IS NULL"),
+                          {meterNo});
+    if (!q)
+        return db.lastError();
+    if (q->next()) {
+        const auto unit = BillingUnit(q->value(0).toInt());
+        if (unit != BillingUnit::Unknown)
+            n.billedByVolume = unit == BillingUnit::Volume;
+        else if (!n.billedByVolume && q->value(1).isNull() != q->value(2).isNull())
+            n.billedByVolume = !q->value(2).isNull();
+    }
+    q->finish();
     return n;
 }
 

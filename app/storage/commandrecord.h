@@ -94,8 +94,9 @@ struct RechargeLedgerEntry
 // `pending*` are recharges sent (or queued) whose result has not arrived: the command layer decides
 // whether to refuse a new recharge while one is pending.
 // Totals are kept per unit: money recharges in creditedTotal, volume recharges in creditedVolume.
-// billedByVolume: how the meter is billed (金额表 or 气量表), once known: the unit of its credited
-// recharges (the latest one when both appear); unset for a meter never credited.
+// billedByVolume: how the meter is billed (金额表 or 气量表), once known (billingunit.h): the
+// registry's unit; else the unit of its credited recharges (the latest one when both appear); else
+// the balance the meter reports (meterBalanceAmt or meterBalanceQty); unset when nothing says.
 struct RechargeNumbers
 {
     qint64 creditedCount = 0;     // credited and not cancelled

@@ -256,7 +256,7 @@ Result<std::optional<MeterSummary>> Store::meterSummary(const QString &meterNo) 
     MD_READER(db);
     QSqlQuery *q = db.run(S("SELECT %1, factory_code, dev_no, company_no, set_up_time, enable_reading, last_meter_time, "
                             "power_type, temperature, pressure, total_recharge_amt, total_recharge_count, balance_qty, price, "
-                            "last_data_time FROM meters WHERE meter_no = ? AND removed_at IS NULL")
+                            "last_data_time, billing_unit FROM meters WHERE meter_no = ? AND removed_at IS NULL")
                               .arg(QLatin1String(registryColumns)),
                           {meterNo});
     if (!q)
@@ -288,6 +288,7 @@ Result<std::optional<MeterSummary>> Store::meterSummary(const QString &meterNo) 
     s.meterBalanceQty = unitsOrNull<Volume>(q->value(25));
     s.price = unitsOrNull<Money>(q->value(26));
     s.lastReadingAt = q->value(27).toLongLong();
+    s.info.billingUnit = BillingUnit(q->value(28).toInt()); // NULL -> 0, Unknown
     q->finish();
 
     q = db.run(S("SELECT COUNT(*), MIN(data_time) FROM readings WHERE meter_id = ?"), {s.row.meterId});

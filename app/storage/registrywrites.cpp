@@ -26,13 +26,16 @@ Result<QList<MeterUpsertResult>> upsertMeters(WriteContext &ctx, const QList<Met
         auto existing = ctx.db.scalar(S("SELECT id FROM meters WHERE meter_no = ?"), {m.meterNo});
         const QVariantList values{textOrNull(m.meterType), textOrNull(m.factoryCode), textOrNull(m.userNo), textOrNull(m.userName),
                                   textOrNull(m.addrDes),   textOrNull(m.devNo),       textOrNull(m.companyNo),
-                                  optInt(m.setUpTime),     optUnits(m.enableMeterReading)};
+                                  optInt(m.setUpTime),     optUnits(m.enableMeterReading),
+                                  m.billingUnit == BillingUnit::Unknown ? QVariant() : QVariant(int(m.billingUnit))};
         bool ok;
         if (existing) {
             QVariantList args = values;
             args << ctx.now << existing->toLongLong();
             ok = ctx.db.run(S("UPDATE meters SET meter_type = ?, factory_code = ?, user_no = ?, user_name = ?, addr_des = ?, "
-                              "dev_no = ?, company_no = ?, set_up_time = ?, enable_reading = ?, updated_at = ?, removed_at = NULL "
+                              "dev_no = ?, company_no = ?, set_up_time = ?, enable_reading = ?, "
+                              // a file without the column keeps the unit the registry knows
+                              "billing_unit = COALESCE(?, billing_unit), updated_at = ?, removed_at = NULL "
                               "WHERE id = ?"),
                             args)
                  != nullptr;
@@ -41,8 +44,8 @@ Result<QList<MeterUpsertResult>> upsertMeters(WriteContext &ctx, const QList<Met
             args += values;
             args << ctx.now << ctx.now;
             ok = ctx.db.run(S("INSERT INTO meters (meter_no, meter_type, factory_code, user_no, user_name, addr_des, dev_no, "
-                              "company_no, set_up_time, enable_reading, created_at, updated_at, last_upload_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"),
+                              "company_no, set_up_time, enable_reading, billing_unit, created_at, updated_at, last_upload_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"),
                             args)
                  != nullptr;
             r.inserted = true;

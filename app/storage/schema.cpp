@@ -163,6 +163,9 @@ const QList<Migration> &migrations()
         // 6: substring ("match anywhere") search from an index: FTS5 trigram on SQLite, pg_trgm GIN on
         // PostgreSQL, where the backend has them (substringsearch.h).
         {6, {}, &createSubstringIndex},
+        // 7: how a meter is billed when the registry says so (billingunit.h: 1 money / 金额表,
+        // 2 volume / 气量表, NULL unknown).
+        {7, {QStringLiteral("ALTER TABLE meters ADD COLUMN billing_unit ${INT}")}},
     };
     return list;
 }

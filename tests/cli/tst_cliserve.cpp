@@ -67,16 +67,18 @@ void TestCliServe::initTestCase()
 void TestCliServe::importReportsBadRows()
 {
     writeFile(QStringLiteral("meters.csv"),
-              "\xEF\xBB\xBFmeterNo,meterType,userNo,addrDes,userName,setUpTime,enableMeterReading\r\n"
-              "20240001,01,U1,\"Road 1, flat 2\",张三,2024-01-02 03:04:05,12.5\r\n"
-              "20240002,01,U2,Road 2,,2024-02-30 00:00:00,\r\n"
-              "20240003,01,,Road 3,,,\r\n"
-              "20240002,01,U2,Road 2,李四,,\r\n");
+              "\xEF\xBB\xBFmeterNo,meterType,userNo,addrDes,userName,setUpTime,enableMeterReading,billingUnit\r\n"
+              "20240001,01,U1,\"Road 1, flat 2\",张三,2024-01-02 03:04:05,12.5,气量表\r\n"
+              "20240002,01,U2,Road 2,,2024-02-30 00:00:00,,\r\n"
+              "20240003,01,,Road 3,,,,\r\n"
+              "20240002,01,U2,Road 2,李四,,,money\r\n"
+              "20240004,01,U4,Road 4,,,,per kg\r\n");
     const Run r = run({QStringLiteral("meters"), QStringLiteral("import"), dir.filePath(QStringLiteral("meters.csv"))});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("meters.csv:3: setUpTime:"), r.err.constData());
     QVERIFY2(r.err.contains("meters.csv:4: userNo:"), r.err.constData());
-    QVERIFY2(r.out.contains("imported 2 meters (2 new, 0 updated); 2 rows refused"), r.out.constData());
+    QVERIFY2(r.err.contains("meters.csv:6: billingUnit:"), r.err.constData());
+    QVERIFY2(r.out.contains("imported 2 meters (2 new, 0 updated); 3 rows refused"), r.out.constData());
 
     const Run list = run({QStringLiteral("meters"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(list.exitCode, 0);

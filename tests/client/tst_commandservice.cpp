@@ -54,6 +54,8 @@ private slots:
     void rechargeNumbersAndOnePendingAtATime();
     void volumeRechargesKeepTheirOwnTotalAndUnit();
     void setParameterSendsCanonicalAmounts();
+    void billingUnitBeforeTheFirstRecharge_data();
+    void billingUnitBeforeTheFirstRecharge();
     void unreachableRechargeStaysAndResendKeepsTradeNo();
     void sameSubmissionNeverTwice();
     void expiresAfterTtl();
@@ -363,6 +365,77 @@ void TestCommandService::setParameterSendsCanonicalAmounts()
     QCOMPARE(body.value(u"alarmOne").toString(), QStringLiteral("10.0000"));
     QCOMPARE(body.value(u"alarmTwo").toString(), QStringLiteral("5.5000"));
     QCOMPARE(body.value(u"overdraft").toString(), QStringLiteral("0.0000"));
+}
+
+void TestCommandService::billingUnitBeforeTheFirstRecharge_data()
+{
+    QTest::addColumn<QString>("source"); // registry / reported
+    QTest::addColumn<QString>("unit");   // how the meter is billed
+    QTest::addColumn<QString>("rechargeType");
+    QTest::addColumn<bool>("refused");
+    QTest::addColumn<QString>("alarmOneSent");
+    QTest::newRow("registry volume, by amount") << "registry" << "volume" << "1" << true << "10.000";
+    QTest::newRow("registry volume, by volume") << "registry" << "volume" << "2" << false << "10.000";
+    QTest::newRow("registry money, by volume") << "registry" << "money" << "2" << true << "10.0000";
+    QTest::newRow("reports meterBalanceQty, by amount") << "reported" << "volume" << "1" << true << "10.000";
+    QTest::newRow("reports meterBalanceAmt, by volume") << "reported" << "money" << "2" << true << "10.0000";
+    QTest::newRow("nothing says, by volume") << "none" << "" << "2" << false << "10.0000";
+}
+
+// A meter's billing unit (金额表 / 气量表) from the registry (import column, by hand) or from what the
+// meter reports (meterBalanceAmt / meterBalanceQty): a recharge in the other unit is refused before
+// anything is sent, on the meter's first recharge too; setParameter's amounts follow the unit.
+void TestCommandService::billingUnitBeforeTheFirstRecharge()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, unit);
+    QFETCH(QString, rechargeType);
+    QFETCH(bool, refused);
+    QFETCH(QString, alarmOneSent);
+    const QString meter = QStringLiteral("M002");
+    if (source == u"registry") {
+        MeterInfo m = m_store->meterSummary(meter)->value().info;
+        m.billingUnit = *parseBillingUnit(unit);
+        QVERIFY(await(m_store->upsertMeters({m})).ok());
+        QCOMPARE(m_store->meterSummary(meter)->value().info.billingUnit, m.billingUnit);
+        // A later import without the column keeps it.
+        m.billingUnit = BillingUnit::Unknown;
+        QVERIFY(await(m_store->upsertMeters({m})).ok());
+        QCOMPARE(m_store->meterSummary(meter)->value().info.billingUnit, *parseBillingUnit(unit));
+    } else if (source == u"reported") {
+        UploadWrite w;
+        w.journal.at = QDateTime::currentMSecsSinceEpoch();
+        w.journal.endpoint = QStringLiteral("meterDataUp");
+        w.journal.body = "{}";
+        Reading r;
+        r.meterNo = meter;
+        r.dataTime = QDateTime::currentSecsSinceEpoch() - 3600;
+        r.readingNum = *Volume::parse(u"12.5");
+        if (unit == u"volume")
+            r.meterBalanceQty = *Volume::parse(u"40");
+        else
+            r.meterBalanceAmt = *Money::parse(u"40");
+        w.readings << r;
+        QVERIFY(await(m_store->submit(w)).ok);
+    }
+
+    auto r = await(m_service->send(QStringLiteral("recharge"), meter,
+                                   obj({{"rechargeType", rechargeType == u"2" ? "2" : "1"}, {"rechargeNum", "10"}})));
+    QCOMPARE(!r.ok(), refused);
+    if (refused) {
+        QCOMPARE(r.error().code, kRechargeUnitMismatchCode);
+        QCOMPARE(r.error().path, QStringLiteral("rechargeType"));
+        QTest::qWait(50);
+        QCOMPARE(m_platform->seen.size(), 0); // nothing left
+    } else {
+        QTRY_COMPARE(m_platform->seen.size(), 1); // the recharge reached the platform
+    }
+
+    const int seen = m_platform->seen.size();
+    auto p = await(m_service->send(QStringLiteral("setParameter"), meter, obj({{"alarmOne", "10"}})));
+    QVERIFY2(p.ok(), qPrintable(p.error().message()));
+    QTRY_COMPARE(m_platform->seen.size(), seen + 1);
+    QCOMPARE(m_platform->seen.last().body.value(u"alarmOne").toString(), alarmOneSent);
 }
 
 void TestCommandService::unreachableRechargeStaysAndResendKeepsTradeNo()

@@ -36,6 +36,7 @@ QString canonicalColumn(const QString &header)
         {QStringLiteral("enablemeterreading"), QStringLiteral("enableMeterReading")},
         {QStringLiteral("启用读数"), QStringLiteral("enableMeterReading")},
         {QStringLiteral("表底数"), QStringLiteral("enableMeterReading")},
+        {QStringLiteral("billingunit"), QStringLiteral("billingUnit")}, {QStringLiteral("计费方式"), QStringLiteral("billingUnit")},
     };
     return names.value(header.trimmed().toLower());
 }
@@ -110,6 +111,12 @@ Parsed parse(const QString &text, const PlatformTime &time)
             }
             m.enableMeterReading = *v;
         }
+        const auto unit = parseBillingUnit(get("billingUnit"));
+        if (!unit) {
+            out.errors.append({line, m.meterNo, QCoreApplication::translate("md::MeterImport", "billingUnit is not money (金额表) or volume (气量表)")});
+            continue;
+        }
+        m.billingUnit = *unit;
         seen.insert(m.meterNo);
         out.meters.append(m);
         out.lines.append(line);
