@@ -237,6 +237,18 @@ Result<Settings> Settings::load(const QString &iniPath)
             return configError(QStringLiteral("receipt/paper"), QStringLiteral("thermal80, a5 or a4"));
         s.receipt.paper = paper;
     }
+    if (has("recharge/confirmAboveYuan")) {
+        const auto m = Money::parse(get("recharge/confirmAboveYuan").toString().trimmed());
+        if (!m || m->units() < 0)
+            return configError(QStringLiteral("recharge/confirmAboveYuan"), QStringLiteral("an amount in yuan, 0 or more"));
+        s.recharge.confirmAboveAmount = *m;
+    }
+    if (has("recharge/confirmAboveM3")) {
+        const auto v = Volume::parse(get("recharge/confirmAboveM3").toString().trimmed());
+        if (!v || v->units() < 0)
+            return configError(QStringLiteral("recharge/confirmAboveM3"), QStringLiteral("a volume in m3, 0 or more"));
+        s.recharge.confirmAboveVolume = *v;
+    }
     s.language = get("ui/language").toString().trimmed();
     return s;
 }
@@ -281,6 +293,8 @@ Result<void> Settings::save(const QString &iniPath) const
     ini.setValue("receipt/companyName", receipt.companyName);
     ini.setValue("receipt/deskName", receipt.deskName);
     ini.setValue("receipt/paper", receipt.paper);
+    ini.setValue("recharge/confirmAboveYuan", recharge.confirmAboveAmount.format(2));
+    ini.setValue("recharge/confirmAboveM3", recharge.confirmAboveVolume.format(3));
     ini.setValue("ui/language", language);
     ini.sync();
     if (ini.status() != QSettings::NoError)

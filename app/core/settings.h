@@ -2,6 +2,7 @@
 #pragma once
 // The configuration of protocol.md section 9: one INI file (QSettings), command-line options override.
 
+#include "fixeddecimal.h"
 #include "operatoridentity.h"
 #include "result.h"
 
@@ -68,12 +69,25 @@ struct ReceiptSettings
     QString paper = QStringLiteral("a5"); // "thermal80" (80 mm roll), "a5" or "a4"
 };
 
+// A recharge above these asks the operator once more before anything is sent (a confirmation, never
+// a refusal: the spec sets no upper limit, and a large recharge may be exactly what the customer
+// wants). One threshold per unit, since a meter is billed in yuan (金额表) or in m³ (气量表).
+// INI: recharge/confirmAboveYuan, recharge/confirmAboveM3; 0 never asks.
+struct RechargeSettings
+{
+    Money confirmAboveAmount = Money::fromUnits(10000LL * 10000); // 10,000 yuan
+    Volume confirmAboveVolume = Volume::fromUnits(3000LL * 1000); // 3,000 m³
+    bool isLarge(Money amount) const { return confirmAboveAmount.units() > 0 && amount > confirmAboveAmount; }
+    bool isLarge(Volume volume) const { return confirmAboveVolume.units() > 0 && volume > confirmAboveVolume; }
+};
+
 struct Settings
 {
     PlatformSettings platform;
     ListenerSettings listener;
     StorageSettings storage;
     ReceiptSettings receipt;
+    RechargeSettings recharge;
     QString operatorName; // the desk's display name for its operator; empty: the OS account
     QString language;     // empty: follow the system locale; "en" or "zh_CN"
 

@@ -112,6 +112,8 @@ database=/tmp/x.sqlite
         QTest::newRow("readTimeout 0") << QByteArray("[listener]\nreadTimeoutSeconds=0\n") << "listener/readTimeoutSeconds";
         QTest::newRow("maxConnections 0") << QByteArray("[listener]\nmaxConnections=0\n") << "listener/maxConnections";
         QTest::newRow("receipt paper") << QByteArray("[receipt]\npaper=letter\n") << "receipt/paper";
+        QTest::newRow("large recharge yuan") << QByteArray("[recharge]\nconfirmAboveYuan=lots\n") << "recharge/confirmAboveYuan";
+        QTest::newRow("large recharge m3") << QByteArray("[recharge]\nconfirmAboveM3=-5\n") << "recharge/confirmAboveM3";
     }
     void badKey()
     {
@@ -153,6 +155,8 @@ database=/tmp/x.sqlite
         s.receipt.companyName = QStringLiteral("成都秦川燃气有限公司");
         s.receipt.deskName = QStringLiteral("高新营业厅 2 号窗口");
         s.receipt.paper = QStringLiteral("thermal80");
+        s.recharge.confirmAboveAmount = *Money::parse(u"2500.5");
+        s.recharge.confirmAboveVolume = *Volume::parse(u"800.125");
         s.language = QStringLiteral("zh_CN");
         const QString path = m_dir.filePath(QStringLiteral("sub/dir/round.ini"));
         QVERIFY(s.save(path).ok());
@@ -187,6 +191,8 @@ database=/tmp/x.sqlite
         QCOMPARE(l->receipt.companyName, s.receipt.companyName);
         QCOMPARE(l->receipt.deskName, s.receipt.deskName);
         QCOMPARE(l->receipt.paper, s.receipt.paper);
+        QCOMPARE(l->recharge.confirmAboveAmount, s.recharge.confirmAboveAmount);
+        QCOMPARE(l->recharge.confirmAboveVolume, s.recharge.confirmAboveVolume);
         // Both are recorded: the display name and the computer account.
         QCOMPARE(l->effectiveOperator(), QStringLiteral("王五 (%1)").arg(OperatorIdentity::loginName()));
     }

@@ -148,8 +148,12 @@ private slots:
         dlg.findChild<QLineEdit *>(QStringLiteral("receiptCompany"))->setText(QStringLiteral("成都秦川燃气有限公司"));
         auto *paper = dlg.findChild<QComboBox *>(QStringLiteral("receiptPaper"));
         paper->setCurrentIndex(paper->findData(QStringLiteral("thermal80")));
+        dlg.findChild<QLineEdit *>(QStringLiteral("confirmAboveYuan"))->setText(QStringLiteral("2000"));
+        dlg.findChild<QLineEdit *>(QStringLiteral("confirmAboveM3"))->setText(QStringLiteral("650.5"));
         QVERIFY(dlg.apply());
         QVERIFY(announced.has_value());
+        QCOMPARE(announced->recharge.confirmAboveAmount, *Money::parse(u"2000"));
+        QCOMPARE(announced->recharge.confirmAboveVolume, *Volume::parse(u"650.5"));
         QCOMPARE(announced->listener.port, newPort);
         QCOMPARE(announced->operatorIdentity().displayName, QStringLiteral("王芳"));
         QCOMPARE(announced->effectiveOperator(), QStringLiteral("王芳 (%1)").arg(OperatorIdentity::loginName()));
@@ -163,7 +167,8 @@ private slots:
                 auto loaded = Settings::load(ini);
                 return loaded.ok() && loaded->listener.port == newPort && loaded->operatorName == QStringLiteral("王芳")
                        && loaded->receipt.companyName == QStringLiteral("成都秦川燃气有限公司")
-                       && loaded->receipt.paper == QStringLiteral("thermal80");
+                       && loaded->receipt.paper == QStringLiteral("thermal80")
+                       && loaded->recharge.confirmAboveVolume == *Volume::parse(u"650.5");
             }(),
             5000);
         listener.stop().waitForFinished();

@@ -6,6 +6,8 @@
 #include "commandstatuswidget.h"
 #include "fieldlabels.h"
 #include "ladderform.h"
+#include "largerecharge.h"
+#include "parameterform.h"
 #include "rechargeconfirmdialog.h"
 #include "rechargeform.h"
 #include "rechargenextsteps.h"
@@ -42,6 +44,8 @@ CommandForm *CommandDialog::createForm(const MessageSpec &spec, QWidget *parent)
         return new RechargeForm(spec, parent);
     if (spec.name == u"cancelRecharge")
         return new CancelRechargeForm(spec, parent);
+    if (spec.name == u"setParameter")
+        return new ParameterForm(spec, parent);
     return new CommandForm(spec, parent);
 }
 
@@ -268,9 +272,36 @@ void CommandDialog::requestSend()
         doSend();
 }
 
+RechargeSettings CommandDialog::rechargeSettings() const
+{
+    return m_ctx.console ? m_ctx.console->settings().recharge : m_ctx.recharge;
+}
+
 void CommandDialog::askConfirmation()
 {
     m_confirming = true;
+    // An unusually large recharge is asked about first; "Back" ends it with nothing sent.
+    auto *rf = qobject_cast<RechargeForm *>(m_form);
+    if (QMessageBox *large = rf ? LargeRecharge::question(*rf, rechargeSettings(), this) : nullptr) {
+        large->setAttribute(Qt::WA_DeleteOnClose);
+        m_confirmation = large;
+        connect(large, &QDialog::finished, this, [this](int result) {
+            m_confirmation = nullptr;
+            if (result == QMessageBox::Yes) {
+                openConfirmation();
+            } else {
+                m_confirming = false;
+                updateSendEnabled();
+            }
+        });
+        large->open();
+        return;
+    }
+    openConfirmation();
+}
+
+void CommandDialog::openConfirmation()
+{
     QDialog *dlg = nullptr;
     if (m_name == u"recharge" || m_name == u"cancelRecharge") {
         RechargeConfirmation w;

@@ -68,6 +68,8 @@ private:
     void onMeterLoaded(const MeterSummary &summary);
     void requestSend();
     void askConfirmation();
+    void openConfirmation();
+    RechargeSettings rechargeSettings() const;
     void doSend();
     void updateSendEnabled();
     // The request send() gets: the form's values for this dialog's meter, its idempotency key.

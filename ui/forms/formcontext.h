@@ -5,6 +5,8 @@
 // operator's name recorded on each command (Settings::effectiveOperator), and the console (settings,
 // platform clock, journal) when there is one: receipts and next-step actions use it.
 
+#include "core/settings.h"
+
 #include <QString>
 
 #include <memory>
@@ -21,6 +23,8 @@ struct FormContext
     std::shared_ptr<Store> store; // reads only, always off the GUI thread
     QString operatorName;
     ConsoleContext *console = nullptr; // may be null (tests, tools)
+    // The large-recharge thresholds when there is no console (the console's own settings win).
+    RechargeSettings recharge;
 };
 
 } // namespace md

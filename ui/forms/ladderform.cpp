@@ -102,7 +102,31 @@ LadderForm::LadderForm(const MessageSpec &spec, QWidget *parent) : CommandForm(s
         updateRows();
         onEdited();
     });
+    m_cycleNote = new QLabel(this);
+    m_cycleNote->setObjectName(QStringLiteral("cycleNote"));
+    m_cycleNote->setWordWrap(true);
+    formLayout()->addRow(QString(), m_cycleNote);
+    connect(this, &CommandForm::edited, this, &LadderForm::updateCycleNote);
     updateRows();
+    updateCycleNote();
+}
+
+void LadderForm::updateCycleNote()
+{
+    // The spec leaves both optional: the ladder is sent without them, and the meter goes on with
+    // the 阶梯计费周期 it has. A single price has no tiers to count per cycle: no note.
+    const QJsonObject p = CommandForm::params();
+    const bool noCycle = p.value(QStringLiteral("billingCycle")).toString().trimmed().isEmpty();
+    const bool noStart = p.value(QStringLiteral("cycleStartDate")).toString().trimmed().isEmpty();
+    QString text;
+    if (tiers() > 1 && noCycle && noStart)
+        text = tr("No billing cycle and no cycle start: the meter keeps its current tiered billing cycle.");
+    else if (tiers() > 1 && noCycle)
+        text = tr("No billing cycle: the meter keeps its current tiered billing cycle.");
+    else if (tiers() > 1 && noStart)
+        text = tr("No cycle start: the meter keeps the start of its current tiered billing cycle.");
+    m_cycleNote->setText(text);
+    m_cycleNote->setVisible(!text.isEmpty());
 }
 
 int LadderForm::tiers() const

@@ -33,15 +33,19 @@ public:
     void setTiers(int n);
     QLineEdit *priceEdit(int tier) const { return m_prices.value(tier); }  // tier 0..4
     QLineEdit *limitEdit(int tier) const { return m_limits.value(tier); }  // tier 0..3 -> level1..level4
+    // The note under the form when a ladder leaves billingCycle or cycleStartDate out (hidden otherwise).
+    QLabel *cycleNote() const { return m_cycleNote; }
 
 protected:
     QList<Error> placeErrors(const QList<Error> &errors) override;
-    // A ladder of more than one tier needs the start of its billing cycle (the platform answers 1104).
+    // No rule of its own: billingCycle and cycleStartDate are optional (CommandValidation checks a
+    // given one); their absence is a note, not an error (updateCycleNote).
     QList<Error> localRules(const QJsonObject &params) const override;
     void setOwnReadOnly(bool readOnly) override;
 
 private:
     void updateRows();
+    void updateCycleNote();
 
     QSpinBox *m_tiers = nullptr;
     QLabel *m_tiersError = nullptr;
@@ -51,6 +55,7 @@ private:
     QList<QLineEdit *> m_limits;
     QList<QLabel *> m_lastTierNotes;
     QLabel *m_tableError = nullptr;
+    QLabel *m_cycleNote = nullptr;
 };
 
 } // namespace md

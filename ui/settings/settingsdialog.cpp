@@ -15,6 +15,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
 #include <QSpinBox>
 #include <QSqlDatabase>
 #include <QTabWidget>
@@ -274,6 +276,19 @@ QWidget *SettingsDialog::buildGeneralTab()
     m_paper->addItem(tr("A5"), QStringLiteral("a5"));
     m_paper->addItem(tr("A4"), QStringLiteral("a4"));
     form->addRow(tr("Receipt paper"), m_paper);
+    // An unusually large recharge is asked about once more (never refused); 0 never asks.
+    auto numberEdit = [page](const char *name, int decimals) {
+        auto *e = new QLineEdit(page);
+        e->setObjectName(QLatin1String(name));
+        e->setValidator(new QRegularExpressionValidator(
+            QRegularExpression(QStringLiteral("\\d{1,12}(\\.\\d{0,%1})?").arg(decimals)), e));
+        e->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        return e;
+    };
+    m_largeYuan = numberEdit("confirmAboveYuan", 2);
+    form->addRow(tr("Ask again for recharges above (yuan)"), m_largeYuan);
+    m_largeM3 = numberEdit("confirmAboveM3", 3);
+    form->addRow(tr("Ask again for recharges above (m³)"), m_largeM3);
     return page;
 }
 
@@ -320,6 +335,8 @@ void SettingsDialog::setSettings(const Settings &s)
     m_desk->setText(s.receipt.deskName);
     const int paper = m_paper->findData(s.receipt.paper);
     m_paper->setCurrentIndex(paper < 0 ? 1 : paper);
+    m_largeYuan->setText(s.recharge.confirmAboveAmount.format(2));
+    m_largeM3->setText(s.recharge.confirmAboveVolume.format(3));
 }
 
 Settings SettingsDialog::settings() const
@@ -355,6 +372,10 @@ Settings SettingsDialog::settings() const
     s.receipt.companyName = m_company->text().trimmed();
     s.receipt.deskName = m_desk->text().trimmed();
     s.receipt.paper = m_paper->currentData().toString();
+    if (const auto m = Money::parse(m_largeYuan->text().trimmed()))
+        s.recharge.confirmAboveAmount = *m;
+    if (const auto v = Volume::parse(m_largeM3->text().trimmed()))
+        s.recharge.confirmAboveVolume = *v;
     return s;
 }
 

@@ -105,6 +105,8 @@ private:
     QLineEdit *m_company = nullptr;
     QLineEdit *m_desk = nullptr;
     QComboBox *m_paper = nullptr;
+    QLineEdit *m_largeYuan = nullptr;
+    QLineEdit *m_largeM3 = nullptr;
 };
 
 } // namespace md
