@@ -1490,6 +1490,41 @@
         <source>Tiers</source>
         <translation>阶梯数</translation>
     </message>
+    <message>
+        <source>No billing cycle and no cycle start: the meter keeps its current tiered billing cycle.</source>
+        <translation>未填写阶梯计费周期和周期开始日期：表具沿用当前的阶梯计费周期。</translation>
+    </message>
+    <message>
+        <source>No billing cycle: the meter keeps its current tiered billing cycle.</source>
+        <translation>未填写阶梯计费周期：表具沿用当前的阶梯计费周期。</translation>
+    </message>
+    <message>
+        <source>No cycle start: the meter keeps the start of its current tiered billing cycle.</source>
+        <translation>未填写周期开始日期：表具沿用当前阶梯计费周期的开始日期。</translation>
+    </message>
+</context>
+<context>
+    <name>md::LargeRecharge</name>
+    <message>
+        <source>Unusually large recharge</source>
+        <translation>充值量较大</translation>
+    </message>
+    <message>
+        <source>Recharge %1 to meter %2?
+
+This is more than %3, the figure above which this desk asks again. Check the amount with the customer before you go on.</source>
+        <translation>为表具 %2 充值 %1？
+
+充值量超过 %3（超过此值时本柜台再次确认）。请先与客户核对充值量再继续。</translation>
+    </message>
+    <message>
+        <source>The amount is right</source>
+        <translation>充值量无误</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
 </context>
 <context>
     <name>md::ListenerErrors</name>
@@ -1952,6 +1987,10 @@
         <source>The file is not text in UTF-8 or GB18030: save it from Excel as CSV (comma separated) or CSV UTF-8.</source>
         <translation>该文件不是 UTF-8 或 GB18030 编码的文本：请在 Excel 中另存为“CSV (逗号分隔)”或“CSV UTF-8”。</translation>
     </message>
+    <message>
+        <source>billingUnit is not money (金额表) or volume (气量表)</source>
+        <translation>billingUnit 须为 money（金额表）或 volume（气量表）</translation>
+    </message>
 </context>
 <context>
     <name>md::MeterReport</name>
@@ -2234,6 +2273,17 @@
         <translation>
             <numerusform>%n 条上报等待其表具登记。导入或登记这些表具后，其读数会自动加入表具历史。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>md::ParameterForm</name>
+    <message>
+        <source>%1 (m³)</source>
+        <translation>%1（m³）</translation>
+    </message>
+    <message>
+        <source>%1 (yuan)</source>
+        <translation>%1（元）</translation>
     </message>
 </context>
 <context>
@@ -3113,6 +3163,14 @@
     <message>
         <source>listener/tlsClientCa: client certificates need TLS (a certificate and a key)</source>
         <translation>listener/tlsClientCa：客户端证书需要启用 TLS（证书和私钥）</translation>
+    </message>
+    <message>
+        <source>Ask again for recharges above (yuan)</source>
+        <translation>充值金额超过此值时再次确认（元）</translation>
+    </message>
+    <message>
+        <source>Ask again for recharges above (m³)</source>
+        <translation>充值气量超过此值时再次确认（m³）</translation>
     </message>
 </context>
 <context>
