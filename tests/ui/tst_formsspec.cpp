@@ -6,12 +6,14 @@
 
 #include "formsworld.h"
 
+#include "ui/forms/cancelrechargeform.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/forms/commandstatuswidget.h"
 #include "ui/forms/ladderform.h"
 #include "ui/forms/parameterform.h"
 #include "ui/forms/rechargeconfirmdialog.h"
 #include "ui/forms/rechargeform.h"
+#include "ui/forms/rechargeledgermodel.h"
 #include "ui/views/meterimport.h"
 
 #include <QFormLayout>
@@ -116,6 +118,44 @@ private slots:
         confirm->reject();
         QVERIFY(!dlg.pendingConfirmation());
         QCOMPARE(commandCount(m_world, QStringLiteral("recharge"), meter), before);
+    }
+
+    // A recharge by volume from the GUI to a 气量表: confirmed in m³, credited by the simulated meter
+    // in m³, and listed in the ledger in m³ (never as yuan); one by amount is refused before it leaves.
+    void volumeRechargeEndToEnd()
+    {
+        const QString meter = FormsWorld::meterNo(5);
+        {
+            CommandDialog dlg(m_world.context(), QStringLiteral("recharge"), meter);
+            dlg.show();
+            dlg.setValue(QStringLiteral("rechargeType"), QStringLiteral("1"));
+            dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("50"));
+            QTRY_VERIFY(static_cast<RechargeForm *>(dlg.form())->numbers().has_value());
+            dlg.sendButton()->click();
+            QVERIFY(confirm(dlg.pendingConfirmation()));
+            QTRY_VERIFY(dlg.sendErrorLabel()->isVisible());
+            QVERIFY(!dlg.hasSent());
+            QCOMPARE(commandCount(m_world, QStringLiteral("recharge"), meter), 0);
+        }
+        CommandDialog dlg(m_world.context(), QStringLiteral("recharge"), meter);
+        dlg.show();
+        dlg.setValue(QStringLiteral("rechargeType"), QStringLiteral("2"));
+        dlg.setValue(QStringLiteral("rechargeNum"), QStringLiteral("12.5"));
+        QTRY_VERIFY(static_cast<RechargeForm *>(dlg.form())->numbers().has_value());
+        dlg.sendButton()->click();
+        QDialog *c = dlg.pendingConfirmation();
+        QVERIFY(qobject_cast<RechargeConfirmDialog *>(c));
+        QCOMPARE(c->findChild<QLabel *>(QStringLiteral("confirmDisplay"))->text(), QStringLiteral("12.500 m³"));
+        QCOMPARE(c->findChild<QLabel *>(QStringLiteral("confirmWire"))->text(), QStringLiteral("12.500"));
+        QVERIFY(confirm(c));
+        QTRY_COMPARE_WITH_TIMEOUT(dlg.status()->state(), CommandState::Succeeded, 10000);
+        QCOMPARE(m_world.sim->world().find(meter)->totalRechargeQty, *Volume::parse(u"12.5"));
+
+        CommandDialog cancel(m_world.context(), QStringLiteral("cancelRecharge"), meter);
+        auto *form = qobject_cast<CancelRechargeForm *>(cancel.form());
+        QVERIFY(form);
+        QTRY_COMPARE_WITH_TIMEOUT(form->ledger()->rowCount(), 1, 10000);
+        QCOMPARE(form->ledger()->index(0, RechargeLedgerModel::Amount).data().toString(), QStringLiteral("12.500 m³"));
     }
 
     void parameterAmountsInTheMetersUnit_data()
