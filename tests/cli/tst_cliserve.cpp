@@ -50,6 +50,7 @@ private:
 private Q_SLOTS:
     void initTestCase();
     void importReportsBadRows();
+    void importReadsGb18030FromExcel();
     void serveAcceptsAnUploadAndStopsOnSigterm();
     void historyCsvHasBomAndPlatformTimes();
     void badConfigurationExits2NamingTheKey();
@@ -84,6 +85,18 @@ void TestCliServe::importReportsBadRows()
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.contains("\"userName\":\"张三\""));
     QVERIFY(list.out.contains("\"addrDes\":\"Road 1, flat 2\""));
+}
+
+// A registry saved by Excel on a Chinese Windows ("CSV (逗号分隔)": GB18030, CRLF, quoted fields
+// with a comma and a line break) imports with its names and addresses intact.
+void TestCliServe::importReadsGb18030FromExcel()
+{
+    const Run r = run({QStringLiteral("meters"), QStringLiteral("import"), QStringLiteral(MD_TEST_DATA_DIR "/registry-gb18030.csv")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Run list = run({QStringLiteral("meters"), QStringLiteral("list"), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains("\"userName\":\"欧阳娜娜\""), list.out.constData());
+    QVERIFY(list.out.contains("\"addrDes\":\"成都市武侯区人民南路四段1号, 3栋2单元\""));
 }
 
 void TestCliServe::serveAcceptsAnUploadAndStopsOnSigterm()

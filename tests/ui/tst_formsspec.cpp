@@ -2,7 +2,8 @@
 // What the spec allows, as the forms present it, against the real parts (SQLite store, listener,
 // simulator over HTTP): an unusually large recharge is a question, never a refusal, and "Back"
 // sends nothing; setParameter's amounts are labelled in the meter's billing unit; a ladder without
-// billingCycle / cycleStartDate is sent, with a note that the meter keeps its current cycle.
+// billingCycle / cycleStartDate is sent, with a note that the meter keeps its current cycle; a volume
+// recharge goes through in m³; the overview counts the uploads of unregistered meters and lists them.
 
 #include "formsworld.h"
 
@@ -14,7 +15,9 @@
 #include "ui/forms/rechargeconfirmdialog.h"
 #include "ui/forms/rechargeform.h"
 #include "ui/forms/rechargeledgermodel.h"
+#include "ui/models/consolecontext.h"
 #include "ui/views/meterimport.h"
+#include "ui/views/overviewview.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -234,6 +237,36 @@ private slots:
         QCOMPARE(parsed.meters[3].billingUnit, BillingUnit::Money);
         QCOMPARE(parsed.errors.size(), 1);
         QCOMPARE(parsed.errors[0].line, 5);
+    }
+
+    // "N uploads from unregistered meters" on the overview, one click to their list.
+    void overviewShowsQuarantinedUploads()
+    {
+        UploadWrite w;
+        w.journal.at = QDateTime::currentMSecsSinceEpoch();
+        w.journal.endpoint = QStringLiteral("meterDataUp");
+        w.journal.body = R"({"meterNo":"Q0000001"})";
+        w.journal.returnCode = QStringLiteral("0000");
+        QuarantinedRecord q;
+        q.meterNo = QStringLiteral("Q0000001");
+        q.uploadName = QStringLiteral("meterDataUp");
+        q.record = R"({"meterNo":"Q0000001"})";
+        w.quarantined << q;
+        QVERIFY(awaitResult(m_world.store->submit(w)).ok);
+
+        ConsoleContext context(m_world.store, m_world.settings);
+        OverviewView view(&context);
+        view.show();
+        view.refresh();
+        auto *button = view.findChild<QPushButton *>(QStringLiteral("quarantineButton"));
+        QVERIFY(button);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isVisible(), 10000);
+        QVERIFY(button->text().startsWith(u'1'));
+        button->click();
+        QMessageBox *list = nullptr;
+        QTRY_VERIFY((list = view.findChild<QMessageBox *>(QStringLiteral("quarantineView"))));
+        QVERIFY(list->detailedText().contains(QStringLiteral("Q0000001")));
+        list->close();
     }
 };
 
