@@ -213,7 +213,7 @@ struct OverviewRequest
     qint64 dayStart = 0;   // start of today in the platform zone (epoch); 0: now - 86400
     int silentDays = 3;
     int days = 14;         // uploadsPerDay length
-    PlatformTime time;     // the platform zone: which day is today, day buckets
+    PlatformTime time = PlatformTime(); // the platform zone: which day is today, day buckets
 };
 
 // History exports for the CLI: rows of plain text columns, header first.

@@ -22,7 +22,7 @@ struct DemoOptions
     int days = 365;          // daily readings per meter
     int recentDays = 14;     // the last days arrive as separate uploads (journal rows, uploads per day)
     qint64 now = 0;          // 0: the current time
-    PlatformTime time;       // the platform zone: reading days and times
+    PlatformTime time = PlatformTime(); // the platform zone: reading days and times
     bool alarms = true;
     bool commands = true;
     quint32 seed = 20240601;
