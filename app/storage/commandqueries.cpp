@@ -17,7 +17,10 @@ QString S(const char *s) { return QString::fromLatin1(s); }
 
 Result<std::optional<CommandRecord>> Store::commandBySeq(const QString &commandSeq) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1 FROM commands WHERE command_seq = ?").arg(QLatin1String(commandColumns)), {commandSeq});
     if (!q)
         return db.lastError();
@@ -30,7 +33,10 @@ Result<std::optional<CommandRecord>> Store::commandBySeq(const QString &commandS
 
 Result<CommandPage> Store::commands(const CommandFilter &f) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QStringList terms{S("1 = 1")};
     QVariantList args;
     if (!f.states.isEmpty()) {
@@ -79,7 +85,10 @@ Result<CommandPage> Store::commands(const CommandFilter &f) const
 
 Result<QList<CommandRecord>> Store::changedCommandsSince(qint64 cursor, int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1 FROM commands WHERE change_id > ? ORDER BY change_id LIMIT ?").arg(QLatin1String(commandColumns)),
                           {cursor, qint64(limit > 0 ? limit : 1000)});
     if (!q)
@@ -95,7 +104,10 @@ Result<QList<CommandRecord>> Store::changedCommandsSince(qint64 cursor, int limi
 // credits whose tradeNo no command of ours carries (flagged at ingest, still money on the meter).
 Result<QList<RechargeLedgerEntry>> Store::rechargeLedger(const QString &meterNo) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QList<RechargeLedgerEntry> rows;
     QSqlQuery *q = db.run(S("SELECT c.trade_no, c.params, c.state, c.created_at, c.command_seq, r.credited, r.received_at, "
                             "r.cancelled, r.cancelled_at, r.recharge_num FROM commands c LEFT JOIN recharges r ON r.trade_no = c.trade_no "
@@ -186,7 +198,10 @@ Result<RechargeNumbers> Store::nextRechargeNumbers(const QString &meterNo, Money
     // The registry's unit wins over the ledger's (it was given on purpose: an import or by hand);
     // with neither, the meter's own reports say it (the spec: 金额表 fill meterBalanceAmt, 气量表
     // meterBalanceQty), so a meter's first recharge can be checked too.
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT billing_unit, balance, balance_qty FROM meters WHERE meter_no = ? AND removed_at IS NULL"),
                           {meterNo});
     if (!q)
@@ -204,7 +219,10 @@ Result<RechargeNumbers> Store::nextRechargeNumbers(const QString &meterNo, Money
 
 Result<bool> Store::isTradeNoCredited(const QString &tradeNo) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT credited FROM recharges WHERE trade_no = ?"), {tradeNo});
     if (!q)
         return db.lastError();
@@ -215,7 +233,10 @@ Result<bool> Store::isTradeNoCredited(const QString &tradeNo) const
 
 Result<QList<ParameterSet>> Store::parameterHistory(const QString &meterNo, int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT command_seq, reported, values_json, received_at FROM parameters WHERE meter_no = ? "
                             "ORDER BY id DESC LIMIT ?"),
                           {meterNo, qint64(limit > 0 ? limit : 50)});

@@ -111,7 +111,10 @@ Result<void> readRange(Db &db, qint64 lo, qint64 hi, const HealthScanRequest &re
 Result<qint64> Store::scanMeterHistories(const HealthScanRequest &req,
                                          const std::function<bool(const QList<MeterHistory> &)> &visit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     const int chunk = std::max(1, req.chunkMeters);
     qint64 visited = 0;
     QList<MeterHistory> batch;
@@ -150,7 +153,10 @@ Result<qint64> Store::scanMeterHistories(const HealthScanRequest &req,
 
 Result<QList<HealthFlag>> Store::healthFlags(const HealthFlagFilter &f) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QStringList where;
     QVariantList args;
     if (f.kind) {
@@ -180,7 +186,10 @@ Result<QList<HealthFlag>> Store::healthFlags(const HealthFlagFilter &f) const
 
 Result<std::optional<HealthFlag>> Store::healthFlag(qint64 id) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1 FROM health_flags h JOIN meters m ON m.id = h.meter_id WHERE h.id = ?")
                               .arg(QLatin1String(healthFlagColumns)),
                           {id});
@@ -195,7 +204,10 @@ Result<std::optional<HealthFlag>> Store::healthFlag(qint64 id) const
 
 Result<QMap<HealthKind, qint64>> Store::openHealthCounts() const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT kind, COUNT(*) FROM health_flags WHERE cleared_at IS NULL AND dismissed_at IS NULL GROUP BY kind"));
     if (!q)
         return db.lastError();
@@ -211,7 +223,10 @@ Result<QMap<HealthKind, qint64>> Store::openHealthCounts() const
 
 Result<QHash<QString, int>> Store::openHealthFlagsByMeter(const QStringList &meterNos) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QHash<QString, int> out;
     const QString sql = S("SELECT COUNT(*) FROM health_flags h JOIN meters m ON m.id = h.meter_id "
                           "WHERE m.meter_no = ? AND h.cleared_at IS NULL AND h.dismissed_at IS NULL");

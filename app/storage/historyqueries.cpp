@@ -62,7 +62,10 @@ JournalEntry journalFrom(const QSqlQuery &q)
 
 Result<ReadingSeries> Store::readings(const QString &meterNo, qint64 from, qint64 to) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     ReadingSeries s;
     const auto id = meterIdOf(db, meterNo);
     if (!id)
@@ -84,7 +87,10 @@ Result<ReadingSeries> Store::readings(const QString &meterNo, qint64 from, qint6
 
 Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, qint64 to, int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QList<Reading> rows;
     const auto id = meterIdOf(db, meterNo);
     if (!id)
@@ -154,7 +160,10 @@ Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, 
 
 Result<QList<StatusRow>> Store::statusHistory(const QString &meterNo, qint64 from, qint64 to, int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QList<StatusRow> rows;
     const auto id = meterIdOf(db, meterNo);
     if (!id)
@@ -186,7 +195,10 @@ Result<QList<StatusRow>> Store::statusHistory(const QString &meterNo, qint64 fro
 
 Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &f) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QStringList terms{S("1 = 1")};
     QVariantList args;
     if (f.activeOnly)
@@ -226,7 +238,10 @@ Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &f) const
 
 Result<std::optional<AlarmRow>> Store::alarm(qint64 id) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1 FROM alarms a JOIN meters m ON m.id = a.meter_id WHERE a.id = ?").arg(QLatin1String(alarmColumns)),
                           {id});
     if (!q)
@@ -240,7 +255,10 @@ Result<std::optional<AlarmRow>> Store::alarm(qint64 id) const
 
 Result<JournalPage> Store::journalPage(const JournalFilter &f) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QStringList terms{S("1 = 1")};
     QVariantList args;
     auto eq = [&](const char *col, const QString &v) {
@@ -291,7 +309,10 @@ Result<JournalPage> Store::journalPage(const JournalFilter &f) const
 
 Result<std::optional<JournalEntry>> Store::journalEntry(qint64 id) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1, headers, body FROM journal WHERE id = ?").arg(QLatin1String(journalListColumns)), {id});
     if (!q)
         return db.lastError();
@@ -307,7 +328,10 @@ Result<std::optional<JournalEntry>> Store::journalEntry(qint64 id) const
 
 Result<QList<ReviewFlag>> Store::reviewFlags(bool openOnly, int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT id, at, kind, meter_no, item_key, detail, journal_id, resolved FROM review_flags %1 "
                             "ORDER BY id DESC LIMIT ?")
                               .arg(openOnly ? S("WHERE resolved = 0") : QString()),

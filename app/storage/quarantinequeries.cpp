@@ -34,7 +34,10 @@ Result<QList<QuarantinedRecord>> quarantineRows(Db &db, const QString &sql, int 
 
 Result<QList<QuarantinedRecord>> Store::quarantineReady(int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     return quarantineRows(db,
                           S("SELECT q.id, q.meter_no, q.upload_name, q.record, q.received_at, q.journal_id FROM quarantine q "
                             "JOIN meters m ON m.meter_no = q.meter_no AND m.removed_at IS NULL "
@@ -44,7 +47,10 @@ Result<QList<QuarantinedRecord>> Store::quarantineReady(int limit) const
 
 Result<QList<QuarantinedRecord>> Store::quarantineWaiting(int limit) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     return quarantineRows(db,
                           S("SELECT id, meter_no, upload_name, record, received_at, journal_id FROM quarantine "
                             "WHERE replayed_at IS NULL ORDER BY id DESC LIMIT ?"),

@@ -65,7 +65,10 @@ Result<Totals> totalsBefore(Db &db, qint64 meterId, const QString &meterNo, qint
 
 Result<ReconciliationReport> Store::reconciliation(const ReconciliationRequest &request, const PlatformTime &time) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     ReconciliationReport report;
     report.request = request;
     if (!request.from.isValid() || !request.to.isValid() || request.to < request.from)

@@ -154,7 +154,10 @@ bool isUnfiltered(const RegistryFilter &f)
 Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos,
                                                    QHash<QString, RegisteredIdentity> *identities) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QHash<QString, qint64> found;
     // One statement per chunk of up to 64 numbers (the usual upload names 1..100 meters); the
     // statement text per chunk size is cached like any other.
@@ -184,7 +187,10 @@ Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos,
 
 Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &request) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QString where;
     QVariantList args;
     buildWhere(db.dialect(), request.filter, where, args);
@@ -220,7 +226,10 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
 
 Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     if (isUnfiltered(filter)) {
         // COUNT(*) without WHERE walks the smallest index; removed meters are few (partial index).
         auto n = db.scalar(S("SELECT (SELECT COUNT(*) FROM meters) - (SELECT COUNT(*) FROM meters WHERE removed_at IS NOT NULL)"));
@@ -253,7 +262,10 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
 
 Result<std::optional<MeterSummary>> Store::meterSummary(const QString &meterNo) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QSqlQuery *q = db.run(S("SELECT %1, factory_code, dev_no, company_no, set_up_time, enable_reading, last_meter_time, "
                             "power_type, temperature, pressure, total_recharge_amt, total_recharge_count, balance_qty, price, "
                             "last_data_time, billing_unit FROM meters WHERE meter_no = ? AND removed_at IS NULL")

@@ -35,7 +35,10 @@ enum class Col { Text, Money, Volume };
 
 Result<OverviewStats> Store::overview(const OverviewRequest &r) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     OverviewStats s;
     const qint64 now = r.now ? r.now : QDateTime::currentSecsSinceEpoch();
     const qint64 today = r.time.dayNumber(now);
@@ -74,7 +77,10 @@ Result<OverviewStats> Store::overview(const OverviewRequest &r) const
 
 Result<ExportTable> Store::exportHistory(const ExportRequest &r) const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     struct Spec
     {
         QString sql;         // selects the columns of `header`; placeholders: meter (optional), from, to

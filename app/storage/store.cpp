@@ -260,7 +260,10 @@ QFuture<Result<bool>> Store::setSqliteMaxPageCount(qint64 pages)
 
 Result<QMap<QString, qint64>> Store::tableCounts() const
 {
-    MD_READER(db);
+    auto reader = d->reader();
+    if (!reader)
+        return reader.error();
+    Db &db = **reader;
     QMap<QString, qint64> counts;
     for (const QString &t : dataTables()) {
         auto n = db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(t));

@@ -45,6 +45,8 @@ public:
     std::unique_ptr<Writer> writer; // null when read-only
     std::shared_ptr<ReaderRegistry> readers;
 
+    // Reads run their prepared statements on this thread's reader; a read returns its error when
+    // there is none.
     Result<Db *> reader() const { return readers->forCurrentThread(); }
     Error readOnlyError() const;
 
@@ -56,12 +58,5 @@ public:
         return writer->post<T>(std::move(fn), weight);
     }
 };
-
-// Reads: run the prepared statement on the thread's reader, or return its error.
-#define MD_READER(db)                                                                                                  \
-    auto db##Result = d->reader();                                                                                     \
-    if (!db##Result)                                                                                                   \
-        return db##Result.error();                                                                                     \
-    Db &db = **db##Result
 
 } // namespace md
