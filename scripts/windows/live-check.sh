@@ -59,6 +59,14 @@ wine_run 120 "$CLI" meters import "$(md_winpath "$CSV")" --config "$(md_winpath 
     >"$WORK/import.log" 2>&1 && ok "meters import from $(basename "$CSV") into $(basename "$DATA")/$(basename "$DB")" \
     || fail "meters import: $(tail -3 "$WORK/import.log")"
 meter=$(sed -n '2s/,.*//p' "$CSV")
+# Secrets at rest: the first load moved appSecret out of the INI into a DPAPI value of this user.
+if grep -q "s3cr3t-KEY" "$INI"; then
+    fail "the INI still holds the appSecret in clear text after the first load"
+elif grep -q "dpapi:" "$INI"; then
+    ok "appSecret moved out of the INI into a DPAPI value (serve below authenticates with it)"
+else
+    fail "no DPAPI value in the INI after the first load: $(grep -v '^$' "$INI" | cut -c1-40 | tr '\n' ' ')"
+fi
 # The per-user default: %LOCALAPPDATA%\MeterDesk\meterdesk.sqlite, under the Chinese profile.
 wine_run 120 "$CLI" meters import "$(md_winpath "$CSV")" --config "$(md_winpath "$INI")" >"$WORK/import2.log" 2>&1 || true
 local_db="$WINEPREFIX/drive_c/users/张三/AppData/Local/MeterDesk/meterdesk.sqlite"
