@@ -27,7 +27,7 @@ WIN_TESTS=${MD_WIN_TESTS:-"fixeddecimal timeformat dictionary settings chineseam
     whendone vectors catalog codec codecrules roundtrip auth robustness storeingest storeaccess storesearch
     storecopy storeprocesses storehistory healthrules healthstore commandvalidation platformclient
     commandservice clisend cliserve sim_meter sim_rejects sim_results ui_registry ui_console ui_language
-    ui_health forms_batch settings_dialog timeline"}
+    ui_health forms_batch timeline"}
 WIN_TESTS=$(echo $WIN_TESTS)
 [ ${#steps[@]} -gt 0 ] || steps=(build stage test msi install live)
 want() { local s; for s in "${steps[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
