@@ -3,7 +3,7 @@
 // and zh_CN, for looking at the UI as a user would. A demo database is generated when --db is absent.
 //   meterdesk_screens [--db FILE] --out DIR
 #include "storage/store.h"
-#include "ui/demo/demodata.h"
+#include "tools/demo/demodata.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
 #include "ui/models/consolecontext.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ceiling for bench/ingest/run.sh: a bare QHttpServer on 127.0.0.1 answering every request with
 // a fixed {"returnCode":"0000"} and nothing else. Prints "listening on http://127.0.0.1:PORT".
-#include "server/http/httpcompat.h"
+#include "http/httpcompat.h"
 
 #include <QCoreApplication>
 #include <QHttpServer>

@@ -5,7 +5,7 @@
 // lives in tst_commandflow; this one lets the client tests choose odd answers precisely.
 
 #include "client/commandnames.h"
-#include "server/http/httpcompat.h"
+#include "http/httpcompat.h"
 
 #include <QHttpServer>
 #include <QJsonDocument>

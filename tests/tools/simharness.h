@@ -9,7 +9,7 @@
 #include "protocol/catalog.h"
 #include "protocol/codec.h"
 #include "protocol/security.h"
-#include "server/http/httpcompat.h"
+#include "http/httpcompat.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -9,7 +9,7 @@
 // - the console (ConsoleSession, as `meterdesk` runs it) shows the warning in its status bar, and its
 //   commands carry the platform's time: one succeeds where the same command stamped with the desk's
 //   clock is refused by the platform (9001, its own 300 s window).
-#include "consolesession.h"
+#include "ui/app/consolesession.h"
 
 #include "client/commandservice.h"
 #include "client/platformclient.h"

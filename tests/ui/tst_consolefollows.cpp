@@ -8,7 +8,7 @@
 // the simulator to the receiver, turns it to Succeeded there. Everything waits on conditions,
 // nothing on a fixed delay.
 #include "../server/rawhttp.h"
-#include "consolesession.h"
+#include "ui/app/consolesession.h"
 
 #include "core/settings.h"
 #include "protocol/catalog.h"

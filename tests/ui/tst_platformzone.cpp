@@ -9,7 +9,7 @@
 
 #include "core/timeformat.h"
 #include "storage/store.h"
-#include "ui/demo/demodata.h"
+#include "tools/demo/demodata.h"
 #include "ui/forms/commanddialog.h"
 #include "ui/models/consolecontext.h"
 #include "ui/views/overviewview.h"

@@ -3,7 +3,7 @@
 // upload that arrives while it is open, acknowledging records who and when, a new gas leak raises
 // the banner, read-only review refuses every write, and every model passes QAbstractItemModelTester.
 #include "storage/store.h"
-#include "ui/demo/demodata.h"
+#include "tools/demo/demodata.h"
 #include "ui/mainwindow.h"
 #include "ui/models/alarmmodel.h"
 #include "ui/models/commandmodel.h"

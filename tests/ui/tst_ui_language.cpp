@@ -215,7 +215,7 @@ void TestUiLanguage::noEnglishLeftInAnyView()
     QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
     ConsoleContext context(*store, Settings{});
     MainWindow window(&context);
-    // The Commands view's tool bar as the console assembles it (app/gui/consolesession.cpp).
+    // The Commands view's tool bar as the console assembles it (ui/app/consolesession.cpp).
     CommandLauncher launcher(FormContext{nullptr, *store, QStringLiteral("op")}, &window, &context);
     launcher.attachCommandsView(window.commandsView());
     window.show();

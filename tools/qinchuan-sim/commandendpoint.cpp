@@ -8,9 +8,9 @@
 
 #include "core/dictionary.h"
 #include "protocol/catalog.h"
-#include "server/http/boundedtcpserver.h"
-#include "server/http/connectionguard.h"
-#include "server/http/httpcompat.h"
+#include "http/boundedtcpserver.h"
+#include "http/connectionguard.h"
+#include "http/httpcompat.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
