@@ -20,6 +20,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <iterator>
 
 using namespace md;
 
@@ -69,7 +70,9 @@ int main(int argc, char **argv)
         MainWindow window(&context);
         window.resize(1500, 900);
         window.show();
-        const char *names[] = {"overview", "meters", "alarms", "commands", "journal"};
+        // One file name per page, checked against the enum at compile time.
+        const char *const names[] = {"overview", "meters", "alarms", "commands", "journal", "health", "reconciliation"};
+        static_assert(std::size(names) == MainWindow::PageCount, "a name for every page");
         for (int page = 0; page < MainWindow::PageCount; ++page) {
             window.showPage(MainWindow::Page(page));
             settle(1200);
