@@ -2,8 +2,10 @@
 // Readings and statuses of one upload. Readings are stored once per (meter, dataTime): a
 // re-delivery with the same values counts as a duplicate, one with other values keeps the first and
 // is flagged. Statuses are stored once per (meter, meterTime); a re-delivery is ignored.
-// On SQLite with JSON functions the rows of an upload are bound as ONE JSON parameter (json_each):
-// binding through QtSql costs far more per parameter than SQLite spends inserting the row.
+// Readings and statuses go in as multi-row INSERTs with positional parameters, a chunk of rows per
+// statement (Db::run fills the bound values directly, so a value costs about what SQLite spends
+// storing it; rendering the rows as one JSON parameter and extracting them again cost more). On
+// SQLite with JSON functions the meters rows' latest columns are one UPDATE ... FROM a JSON parameter.
 #include "writeops.h"
 
 #include <QJsonDocument>
@@ -117,94 +119,59 @@ void appendText(QByteArray &out, const QString &s)
     out += '"';
 }
 
-// Every row of the chunk as one JSON array of arrays (13 values x 24 readings per upload would be
-// 312 bound parameters). Integers go through JSON exactly (SQLite parses them as int64).
-QByteArray rowsAsJson(const QList<QPair<qint64, const Reading *>> &rows, int start, int n)
-{
-    QByteArray out;
-    out.reserve(n * 96);
-    out += '[';
-    for (int i = 0; i < n; ++i) {
-        const auto &[meterId, r] = rows.at(start + i);
-        openRow(out, {meterId, r->dataTime, r->readingNum.units()});
-        for (const auto &v : {unitsOf(r->standardNum), unitsOf(r->workNum), unitsOf(r->meterBalanceAmt), unitsOf(r->totalUseAmt),
-                              unitsOf(r->meterBalanceQty), unitsOf(r->price), unitsOf(r->ladderQty)}) {
-            out += ',';
-            appendNumber(out, v);
-        }
-        out += ',';
-        appendText(out, r->commandSeq);
-        out += ']';
-    }
-    out += ']';
-    return out;
-}
-
 // The rows of the JSON parameter (the first `?`) as `r(v)`, each row's array as text. MATERIALIZED:
 // json_each renders a nested array each time `value` is read, so reading it once per row and
 // extracting the columns from that text costs about 30% less than extracting from `value`.
-// (WHERE 1 in the statements: SQLite's parser needs it between INSERT ... SELECT and ON CONFLICT.)
 QString jsonRows()
 {
     return S("WITH r(v) AS MATERIALIZED (SELECT value FROM json_each(?))");
 }
 
-QString jsonColumns(int n)
-{
-    QStringList values;
-    for (int i = 0; i < n; ++i)
-        values << S("json_extract(v, '$[%1]')").arg(i);
-    return values.join(S(", "));
-}
-
 const char *const kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, total_use_amt, "
                                     "balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
+
+// "(?, ?, ...), (?, ?, ...)": `rows` tuples of `columns` placeholders, kept per shape (an upload's 24
+// readings, a batch's full chunks and its remainder reuse the text and so the prepared statement).
+const QString &placeholders(int rows, int columns)
+{
+    thread_local QHash<QPair<int, int>, QString> made;
+    QString &text = made[{rows, columns}];
+    if (text.isEmpty()) {
+        const QString tuple = S("(%1)").arg(QStringList(columns, S("?")).join(S(", ")));
+        text = QStringList(rows, tuple).join(S(", "));
+    }
+    return text;
+}
+
+// Rows in the next statement when `left` rows remain: at most 200 (SQLite allows 32,766 parameters
+// since 3.32, PostgreSQL 65,535); between 32 and 200 a power of two, so a connection prepares few
+// shapes (200, 128, 64 and 1..32 rows) whatever the uploads' sizes.
+int nextChunk(int left)
+{
+    if (left >= 200)
+        return 200;
+    int n = left;
+    if (n > 32)
+        for (n = 128; n > left; n /= 2) {}
+    return n;
+}
 
 QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, int start, int n,
                        qint64 journalId, qint64 receivedAt)
 {
-    if (ctx.db.hasJsonEach()) {
-        static const QString sql = S("%1 INSERT INTO readings (%2) SELECT %3, ?, ? FROM r WHERE 1 "
-                                     "ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
-                                       .arg(jsonRows(), QLatin1String(kReadingColumns), jsonColumns(11));
-        return ctx.db.run(sql, {QString::fromUtf8(rowsAsJson(rows, start, n)), nonZeroOrNull(journalId), receivedAt});
-    }
-    // Elsewhere (PostgreSQL): one multi-row INSERT per chunk, one round trip instead of one per row.
-    QStringList tuples(n, S("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QVariantList args;
     args.reserve(n * 13);
+    const QVariant journal = nonZeroOrNull(journalId);
     for (int i = 0; i < n; ++i) {
         const auto &[meterId, r] = rows.at(start + i);
         args << meterId << r->dataTime;
         args += readingValues(*r);
-        args << textOrNull(r->commandSeq) << nonZeroOrNull(journalId) << receivedAt;
+        args << textOrNull(r->commandSeq) << journal << receivedAt;
     }
     return ctx.db.run(S("INSERT INTO readings (%1) VALUES %2 ON CONFLICT (meter_id, data_time) DO NOTHING "
                         "RETURNING meter_id, data_time")
-                          .arg(QLatin1String(kReadingColumns), tuples.join(QLatin1Char(','))),
+                          .arg(QLatin1String(kReadingColumns), placeholders(n, 13)),
                       args);
-}
-
-QByteArray statusesAsJson(const QList<QPair<qint64, const MeterStatus *>> &rows)
-{
-    QByteArray out;
-    out.reserve(rows.size() * 96);
-    out += '[';
-    for (const auto &[meterId, st] : rows) {
-        openRow(out, {meterId, st->meterTime, st->receivedAt});
-        for (const QString *t : {&st->valveStatus, &st->signalStrength, &st->powerType, &st->cellVoltage, &st->temperature,
-                                 &st->pressure}) {
-            out += ',';
-            appendText(out, *t);
-        }
-        for (const auto &v : {unitsOf(st->totalRechargeAmt), st->totalRechargeCount, unitsOf(st->totalRechargeQty)}) {
-            out += ',';
-            appendNumber(out, v);
-        }
-        out += ']';
-    }
-    out += ']';
-    return out;
 }
 
 const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
@@ -286,31 +253,27 @@ bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint6
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
                     WriteOutcome &out)
 {
-    if (rows.isEmpty())
-        return true;
-    if (ctx.db.hasJsonEach()) {
-        static const QString sql = S("%1 INSERT INTO statuses (%2) SELECT %3, ? FROM r WHERE 1 "
-                                     "ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
-                                       .arg(jsonRows(), QLatin1String(kStatusColumns), jsonColumns(12));
-        QSqlQuery *q = ctx.db.run(sql, {QString::fromUtf8(statusesAsJson(rows)), nonZeroOrNull(journalId)});
+    const QVariant journal = nonZeroOrNull(journalId);
+    for (int start = 0, n = 0; start < rows.size(); start += n) {
+        n = nextChunk(int(rows.size()) - start);
+        QVariantList args;
+        args.reserve(n * 13);
+        for (int i = start; i < start + n; ++i) {
+            const auto &[meterId, st] = rows.at(i);
+            args << meterId << st->meterTime << st->receivedAt << textOrNull(st->valveStatus) << textOrNull(st->signalStrength)
+                 << textOrNull(st->powerType) << textOrNull(st->cellVoltage) << textOrNull(st->temperature)
+                 << textOrNull(st->pressure) << optUnits(st->totalRechargeAmt) << optInt(st->totalRechargeCount)
+                 << optUnits(st->totalRechargeQty) << journal;
+        }
+        QSqlQuery *q = ctx.db.run(S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING "
+                                    "RETURNING meter_id")
+                                      .arg(QLatin1String(kStatusColumns), placeholders(n, 13)),
+                                  args);
         if (!q)
             return false;
         while (q->next())
             ++out.statusesInserted;
         q->finish();
-        return true;
-    }
-    const QString sql = S("INSERT INTO statuses (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                          "ON CONFLICT (meter_id, meter_time) DO NOTHING")
-                            .arg(QLatin1String(kStatusColumns));
-    for (const auto &[meterId, st] : rows) {
-        QSqlQuery *q = ctx.db.run(sql, {meterId, st->meterTime, st->receivedAt, textOrNull(st->valveStatus),
-                                        textOrNull(st->signalStrength), textOrNull(st->powerType), textOrNull(st->cellVoltage),
-                                        textOrNull(st->temperature), textOrNull(st->pressure), optUnits(st->totalRechargeAmt),
-                                        optInt(st->totalRechargeCount), optUnits(st->totalRechargeQty), nonZeroOrNull(journalId)});
-        if (!q)
-            return false;
-        out.statusesInserted += q->numRowsAffected() > 0 ? 1 : 0;
     }
     return true;
 }
@@ -319,9 +282,8 @@ bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStat
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId, qint64 receivedAt,
                     WriteOutcome &out)
 {
-    const int chunk = ctx.db.hasJsonEach() ? 1000 : 100;
-    for (int start = 0; start < rows.size(); start += chunk) {
-        const int n = std::min(chunk, int(rows.size()) - start);
+    for (int start = 0, n = 0; start < rows.size(); start += n) {
+        n = nextChunk(int(rows.size()) - start);
         QSqlQuery *q = insertChunk(ctx, rows, start, n, journalId, receivedAt);
         if (!q)
             return false;
