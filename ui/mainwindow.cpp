@@ -4,6 +4,7 @@
 #include "ui/firstrun/firstrunguide.h"
 #include "ui/i18n/languagemanager.h"
 #include "ui/models/consolecontext.h"
+#include "storage/changefeed.h"
 #include "ui/models/csvexport.h"
 #include "ui/models/tableexport.h"
 #include "ui/models/display.h"
@@ -96,7 +97,7 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
     m_status->setOperator(context->settings().operatorIdentity());
     statusBar()->addPermanentWidget(m_status);
 
-    connect(context, &ConsoleContext::databaseHealthChanged, this, [this](bool ok, const QString &detail) {
+    connect(context->changeFeed(), &ChangeFeed::writeHealthChanged, this, [this](bool ok, const QString &detail) {
         m_status->setDatabaseProblem(ok ? QString() : (detail.isEmpty() ? tr("unknown error") : detail));
     });
     connect(m_overview, &OverviewView::statsUpdated, this, &MainWindow::onStats);
@@ -105,7 +106,7 @@ MainWindow::MainWindow(ConsoleContext *context, QWidget *parent) : QMainWindow(p
         if (MeterDetailWindow *w = openMeter(m))
             w->showEvidence(from, to, label);
     });
-    connect(context, &ConsoleContext::alarmsChanged, this, [this](const QStringList &meters, const QList<qint64> &ids) {
+    connect(context->changeFeed(), &ChangeFeed::alarmsChanged, this, [this](const QStringList &meters, const QList<qint64> &ids) {
         if (!ids.isEmpty())
             onAlarmsChanged(ids);
         else if (!meters.isEmpty())

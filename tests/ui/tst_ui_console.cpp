@@ -265,6 +265,20 @@ void TestUiConsole::modelsPassTester()
     QTRY_VERIFY(!journal.canFetchMore({}) || journal.rowCount() % 50 == 0);
     for (int i = 1; i < journal.rowCount(); ++i)
         QVERIFY(journal.rowAt(i)->id < journal.rowAt(i - 1)->id);
+    // A message journaled since goes on top (showNewer, what the Journal page does on the feed's
+    // journalAppended); nothing shown is repeated.
+    while (journal.canFetchMore({}) || journal.isLoading()) {
+        journal.fetchMore({});
+        QTest::qWait(5);
+    }
+    const qint64 newestShown = journal.rowAt(0)->id;
+    const int shown = journal.rowCount();
+    const auto added = m_store->journal(ConsoleContext::deskActionEntry({}, QStringLiteral("print"), {})).result();
+    QVERIFY(added.ok());
+    journal.showNewer();
+    QTRY_COMPARE(journal.rowCount(), shown + 1);
+    QCOMPARE(journal.rowAt(0)->id, *added);
+    QVERIFY(journal.rowAt(1)->id == newestShown);
 
     RegistryModel registry(&context);
     Tester t4(&registry, mode);

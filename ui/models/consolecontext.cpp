@@ -41,15 +41,6 @@ ConsoleContext::ConsoleContext(std::shared_ptr<Store> store, Settings settings, 
         m_time = PlatformTime();
     if (!m_feed && m_store)
         m_feed = new ChangeFeed(*m_store, ChangeFeed::Options{.followOtherProcesses = false}, this);
-    if (m_feed) {
-        // The feed emits on this thread, already debounced.
-        connect(m_feed, &ChangeFeed::metersChanged, this, &ConsoleContext::metersChanged);
-        connect(m_feed, &ChangeFeed::readingsAdded, this, &ConsoleContext::readingsAdded);
-        connect(m_feed, &ChangeFeed::alarmsChanged, this, &ConsoleContext::alarmsChanged);
-        connect(m_feed, &ChangeFeed::commandsChanged, this, &ConsoleContext::commandsChanged);
-        connect(m_feed, &ChangeFeed::journalAppended, this, &ConsoleContext::journalAppended);
-        connect(m_feed, &ChangeFeed::writeHealthChanged, this, &ConsoleContext::databaseHealthChanged);
-    }
     if (m_store && !m_store->isReadOnly()) {
         // An empty write every few seconds: the writer notices a database that went away while the
         // console sat idle (and reconnects), so the status bar says so before anyone clicks "send".

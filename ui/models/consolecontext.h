@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What every view of one console window shares: the store (live or opened read-only for offline
-// review), the settings, the platform clock, and the change feed's signals (storage/changefeed.h:
-// this process's and other processes' commits, debounced once) re-emitted on the GUI thread. Views ask the store through query(): the read runs on a QtConcurrent worker (its own reader
-// connection) and the caller continues with .then(this, ...), so the GUI thread never waits on disk.
+// review), the settings, the platform clock, and the change feed (storage/changefeed.h: this
+// process's and other processes' commits, debounced once, on the GUI thread), which views connect to
+// directly. Views ask the store through query() (or a LatestQuery): the read runs on a worker (its
+// own reader connection) and the answer comes back to the view's thread, so the GUI thread never
+// waits on disk.
 // The workers are a pool of their own (readPool()), NOT QThreadPool::globalInstance(): Qt 6.4's raster
 // paint engine splits large fills into tasks on the global pool and blocks the GUI thread until they
 // ran, so store reads occupying the global pool (a slow count, a full scan) froze painting as long.
@@ -30,8 +32,8 @@ class ConsoleContext : public QObject
 {
     Q_OBJECT
 public:
-    // Without a feed the context makes its own that follows this process's commits only; the console
-    // session passes one that follows other processes too.
+    // The store must not be null. Without a feed the context makes its own that follows this
+    // process's commits only; the console session passes one that follows other processes too.
     ConsoleContext(std::shared_ptr<Store> store, Settings settings, QObject *parent = nullptr);
     ConsoleContext(std::shared_ptr<Store> store, Settings settings, ChangeFeed *feed, QObject *parent);
 
@@ -69,14 +71,6 @@ public:
     Error readOnlyError() const;
 
 signals:
-    // The change feed's announcements, on the GUI thread.
-    void metersChanged();
-    void readingsAdded(const QStringList &meterNos);
-    void alarmsChanged(const QStringList &meterNos, const QList<qint64> &newCriticalAlarmIds);
-    void commandsChanged(const QStringList &commandSeqs);
-    void journalAppended(qint64 lastJournalId);
-    // The store stopped (ok false: unreachable, disk full, locked) or resumed writing.
-    void databaseHealthChanged(bool ok, const QString &detail);
     // An alarm acknowledged from any view of this window (banner, alarms view, detail).
     void alarmAcknowledged(qint64 alarmId);
     // Open the dialog of that command for that meter (the command launcher answers).

@@ -2,7 +2,6 @@
 #include "journalmodel.h"
 
 #include "consolecontext.h"
-#include "core/whendone.h"
 #include "display.h"
 
 namespace md {
@@ -19,7 +18,8 @@ void JournalModel::setFilter(const JournalFilter &filter)
 
 void JournalModel::refresh()
 {
-    ++m_generation;
+    m_pageQuery.drop();
+    m_newerQuery.drop();
     beginResetModel();
     m_rows.clear();
     m_atEnd = false;
@@ -49,43 +49,82 @@ void JournalModel::requestPage()
     if (m_loading || m_atEnd)
         return;
     m_loading = true;
-    // From the event loop, never inside a reset or the view's fetchMore() (see RegistryModel).
-    QMetaObject::invokeMethod(this, [this, generation = m_generation] {
-        if (generation == m_generation)
-            startPageQuery();
-    }, Qt::QueuedConnection);
-}
-
-void JournalModel::startPageQuery()
-{
     JournalFilter f = m_filter;
     f.beforeId = m_rows.isEmpty() ? 0 : m_rows.constLast().id;
     f.offset = 0;
-    if (f.limit <= 0)
-        f.limit = 200;
-    const quint64 generation = m_generation;
-    const int limit = f.limit;
-    whenDone(m_context->query([f](const Store &s) { return s.journalPage(f); }), this,
-        [this, generation, limit](Result<JournalPage> r) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            if (!r.ok()) {
-                m_atEnd = true;
-                emit queryFailed(r.error().detail.isEmpty() ? r.error().code : r.error().detail);
-                emit pageLoaded(0);
-                return;
-            }
-            auto rows = std::move(r.value().rows);
-            m_atEnd = rows.size() < limit;
-            if (!rows.isEmpty()) {
-                const int first = int(m_rows.size());
-                beginInsertRows({}, first, first + int(rows.size()) - 1);
-                m_rows.append(std::move(rows));
-                endInsertRows();
-            }
-            emit pageLoaded(int(m_rows.size()));
-        });
+    f.limit = pageLimit();
+    // The answer comes from the event loop (LatestQuery), never inside a reset or fetchMore().
+    m_pageQuery.run([f](const Store &s) { return s.journalPage(f); },
+                    [this](Result<JournalPage> r) { appendPage(std::move(r)); });
+}
+
+void JournalModel::appendPage(Result<JournalPage> r)
+{
+    if (!r.ok()) {
+        m_loading = false;
+        m_atEnd = true;
+        emit queryFailed(r.error().detail.isEmpty() ? r.error().code : r.error().detail);
+        emit pageLoaded(0);
+        return;
+    }
+    auto rows = std::move(r.value().rows);
+    m_atEnd = rows.size() < pageLimit();
+    if (!rows.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows({}, first, first + int(rows.size()) - 1);
+        m_rows.append(std::move(rows));
+        // Not before the rows are in: a view asks for the next page when they are inserted
+        // (fetchMore on rowsInserted), and that page starts after the last row appended.
+        m_loading = false;
+        endInsertRows();
+    } else {
+        m_loading = false;
+    }
+    emit pageLoaded(int(m_rows.size()));
+}
+
+void JournalModel::showNewer()
+{
+    if (m_rows.isEmpty()) {
+        // Nothing shown yet: the first page (or the one on its way) is the newest anyway.
+        requestPage();
+        return;
+    }
+    JournalFilter f = m_filter;
+    f.beforeId = 0;
+    f.offset = 0;
+    f.limit = pageLimit();
+    m_newerQuery.run([f](const Store &s) { return s.journalPage(f); }, [this](Result<JournalPage> r) {
+        if (r.ok())
+            prependNewer(std::move(r.value().rows));
+    });
+}
+
+void JournalModel::prependNewer(QList<JournalEntry> rows)
+{
+    const qint64 newestShown = m_rows.isEmpty() ? 0 : m_rows.constFirst().id;
+    const qsizetype newer = std::count_if(rows.cbegin(), rows.cend(), [newestShown](const JournalEntry &e) {
+        return e.id > newestShown;
+    });
+    if (newer == 0)
+        return;
+    if (newer == rows.size() && !m_rows.isEmpty()) {
+        // More arrived than a page holds: what is shown is no longer next to the newest.
+        m_pageQuery.drop();
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_atEnd = m_rows.size() < pageLimit();
+        m_loading = false;
+        endResetModel();
+        emit pageLoaded(int(m_rows.size()));
+        return;
+    }
+    rows.resize(newer); // newest first: the newer ones lead
+    beginInsertRows({}, 0, int(newer) - 1);
+    rows.append(std::move(m_rows));
+    m_rows = std::move(rows);
+    endInsertRows();
+    emit pageLoaded(int(m_rows.size()));
 }
 
 int JournalModel::rowCount(const QModelIndex &parent) const

@@ -2,7 +2,10 @@
 #pragma once
 // The journal (every raw message in and out), newest first, paged lazily: fetchMore asks for the
 // rows older than the last one shown (keyset on id). Bodies are not in the list; the view loads one
-// entry's body when it is selected.
+// entry's body when it is selected. showNewer() puts the messages journaled since the newest shown
+// on top (the view calls it from the change feed).
+
+#include "ui/models/latestquery.h"
 
 #include "storage/queries.h"
 
@@ -24,7 +27,11 @@ public:
     void setFilter(const JournalFilter &filter); // reloads from the newest
     const JournalFilter &filter() const { return m_filter; }
     void refresh();
+    // Reads the newest page again and inserts the rows newer than the first shown (all of them,
+    // replacing what is shown, when more arrived than a page holds).
+    void showNewer();
     const JournalEntry *rowAt(int row) const;
+    bool isLoading() const { return m_loading; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,14 +46,17 @@ signals:
 
 private:
     void requestPage();
-    void startPageQuery();
+    void appendPage(Result<JournalPage> page);
+    void prependNewer(QList<JournalEntry> rows);
+    int pageLimit() const { return m_filter.limit > 0 ? m_filter.limit : 200; }
 
     ConsoleContext *m_context;
     JournalFilter m_filter;
     QList<JournalEntry> m_rows;
-    quint64 m_generation = 0;
     bool m_loading = false;
     bool m_atEnd = false;
+    LatestQuery<Result<JournalPage>> m_pageQuery{m_context, this};
+    LatestQuery<Result<JournalPage>> m_newerQuery{m_context, this};
 };
 
 } // namespace md

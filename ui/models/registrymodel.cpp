@@ -4,7 +4,6 @@
 #include "consolecontext.h"
 #include "display.h"
 
-#include "core/whendone.h"
 #include "storage/changefeed.h"
 
 #include <QBrush>
@@ -17,12 +16,11 @@ namespace md {
 RegistryModel::RegistryModel(ConsoleContext *context, QObject *parent)
     : QAbstractTableModel(parent), m_context(context)
 {
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(800);
-    connect(&m_reloadTimer, &QTimer::timeout, this, &RegistryModel::refresh);
-    connect(context, &ConsoleContext::metersChanged, &m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(context, &ConsoleContext::readingsAdded, this, &RegistryModel::refreshMeters);
-    connect(context, &ConsoleContext::alarmsChanged, this,
+    // The feed has debounced already (a CSV import's batches arrive as one announcement per debounce).
+    ChangeFeed *feed = context->changeFeed();
+    connect(feed, &ChangeFeed::metersChanged, this, &RegistryModel::refresh);
+    connect(feed, &ChangeFeed::readingsAdded, this, &RegistryModel::refreshMeters);
+    connect(feed, &ChangeFeed::alarmsChanged, this,
             [this](const QStringList &meters, const QList<qint64> &) { refreshMeters(meters); });
 }
 
@@ -34,7 +32,9 @@ void RegistryModel::setFilter(const RegistryFilter &filter)
 
 void RegistryModel::refresh()
 {
-    ++m_generation;
+    m_pageQuery.drop();
+    m_rowsQuery.drop();
+    m_staleMeters.clear();
     beginResetModel();
     m_rows.clear();
     m_index.clear();
@@ -48,19 +48,18 @@ void RegistryModel::refresh()
     // substring is answered by a walk in meter_no order: counting it would walk up to the whole table
     // a second time, so the view shows the rows found instead.
     m_count = {};
+    m_countQuery.drop();
     if (m_filter.contains && !m_filter.text.trimmed().isEmpty())
         return;
-    const quint64 generation = m_generation;
     RegistryFilter f = m_filter;
     if (f.now == 0)
         f.now = m_context->now();
-    whenDone(m_context->query([f](const Store &s) { return s.registryCount(f); }), this,
-        [this, generation](Result<RegistryCount> r) {
-            if (generation != m_generation || !r.ok())
-                return;
-            m_count = *r;
-            emit countChanged(m_count.count, m_count.capped);
-        });
+    m_countQuery.run([f](const Store &s) { return s.registryCount(f); }, [this](Result<RegistryCount> r) {
+        if (!r.ok())
+            return;
+        m_count = *r;
+        emit countChanged(m_count.count, m_count.capped);
+    });
 }
 
 int RegistryModel::rowCount(const QModelIndex &parent) const
@@ -92,61 +91,58 @@ void RegistryModel::setLoading(bool loading)
     emit loadingChanged(loading);
 }
 
+RegistryModel::Rows RegistryModel::readRows(const Store &s, Result<QList<RegistryRow>> rows)
+{
+    Rows answer{std::move(rows), {}};
+    if (!answer.rows.ok() || answer.rows->isEmpty())
+        return answer;
+    QStringList meterNos;
+    for (const RegistryRow &r : std::as_const(*answer.rows))
+        meterNos.append(r.meterNo);
+    if (auto flags = s.openHealthFlagsByMeter(meterNos); flags.ok())
+        answer.healthFlags = std::move(flags.value());
+    return answer;
+}
+
 void RegistryModel::requestPage()
 {
     if (m_loading || m_atEnd)
         return;
     setLoading(true);
-    // Always start from the event loop: a query that finishes before .then() is attached runs its
-    // continuation synchronously, and rows must never be inserted inside a reset or a view's
-    // fetchMore() call.
-    QMetaObject::invokeMethod(this, [this, generation = m_generation] {
-        if (generation == m_generation)
-            startPageQuery();
-    }, Qt::QueuedConnection);
-}
-
-void RegistryModel::startPageQuery()
-{
     RegistryPageRequest request;
     request.filter = m_filter;
     if (request.filter.now == 0)
         request.filter.now = m_context->now();
     request.afterMeterNo = m_rows.isEmpty() ? QString() : m_rows.constLast().meterNo;
     request.limit = m_pageSize;
-    const quint64 generation = m_generation;
-    m_context->query([request](const Store &s) { return s.registryPage(request); })
-        .then(this, [this, generation](Result<QList<RegistryRow>> r) {
-            if (generation != m_generation)
-                return; // an older filter's answer
-            if (!r.ok()) {
-                setLoading(false);
-                m_atEnd = true;
-                emit queryFailed(r.error().detail.isEmpty() ? r.error().code : r.error().detail);
-                emit pageLoaded(int(m_rows.size()), 0);
-                return;
-            }
-            appendPage(generation, std::move(r.value()));
-        });
+    // The answer always comes from the event loop (LatestQuery): rows are never inserted inside a
+    // reset or a view's fetchMore() call.
+    m_pageQuery.run([request](const Store &s) { return readRows(s, s.registryPage(request)); },
+                    [this](Rows page) { appendPage(std::move(page)); });
 }
 
-void RegistryModel::appendPage(quint64 generation, QList<RegistryRow> rows)
+void RegistryModel::appendPage(Rows page)
 {
-    Q_UNUSED(generation);
     const int first = int(m_rows.size());
+    if (!page.rows.ok()) {
+        setLoading(false);
+        m_atEnd = true;
+        emit queryFailed(page.rows.error().detail.isEmpty() ? page.rows.error().code : page.rows.error().detail);
+        emit pageLoaded(first, 0);
+        return;
+    }
+    QList<RegistryRow> rows = std::move(page.rows.value());
+    const bool end = rows.size() < m_pageSize;
     // Keyset paging never repeats a row, but a row re-registered meanwhile could: skip known ones.
     rows.removeIf([this](const RegistryRow &r) { return m_index.contains(r.meterNo); });
-    const bool end = rows.size() < m_pageSize;
     if (!rows.isEmpty()) {
-        QStringList meterNos;
         beginInsertRows({}, first, first + int(rows.size()) - 1);
         for (auto &row : rows) {
             m_index.insert(row.meterNo, int(m_rows.size()));
-            meterNos << row.meterNo;
+            m_healthFlags.insert(row.meterNo, page.healthFlags.value(row.meterNo));
             m_rows.append(std::move(row));
         }
         endInsertRows();
-        fetchHealthBadges(meterNos);
     }
     m_atEnd = end;
     setLoading(false);
@@ -155,57 +151,46 @@ void RegistryModel::appendPage(quint64 generation, QList<RegistryRow> rows)
 
 void RegistryModel::refreshMeters(const QStringList &meterNos)
 {
-    QStringList loaded;
     if (meterNos.contains(ChangeFeed::many())) {
         for (const RegistryRow &row : std::as_const(m_rows))
-            loaded.append(row.meterNo);
+            m_staleMeters.insert(row.meterNo);
     } else {
         for (const QString &m : meterNos)
             if (m_index.contains(m))
-                loaded.append(m);
+                m_staleMeters.insert(m);
     }
-    if (loaded.isEmpty())
+    if (m_staleMeters.isEmpty())
         return;
-    if (loaded.size() > 200)
-        loaded = loaded.mid(0, 200); // a batch upload: the rest refresh on the next scroll / reload
-    const quint64 generation = m_generation;
-    whenDone(m_context->query([loaded](const Store &s) {
+    // Each read asks for every row still stale, so a newer read that drops an older one's answer
+    // loses nothing. A batch upload: at most 200 at a time, the rest on the next change or reload.
+    QStringList stale(m_staleMeters.begin(), m_staleMeters.end());
+    stale.sort();
+    stale = stale.mid(0, 200);
+    m_rowsQuery.run([stale](const Store &s) {
         QList<RegistryRow> rows;
-        for (const QString &m : loaded) {
+        for (const QString &m : stale) {
             auto r = s.meterSummary(m);
             if (r.ok() && r->has_value())
                 rows.append((*r)->row);
         }
-        return rows;
-    }), this, [this, generation](QList<RegistryRow> rows) {
-        if (generation == m_generation)
-            replaceRows(rows);
+        return readRows(s, std::move(rows));
+    }, [this, stale](const Rows &rows) {
+        for (const QString &m : stale)
+            m_staleMeters.remove(m);
+        replaceRows(rows);
     });
 }
 
-void RegistryModel::fetchHealthBadges(const QStringList &meterNos)
+void RegistryModel::replaceRows(const Rows &rows)
 {
-    const quint64 generation = m_generation;
-    whenDone(m_context->query([meterNos](const Store &s) { return s.openHealthFlagsByMeter(meterNos); }), this,
-             [this, generation](const Result<QHash<QString, int>> &r) {
-                 if (generation != m_generation || !r.ok())
-                     return;
-                 for (auto it = r->cbegin(); it != r->cend(); ++it) {
-                     m_healthFlags.insert(it.key(), it.value());
-                     const int row = m_index.value(it.key(), -1);
-                     if (row >= 0)
-                         emit dataChanged(index(row, MeterNo), index(row, MeterNo));
-                 }
-             });
-}
-
-void RegistryModel::replaceRows(const QList<RegistryRow> &rows)
-{
-    for (const auto &r : rows) {
+    if (!rows.rows.ok())
+        return;
+    for (const auto &r : *rows.rows) {
         const int i = m_index.value(r.meterNo, -1);
         if (i < 0)
             continue;
         m_rows[i] = r;
+        m_healthFlags.insert(r.meterNo, rows.healthFlags.value(r.meterNo));
         emit dataChanged(index(i, 0), index(i, ColumnCount - 1));
     }
 }

@@ -4,7 +4,10 @@
 // fetchMore, keyset paging on meterNo) on a worker thread and appended when they arrive. A million
 // meters cost only the pages the operator scrolls through. A new filter bumps a generation number,
 // so answers to an older filter are dropped when they arrive late. Rows already loaded follow the
-// store's change signals (a new upload refreshes that meter's row in place).
+// change feed (a new upload refreshes that meter's row in place; a registry change reloads). Every
+// read is a LatestQuery: an answer to an older filter or an older change is dropped.
+
+#include "ui/models/latestquery.h"
 
 #include "core/timeformat.h"
 #include "storage/queries.h"
@@ -12,7 +15,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
-#include <QTimer>
+#include <QSet>
 
 namespace md {
 
@@ -56,13 +59,19 @@ signals:
     void queryFailed(const QString &message);
 
 private:
+    // Rows with their open health insights (the badge), read together.
+    struct Rows
+    {
+        Result<QList<RegistryRow>> rows;
+        QHash<QString, int> healthFlags;
+    };
+    static Rows readRows(const Store &s, Result<QList<RegistryRow>> rows);
+
     void requestPage();
-    void startPageQuery();
-    void appendPage(quint64 generation, QList<RegistryRow> rows);
+    void appendPage(Rows page);
     void refreshMeters(const QStringList &meterNos);
-    void replaceRows(const QList<RegistryRow> &rows);
+    void replaceRows(const Rows &rows);
     void setLoading(bool loading);
-    void fetchHealthBadges(const QStringList &meterNos); // open health insights of loaded rows
 
     ConsoleContext *m_context;
     RegistryFilter m_filter;
@@ -70,11 +79,13 @@ private:
     QHash<QString, int> m_index; // meterNo -> row
     QHash<QString, int> m_healthFlags; // meterNo -> open health insights (the badge)
     int m_pageSize = 200;
-    quint64 m_generation = 0;
     bool m_loading = false;
     bool m_atEnd = false;
     RegistryCount m_count;
-    QTimer m_reloadTimer; // coalesces registry changes (CSV imports) into one reload
+    QSet<QString> m_staleMeters; // loaded rows the feed said changed, not yet read again
+    LatestQuery<Rows> m_pageQuery{m_context, this};
+    LatestQuery<Result<RegistryCount>> m_countQuery{m_context, this};
+    LatestQuery<Rows> m_rowsQuery{m_context, this};
 };
 
 } // namespace md

@@ -6,7 +6,7 @@
 #include "ui/models/consolecontext.h"
 
 #include "core/dictionary.h"
-#include "core/whendone.h"
+#include "storage/changefeed.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -51,13 +51,18 @@ AlarmsView::AlarmsView(ConsoleContext *context, QWidget *parent) : ConsoleView(c
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
 
-    connect(m_type, &QComboBox::currentIndexChanged, this, &AlarmsView::refresh);
-    connect(m_history, &QCheckBox::toggled, this, &AlarmsView::refresh);
-    connect(m_criticalOnly, &QCheckBox::toggled, this, &AlarmsView::refresh);
-    connect(m_meter, &QLineEdit::returnPressed, this, &AlarmsView::refresh);
-    connect(m_meter, &QLineEdit::textChanged, this, [this](const QString &t) {
+    // A new filter is a new question: an answer to the old one is not shown.
+    auto refilter = [this] {
+        m_query.drop();
+        refresh();
+    };
+    connect(m_type, &QComboBox::currentIndexChanged, this, refilter);
+    connect(m_history, &QCheckBox::toggled, this, refilter);
+    connect(m_criticalOnly, &QCheckBox::toggled, this, refilter);
+    connect(m_meter, &QLineEdit::returnPressed, this, refilter);
+    connect(m_meter, &QLineEdit::textChanged, this, [refilter](const QString &t) {
         if (t.isEmpty())
-            refresh();
+            refilter();
     });
     connect(m_ack, &QPushButton::clicked, this, &AlarmsView::acknowledgeSelected);
     connect(m_open, &QPushButton::clicked, this, [this] {
@@ -77,7 +82,7 @@ AlarmsView::AlarmsView(ConsoleContext *context, QWidget *parent) : ConsoleView(c
         if (isVisible())
             refresh();
     };
-    connect(context, &ConsoleContext::alarmsChanged, this, changed);
+    connect(context->changeFeed(), &ChangeFeed::alarmsChanged, this, changed);
     connect(context, &ConsoleContext::alarmAcknowledged, this, changed);
     retranslateUi();
     updateButtons();

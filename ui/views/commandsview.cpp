@@ -4,7 +4,7 @@
 
 #include "ui/models/commandmodel.h"
 #include "ui/models/consolecontext.h"
-#include "core/whendone.h"
+#include "storage/changefeed.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -47,8 +47,13 @@ CommandsView::CommandsView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
 
-    connect(m_state, &QComboBox::currentIndexChanged, this, &CommandsView::refresh);
-    connect(m_meter, &QLineEdit::returnPressed, this, &CommandsView::refresh);
+    // A new filter is a new question: an answer to the old one is not shown.
+    auto refilter = [this] {
+        m_query.drop();
+        refresh();
+    };
+    connect(m_state, &QComboBox::currentIndexChanged, this, refilter);
+    connect(m_meter, &QLineEdit::returnPressed, this, refilter);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
         if (const auto *c = m_model->rowAt(i.row()))
             emit m_context->openMeterRequested(c->meterNo);
@@ -56,7 +61,7 @@ CommandsView::CommandsView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { emit selectionChanged(selectedCommandSeq()); });
     // The change feed has debounced already; a hidden page refreshes when it is shown (activate).
-    connect(context, &ConsoleContext::commandsChanged, this, [this] {
+    connect(context->changeFeed(), &ChangeFeed::commandsChanged, this, [this] {
         if (isVisible())
             refresh();
     });

@@ -24,13 +24,11 @@
 
 namespace md {
 
-namespace {
-struct FlagsAndCounts
+struct HealthView::FlagsAndCounts
 {
     QList<HealthFlag> flags;
     QMap<HealthKind, qint64> counts;
 };
-} // namespace
 
 HealthView::HealthView(ConsoleContext *context, QWidget *parent) : ConsoleView(context, parent)
 {
@@ -137,8 +135,7 @@ void HealthView::refresh()
     f.meterNo = m_meter->text().trimmed();
     f.openOnly = !m_all->isChecked();
     f.limit = 5000;
-    const quint64 generation = ++m_generation;
-    auto read = m_context->query([f](const Store &s) -> Result<FlagsAndCounts> {
+    m_query.restart([f](const Store &s) -> Result<FlagsAndCounts> {
         auto flags = s.healthFlags(f);
         if (!flags)
             return flags.error();
@@ -146,10 +143,7 @@ void HealthView::refresh()
         if (!counts)
             return counts.error();
         return FlagsAndCounts{std::move(flags).value(), *counts};
-    });
-    whenDone(read, this, [this, generation](const Result<FlagsAndCounts> &r) {
-            if (generation != m_generation)
-                return;
+    }, [this](const Result<FlagsAndCounts> &r) {
             if (!r.ok()) {
                 emit statusMessage(tr("Health not available: %1").arg(r.error().detail));
                 return;

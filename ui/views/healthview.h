@@ -7,6 +7,8 @@
 
 #include "consoleview.h"
 
+#include "ui/models/latestquery.h"
+
 #include "core/health.h"
 
 #include <QDate>
@@ -77,7 +79,8 @@ private:
     QString m_configPath;
     qint64 m_lastRunAt = 0;
     bool m_recomputing = false;
-    quint64 m_generation = 0;
+    struct FlagsAndCounts; // the list and the counts above it, read together
+    LatestQuery<Result<FlagsAndCounts>> m_query{m_context, this};
 };
 
 } // namespace md

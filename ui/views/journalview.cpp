@@ -6,7 +6,7 @@
 #include "ui/models/display.h"
 #include "ui/models/journalmodel.h"
 #include "ui/models/jsonformat.h"
-#include "core/whendone.h"
+#include "storage/changefeed.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -68,6 +68,12 @@ JournalView::JournalView(ConsoleContext *context, QWidget *parent) : ConsoleView
             m_table->setCurrentIndex(m_model->index(0, 0));
     });
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // New messages go on top while the page is shown (the feed has debounced them); a hidden page
+    // reads the newest when it is shown again (activate).
+    connect(context->changeFeed(), &ChangeFeed::journalAppended, this, [this] {
+        if (m_started && isVisible())
+            m_model->showNewer();
+    });
     retranslateUi();
 }
 
@@ -103,11 +109,8 @@ void JournalView::setFixedMeter(const QString &meterNo)
 
 void JournalView::showEntry(qint64 id)
 {
-    m_shownId = id;
-    whenDone(m_context->query([id](const Store &s) { return s.journalEntry(id); }), this,
-        [this, id](Result<std::optional<JournalEntry>> r) {
-            if (id != m_shownId)
-                return;
+    m_entryQuery.run([id](const Store &s) { return s.journalEntry(id); },
+        [this](Result<std::optional<JournalEntry>> r) {
             if (!r.ok() || !r->has_value()) {
                 m_body->setPlainText(tr("(not available)"));
                 return;

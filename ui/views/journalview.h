@@ -5,6 +5,8 @@
 
 #include "consoleview.h"
 
+#include "ui/models/latestquery.h"
+
 class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
@@ -40,7 +42,7 @@ private:
     QTableView *m_table;
     QPlainTextEdit *m_body;
     bool m_started = false;
-    qint64 m_shownId = 0;
+    LatestQuery<Result<std::optional<JournalEntry>>> m_entryQuery{m_context, this};
     QString m_fixedMeter;
 };
 

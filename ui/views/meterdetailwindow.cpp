@@ -14,7 +14,6 @@
 #include "storage/changefeed.h"
 
 #include "core/dictionary.h"
-#include "core/whendone.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -161,15 +160,15 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
 
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(250);
-    connect(&m_reloadTimer, &QTimer::timeout, this, &MeterDetailWindow::reload);
-    connect(context, &ConsoleContext::readingsAdded, this, &MeterDetailWindow::onMetersTouched);
-    connect(context, &ConsoleContext::alarmsChanged, this,
+    // The feed has debounced already. Commands name no meter (a new one of this meter has a
+    // commandSeq not shown yet): any command change reloads.
+    ChangeFeed *feed = context->changeFeed();
+    connect(feed, &ChangeFeed::readingsAdded, this, &MeterDetailWindow::onMetersTouched);
+    connect(feed, &ChangeFeed::alarmsChanged, this,
             [this](const QStringList &meters, const QList<qint64> &) { onMetersTouched(meters); });
-    connect(context, &ConsoleContext::commandsChanged, this, [this] { m_reloadTimer.start(); });
-    connect(context, &ConsoleContext::metersChanged, this, [this] { m_reloadTimer.start(); });
-    connect(context, &ConsoleContext::alarmAcknowledged, this, [this] { m_reloadTimer.start(); });
+    connect(feed, &ChangeFeed::commandsChanged, this, &MeterDetailWindow::reload);
+    connect(feed, &ChangeFeed::metersChanged, this, &MeterDetailWindow::reload);
+    connect(context, &ConsoleContext::alarmAcknowledged, this, &MeterDetailWindow::reload);
 
     retranslateUi();
     reload();
@@ -178,7 +177,7 @@ MeterDetailWindow::MeterDetailWindow(ConsoleContext *context, const QString &met
 void MeterDetailWindow::onMetersTouched(const QStringList &meterNos)
 {
     if (ChangeFeed::touches(meterNos, m_meterNo))
-        m_reloadTimer.start();
+        reload();
 }
 
 void MeterDetailWindow::showEvidence(qint64 from, qint64 to, const QString &label)
@@ -189,24 +188,14 @@ void MeterDetailWindow::showEvidence(qint64 from, qint64 to, const QString &labe
 
 void MeterDetailWindow::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true;
-        return;
-    }
-    m_loading = true;
     const QString meterNo = m_meterNo;
     const qint64 now = m_context->now();
-    whenDone(m_context->query([meterNo, now](const Store &s) { return loadMeterDetail(s, meterNo, now); }), this,
+    m_query.run([meterNo, now](const Store &s) { return loadMeterDetail(s, meterNo, now); },
         [this](MeterDetailData data) {
-            m_loading = false;
             m_data = std::move(data);
             m_loaded = true;
             showData();
             emit loaded();
-            if (m_reloadAgain) {
-                m_reloadAgain = false;
-                reload();
-            }
         });
 }
 

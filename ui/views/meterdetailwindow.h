@@ -3,12 +3,13 @@
 // One meter's whole life in one window: a header with its live state (valve in words and colour,
 // balance, last upload, battery, signal, active alarms), buttons that ask for command forms
 // (ConsoleContext::actionRequested, so this window knows no form class), and tabs: reading timeline,
-// alarm timeline, commands, recharge ledger, parameters, raw messages. It reloads when the store
-// says this meter changed.
+// alarm timeline, commands, recharge ledger, parameters, raw messages. It reloads when the change
+// feed says this meter (or any command, or the registry) changed.
 
 #include "meterdetaildata.h"
 
-#include <QTimer>
+#include "ui/models/latestquery.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -70,9 +71,7 @@ private:
     QString m_meterNo;
     MeterDetailData m_data;
     bool m_loaded = false;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
-    QTimer m_reloadTimer;
+    LatestQuery<MeterDetailData> m_query{m_context, this};
 
     QLabel *m_title;
     QLabel *m_subtitle;

@@ -6,7 +6,7 @@
 #include "ui/widgets/barchart.h"
 
 #include "core/dictionary.h"
-#include "core/whendone.h"
+#include "storage/changefeed.h"
 #include "storage/commandrecord.h"
 
 #include <QDateTime>
@@ -83,42 +83,38 @@ OverviewView::OverviewView(ConsoleContext *context, QWidget *parent) : ConsoleVi
     options->addWidget(m_quarantine);
     grid->addLayout(options, 2, 0, 1, 4);
     grid->setRowStretch(1, 1);
-    connect(m_silentDays, &QSpinBox::valueChanged, this, &OverviewView::refresh);
+    connect(m_silentDays, &QSpinBox::valueChanged, this, [this] {
+        m_query.drop(); // a new question
+        refresh();
+    });
 
-    m_refreshTimer.setInterval(30 * 1000);
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+    m_clock.setInterval(30 * 1000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
         if (isVisible())
             refresh();
     });
-    m_refreshTimer.start();
-    // Uploads arrive in bursts: refresh at most every few seconds while they do.
-    m_changeTimer.setSingleShot(true);
-    m_changeTimer.setInterval(3000);
-    connect(&m_changeTimer, &QTimer::timeout, this, &OverviewView::refresh);
-    auto poke = [this] {
-        if (!m_changeTimer.isActive())
-            m_changeTimer.start();
-    };
-    connect(context, &ConsoleContext::journalAppended, this, poke);
-    connect(context, &ConsoleContext::alarmsChanged, this, poke);
-    connect(context, &ConsoleContext::commandsChanged, this, poke);
-    connect(context, &ConsoleContext::alarmAcknowledged, this, poke);
+    m_clock.start();
+    // Every change refreshes the counts (the status bar shows them even while the page is hidden).
+    // The feed has debounced a burst of uploads; while a slow count runs, LatestQuery lets one more
+    // wait, never more.
+    ChangeFeed *feed = context->changeFeed();
+    connect(feed, &ChangeFeed::metersChanged, this, &OverviewView::refresh);
+    connect(feed, &ChangeFeed::journalAppended, this, &OverviewView::refresh);
+    connect(feed, &ChangeFeed::alarmsChanged, this, &OverviewView::refresh);
+    connect(feed, &ChangeFeed::commandsChanged, this, &OverviewView::refresh);
+    connect(context, &ConsoleContext::alarmAcknowledged, this, &OverviewView::refresh);
     retranslateUi();
 }
 
 void OverviewView::refresh()
 {
-    if (m_inFlight)
-        return;
-    m_inFlight = true;
     OverviewRequest req;
     req.now = m_context->now();
     req.time = m_context->time();
     req.dayStart = m_context->time().startOfDay(m_context->time().dateOf(req.now));
     req.silentDays = m_silentDays->value();
     req.days = 14;
-    whenDone(m_context->query([req](const Store &s) { return s.overview(req); }), this, [this](Result<OverviewStats> r) {
-        m_inFlight = false;
+    m_query.run([req](const Store &s) { return s.overview(req); }, [this](Result<OverviewStats> r) {
         if (!r.ok()) {
             emit statusMessage(tr("Overview not available: %1").arg(r.error().detail));
             return;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The overview page: meters, uploads today, silent meters, active alarms by type, commands pending
-// or expired, and uploads per day as a small bar chart. One store query, on a worker.
+// or expired, and uploads per day as a small bar chart. One store query, on a worker, run again
+// on every change the feed announces.
 
 #include "consoleview.h"
+
+#include "ui/models/latestquery.h"
 
 #include "storage/queries.h"
 
@@ -48,9 +51,8 @@ private:
     QPushButton *m_quarantine = nullptr; // "N uploads from unregistered meters": opens the list
     QSpinBox *m_silentDays;
     BarChart *m_chart;
-    QTimer m_refreshTimer;
-    QTimer m_changeTimer;
-    bool m_inFlight = false;
+    QTimer m_clock; // silent meters and "today" move with the time, not only with writes
+    LatestQuery<Result<OverviewStats>> m_query{m_context, this};
 };
 
 } // namespace md

@@ -6,7 +6,6 @@
 #include "ui/models/texttablemodel.h"
 
 #include "core/fixeddecimal.h"
-#include "core/whendone.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -103,12 +102,9 @@ void ReconciliationView::reconcile()
 {
     const ReconciliationRequest request{m_from->date(), m_to->date()};
     const PlatformTime time = m_context->time();
-    const quint64 generation = ++m_generation;
     m_ran = true;
-    whenDone(m_context->query([request, time](const Store &s) { return s.reconciliation(request, time); }), this,
-             [this, generation](const Result<ReconciliationReport> &r) {
-            if (generation != m_generation)
-                return;
+    m_query.restart([request, time](const Store &s) { return s.reconciliation(request, time); },
+             [this](const Result<ReconciliationReport> &r) {
             if (!r.ok()) {
                 emit statusMessage(tr("Reconciliation not available: %1").arg(r.error().detail));
                 return;

@@ -6,6 +6,8 @@
 
 #include "consoleview.h"
 
+#include "ui/models/latestquery.h"
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -51,7 +53,7 @@ private:
     qint64 m_compared = 0;
     qint64 m_withoutBaseline = 0;
     bool m_ran = false;
-    quint64 m_generation = 0;
+    LatestQuery<Result<ReconciliationReport>> m_query{m_context, this};
 };
 
 } // namespace md
