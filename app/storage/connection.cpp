@@ -55,18 +55,6 @@ void Db::finishAll()
         q->finish();
 }
 
-bool Db::hasJsonEach()
-{
-    if (!m_jsonEach) {
-        QSqlQuery q(m_db);
-        m_jsonEach = !m_dialect.isPostgres()
-                     && q.exec(QStringLiteral("WITH r(v) AS MATERIALIZED (SELECT value FROM json_each('[[1,9007199254740993]]')) "
-                                              "SELECT json_extract(v, '$[1]') FROM r"))
-                     && q.next() && q.value(0).toLongLong() == 9007199254740993LL;
-    }
-    return *m_jsonEach;
-}
-
 QSqlQuery *Db::prepare(const QString &sql)
 {
     auto it = m_statements.constFind(sql);

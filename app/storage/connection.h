@@ -48,10 +48,6 @@ public:
     void dropStatements();
     // Resets every cached statement (SQLite refuses COMMIT while a SELECT is still stepping).
     void finishAll();
-    // SQLite with the JSON functions (built in since 3.38; Qt's bundled SQLite has them) and
-    // MATERIALIZED common table expressions (3.35): many rows can be bound as one JSON parameter
-    // (json_each). Asked once per connection. False on PostgreSQL.
-    bool hasJsonEach();
 
 private:
     QSqlDatabase m_db;
@@ -60,7 +56,6 @@ private:
     Error m_lastError;
     std::optional<Error> m_transient;
     bool m_lost = false;
-    std::optional<bool> m_jsonEach;
     void noteError(const QString &driverText, Error error);
 };
 

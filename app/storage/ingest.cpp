@@ -260,7 +260,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return id;
     };
 
-    // SQLite: the meters rows' latest columns in one statement after the alarms (metersLatestJson);
+    // SQLite: the meters rows' latest columns in one statement after the alarms (updateMetersLatest);
     // two statuses of one meter in one upload keep the statement per status.
     QHash<qint64, const MeterStatus *> statusOf;
     bool oneStatusPerMeter = true;
@@ -275,11 +275,11 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         oneStatusPerMeter = oneStatusPerMeter && !statusOf.contains(*id);
         statusOf.insert(*id, &st);
     }
-    const bool latestAsJson = oneStatusPerMeter && ctx.db.hasJsonEach();
+    const bool latestInOne = oneStatusPerMeter && !ctx.db.dialect().isPostgres();
     if (!insertStatuses(ctx, statusRows, out.journalId, out))
         return dbFail();
     for (const auto &[id, st] : std::as_const(statusRows))
-        if (!latestAsJson && !updateMeterStatus(ctx, id, *st))
+        if (!latestInOne && !updateMeterStatus(ctx, id, *st))
             return dbFail();
 
     QHash<qint64, const Reading *> latest;
@@ -299,7 +299,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
     if (!insertReadings(ctx, readingRows, out.journalId, receivedAt, out))
         return dbFail();
     for (auto it = latest.constBegin(); it != latest.constEnd(); ++it)
-        if (!latestAsJson && !updateLatestReading(ctx, it.key(), **it))
+        if (!latestInOne && !updateLatestReading(ctx, it.key(), **it))
             return dbFail();
 
     for (const AlarmEvent &a : w.alarms) {
@@ -312,7 +312,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
             return dbFail();
     }
     // Before the recharge below, which sets the balance and recharge total as well.
-    if (latestAsJson) {
+    if (latestInOne) {
         QList<MeterLatest> rows;
         rows.reserve(ids.size());
         for (const qint64 id : std::as_const(ids))
@@ -353,7 +353,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
 
     // The meters that spoke: last upload time (what "silent for N days" is measured against).
     for (auto it = ids.constBegin(); it != ids.constEnd(); ++it) {
-        if (!latestAsJson
+        if (!latestInOne
             && !ctx.db.run(S("UPDATE meters SET last_upload_at = ? WHERE id = ? AND (last_upload_at IS NULL OR last_upload_at < ?)"),
                            {receivedAt, it.value(), receivedAt}))
             return dbFail();

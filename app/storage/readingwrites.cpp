@@ -5,7 +5,7 @@
 // Readings and statuses go in as multi-row INSERTs with positional parameters, a chunk of rows per
 // statement (Db::run fills the bound values directly, so a value costs about what SQLite spends
 // storing it; rendering the rows as one JSON parameter and extracting them again cost more). On
-// SQLite with JSON functions the meters rows' latest columns are one UPDATE ... FROM a JSON parameter.
+// SQLite a meter's latest columns are one UPDATE (updateMetersLatest).
 #include "writeops.h"
 
 #include <QJsonDocument>
@@ -13,7 +13,6 @@
 #include <QSet>
 #include <QSqlQuery>
 
-#include <charconv>
 
 namespace md::writeops {
 
@@ -64,69 +63,6 @@ ReadingFate classifyExisting(WriteContext &ctx, qint64 meterId, const Reading &r
     return ReadingFate::Conflict;
 }
 
-// Straight into the buffer (QByteArray::number makes a temporary array per value; a batch has
-// 24,000 rows of 11).
-void appendInt(QByteArray &out, qint64 v)
-{
-    char buf[24];
-    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-    out.append(buf, end - buf);
-}
-
-// Starts the next row of a JSON array of rows with its leading integers.
-void openRow(QByteArray &out, std::initializer_list<qint64> leading)
-{
-    if (out.size() > 1)
-        out += ',';
-    out += '[';
-    for (const qint64 v : leading) {
-        if (out.back() != '[')
-            out += ',';
-        appendInt(out, v);
-    }
-}
-
-void appendNumber(QByteArray &out, const std::optional<qint64> &v)
-{
-    if (v)
-        appendInt(out, *v);
-    else
-        out += "null";
-}
-
-template<typename T>
-std::optional<qint64> unitsOf(const std::optional<T> &v)
-{
-    return v ? std::optional<qint64>(v->units()) : std::nullopt;
-}
-
-// A JSON string of text that is digits in practice (commandSeq); escaped anyway.
-void appendText(QByteArray &out, const QString &s)
-{
-    if (s.isNull()) {
-        out += "null";
-        return;
-    }
-    out += '"';
-    for (const char c : s.toUtf8()) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (uchar(c) < 0x20)
-            out += "\\u00" + QByteArray::number(uchar(c), 16).rightJustified(2, '0');
-        else
-            out += c;
-    }
-    out += '"';
-}
-
-// The rows of the JSON parameter (the first `?`) as `r(v)`, each row's array as text. MATERIALIZED:
-// json_each renders a nested array each time `value` is read, so reading it once per row and
-// extracting the columns from that text costs about 30% less than extracting from `value`.
-QString jsonRows()
-{
-    return S("WITH r(v) AS MATERIALIZED (SELECT value FROM json_each(?))");
-}
-
 const char *const kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, total_use_amt, "
                                     "balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
 
@@ -168,86 +104,109 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
         args += readingValues(*r);
         args << textOrNull(r->commandSeq) << journal << receivedAt;
     }
-    return ctx.db.run(S("INSERT INTO readings (%1) VALUES %2 ON CONFLICT (meter_id, data_time) DO NOTHING "
-                        "RETURNING meter_id, data_time")
-                          .arg(QLatin1String(kReadingColumns), placeholders(n, 13)),
-                      args);
+    thread_local QHash<int, QString> sqlFor;
+    QString &sql = sqlFor[n];
+    if (sql.isEmpty())
+        sql = S("INSERT INTO readings (%1) VALUES %2 ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
+                  .arg(QLatin1String(kReadingColumns), placeholders(n, 13));
+    return ctx.db.run(sql, args);
 }
 
 const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
                                    "temperature, pressure, total_recharge_amt, total_recharge_count, total_recharge_qty, journal_id";
 
-QByteArray latestAsJson(const QList<MeterLatest> &rows)
+QVariantList latestValues(const MeterLatest &m)
 {
-    QByteArray out;
-    out.reserve(rows.size() * 128);
-    out += '[';
-    for (const MeterLatest &m : rows) {
-        openRow(out, {m.meterId});
-        const MeterStatus *st = m.status;
-        out += ',';
-        appendNumber(out, st ? std::optional<qint64>(st->meterTime) : std::nullopt);
-        for (QString MeterStatus::*field : {&MeterStatus::valveStatus, &MeterStatus::signalStrength, &MeterStatus::powerType,
-                                            &MeterStatus::cellVoltage, &MeterStatus::temperature, &MeterStatus::pressure}) {
-            out += ',';
-            appendText(out, st ? st->*field : QString());
-        }
-        const Reading *r = m.reading;
-        for (const auto &v : {st ? unitsOf(st->totalRechargeAmt) : std::nullopt, st ? st->totalRechargeCount : std::nullopt,
-                              r ? std::optional<qint64>(r->dataTime) : std::nullopt,
-                              r ? std::optional<qint64>(r->readingNum.units()) : std::nullopt,
-                              r ? unitsOf(r->meterBalanceAmt) : std::nullopt, r ? unitsOf(r->meterBalanceQty) : std::nullopt,
-                              r ? unitsOf(r->price) : std::nullopt}) {
-            out += ',';
-            appendNumber(out, v);
-        }
-        out += ']';
-    }
-    out += ']';
-    return out;
+    const MeterStatus *st = m.status;
+    const Reading *r = m.reading;
+    auto text = [st](QString MeterStatus::*field) { return st ? textOrNull(st->*field) : nullText(); };
+    return {m.meterId,
+            st ? QVariant(st->meterTime) : nullInt(),
+            text(&MeterStatus::valveStatus),
+            text(&MeterStatus::signalStrength),
+            text(&MeterStatus::powerType),
+            text(&MeterStatus::cellVoltage),
+            text(&MeterStatus::temperature),
+            text(&MeterStatus::pressure),
+            st ? optUnits(st->totalRechargeAmt) : nullInt(),
+            st ? optInt(st->totalRechargeCount) : nullInt(),
+            r ? QVariant(r->dataTime) : nullInt(),
+            r ? QVariant(qint64(r->readingNum.units())) : nullInt(),
+            r ? optUnits(r->meterBalanceAmt) : nullInt(),
+            r ? optUnits(r->meterBalanceQty) : nullInt(),
+            r ? optUnits(r->price) : nullInt()};
 }
 
 } // namespace
 
-// One UPDATE ... FROM the JSON rows (the rows drive the loop, each meter found by its id). Every
-// right-hand side sees the row as it was, so the three guards are independent, as when they were
-// three statements.
+// A statement written with numbered parameters (?1, ?2, ... each may appear several times) as plain
+// `?` placeholders, with the number each one stands for in order: QtSql's SQLite driver refuses a
+// statement that uses one parameter twice.
+struct Positional
+{
+    QString sql;
+    QList<int> order; // 0-based index into the values, per `?`
+
+    explicit Positional(const QString &numbered)
+    {
+        for (int i = 0; i < numbered.size(); ++i) {
+            sql += numbered.at(i);
+            if (numbered.at(i) != QLatin1Char('?'))
+                continue;
+            int n = 0;
+            while (i + 1 < numbered.size() && numbered.at(i + 1).isDigit())
+                n = n * 10 + numbered.at(++i).digitValue();
+            order << n - 1;
+        }
+    }
+    QVariantList args(const QVariantList &values) const
+    {
+        QVariantList out;
+        out.reserve(order.size());
+        for (const int i : order)
+            out << values.at(i);
+        return out;
+    }
+};
+
+// One UPDATE per meter (?1 is the id, ?2.. latestValues(), ?16 the upload time): cheaper in SQLite
+// than one UPDATE ... FROM many rows, which builds a temporary table of them first. Every right-hand
+// side sees the row as it was, so the three guards are independent, as when they were three
+// statements.
 bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint64 receivedAt)
 {
-    if (rows.isEmpty())
-        return true;
-    static const QString sql = [] {
-        const QString statusNewer = S("p.n_st IS NOT NULL AND (last_meter_time IS NULL OR last_meter_time <= p.n_st)");
-        const QString readingNewer = S("p.n_rt IS NOT NULL AND (last_data_time IS NULL OR last_data_time <= p.n_rt)");
+    static const Positional update = [] {
+        const QString statusNewer = S("?2 IS NOT NULL AND (last_meter_time IS NULL OR last_meter_time <= ?2)");
+        const QString readingNewer = S("?11 IS NOT NULL AND (last_data_time IS NULL OR last_data_time <= ?11)");
         auto when = [](const QString &guard, const char *column, const QString &value) {
             return S("%2 = CASE WHEN %1 THEN %3 ELSE %2 END").arg(guard, QLatin1String(column), value);
         };
-        auto coalesce = [](const char *value, const char *column) { return S("COALESCE(p.n_%1, %2)").arg(QLatin1String(value), QLatin1String(column)); };
+        auto coalesce = [](int param, const char *column) { return S("COALESCE(?%1, %2)").arg(param).arg(QLatin1String(column)); };
         const QStringList set{
-            when(statusNewer, "last_meter_time", S("p.n_st")),
-            when(statusNewer, "valve_status", S("p.n_valve")),
-            when(statusNewer, "signal", S("p.n_sig")),
-            when(statusNewer, "power_type", S("p.n_power")),
-            when(statusNewer, "cell_voltage", S("p.n_cell")),
-            when(statusNewer, "temperature", S("p.n_temp")),
-            when(statusNewer, "pressure", S("p.n_press")),
-            when(statusNewer, "total_recharge_amt", coalesce("ramt", "total_recharge_amt")),
-            when(statusNewer, "total_recharge_count", coalesce("rcount", "total_recharge_count")),
-            when(readingNewer, "last_data_time", S("p.n_rt")),
-            when(readingNewer, "last_reading", S("p.n_reading")),
-            when(readingNewer, "balance", coalesce("bal", "balance")),
-            when(readingNewer, "balance_qty", coalesce("balqty", "balance_qty")),
-            when(readingNewer, "price", coalesce("price", "price")),
-            S("last_upload_at = CASE WHEN last_upload_at IS NULL OR last_upload_at < ? THEN ? ELSE last_upload_at END")};
-        const char *names[] = {"n_id", "n_st", "n_valve", "n_sig", "n_power", "n_cell", "n_temp", "n_press", "n_ramt",
-                               "n_rcount", "n_rt", "n_reading", "n_bal", "n_balqty", "n_price"};
-        QStringList columns;
-        for (int i = 0; i < int(std::size(names)); ++i)
-            columns << S("json_extract(v, '$[%1]') AS %2").arg(i).arg(QLatin1String(names[i]));
-        return S("%1 UPDATE meters SET %2 FROM (SELECT %3 FROM r) AS p WHERE meters.id = p.n_id")
-            .arg(jsonRows(), set.join(S(", ")), columns.join(S(", ")));
+            when(statusNewer, "last_meter_time", S("?2")),
+            when(statusNewer, "valve_status", S("?3")),
+            when(statusNewer, "signal", S("?4")),
+            when(statusNewer, "power_type", S("?5")),
+            when(statusNewer, "cell_voltage", S("?6")),
+            when(statusNewer, "temperature", S("?7")),
+            when(statusNewer, "pressure", S("?8")),
+            when(statusNewer, "total_recharge_amt", coalesce(9, "total_recharge_amt")),
+            when(statusNewer, "total_recharge_count", coalesce(10, "total_recharge_count")),
+            when(readingNewer, "last_data_time", S("?11")),
+            when(readingNewer, "last_reading", S("?12")),
+            when(readingNewer, "balance", coalesce(13, "balance")),
+            when(readingNewer, "balance_qty", coalesce(14, "balance_qty")),
+            when(readingNewer, "price", coalesce(15, "price")),
+            S("last_upload_at = CASE WHEN last_upload_at IS NULL OR last_upload_at < ?16 THEN ?16 ELSE last_upload_at END")};
+        return Positional(S("UPDATE meters SET %1 WHERE id = ?1").arg(set.join(S(", "))));
     }();
-    return ctx.db.run(sql, {QString::fromUtf8(latestAsJson(rows)), receivedAt, receivedAt}) != nullptr;
+    for (const MeterLatest &row : rows) {
+        QVariantList values = latestValues(row);
+        values << receivedAt;
+        if (!ctx.db.run(update.sql, update.args(values)))
+            return false;
+    }
+    return true;
 }
 
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
@@ -265,10 +224,12 @@ bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStat
                  << textOrNull(st->pressure) << optUnits(st->totalRechargeAmt) << optInt(st->totalRechargeCount)
                  << optUnits(st->totalRechargeQty) << journal;
         }
-        QSqlQuery *q = ctx.db.run(S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING "
-                                    "RETURNING meter_id")
-                                      .arg(QLatin1String(kStatusColumns), placeholders(n, 13)),
-                                  args);
+        thread_local QHash<int, QString> sqlFor;
+        QString &sql = sqlFor[n];
+        if (sql.isEmpty())
+            sql = S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
+                      .arg(QLatin1String(kStatusColumns), placeholders(n, 13));
+        QSqlQuery *q = ctx.db.run(sql, args);
         if (!q)
             return false;
         while (q->next())
