@@ -32,7 +32,7 @@ CommandService::CommandService(std::shared_ptr<Store> store, CommandServiceOptio
         connect(notifier, &StoreNotifier::commandsChanged, this, &CommandService::refresh, Qt::QueuedConnection);
     // Other processes (the headless receiver, a CLI send) write the same database.
     if (!m_options.watchDatabase.isEmpty()) {
-        d->watcher = new ChangeWatcher(m_options.watchDatabase, m_options.watchIntervalMs, this);
+        d->watcher = new ChangeWatcher(m_options.watchDatabase, m_options.watchIntervalMs, {}, this);
         connect(d->watcher, &ChangeWatcher::commandsChanged, this, &CommandService::refresh);
         if (auto started = d->watcher->start(); !started)
             qWarning("CommandService: cannot follow other processes: %s", qPrintable(started.error().detail));

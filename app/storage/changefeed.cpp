@@ -93,12 +93,13 @@ ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
     if (!options.followOtherProcesses)
         return;
 
-    // This process's commits come back through the watcher too (they are rows of `changes` like any
-    // other); the debounce folds them into the notifier's announcement when they are close.
+    // This process's commits are rows of `changes` too: the watcher passes over those marked with
+    // this store's writer id (the notifier announced them), so each reaches the views once.
     d->thread = new QThread(this);
     d->thread->setObjectName(QStringLiteral("md-change-feed"));
     // The display name parses back to the same location (a password only ever comes from the environment).
-    d->watcher = new ChangeWatcher(store.databaseDisplayName(), options.pollIntervalMs);
+    d->watcher = new ChangeWatcher(store.databaseDisplayName(), options.pollIntervalMs,
+                                   store.notifier() ? store.notifier()->writerId() : QString());
     d->watcher->moveToThread(d->thread);
     connect(d->thread, &QThread::finished, d->watcher, &QObject::deleteLater);
     connect(d->watcher, &ChangeWatcher::metersChanged, this, onMeters);

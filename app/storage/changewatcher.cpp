@@ -19,16 +19,18 @@ class ChangeWatcher::Private
 {
 public:
     QString database;
+    QString ownWriterId;
     int intervalMs = 1000;
     std::unique_ptr<Db> db;
     QTimer *timer = nullptr; // a child: it moves with the watcher to another thread
     qint64 cursor = 0;
 };
 
-ChangeWatcher::ChangeWatcher(QString database, int intervalMs, QObject *parent)
+ChangeWatcher::ChangeWatcher(QString database, int intervalMs, QString ownWriterId, QObject *parent)
     : QObject(parent), d(std::make_unique<Private>())
 {
     d->database = std::move(database);
+    d->ownWriterId = std::move(ownWriterId);
     d->intervalMs = intervalMs;
     d->timer = new QTimer(this);
     connect(d->timer, &QTimer::timeout, this, &ChangeWatcher::poll);
@@ -83,7 +85,7 @@ void ChangeWatcher::poll()
 {
     if (!d->db)
         return;
-    QSqlQuery *q = d->db->run(S("SELECT id, kind, keys FROM changes WHERE id > ? ORDER BY id LIMIT 1000"), {d->cursor});
+    QSqlQuery *q = d->db->run(S("SELECT id, kind, keys, writer FROM changes WHERE id > ? ORDER BY id LIMIT 1000"), {d->cursor});
     if (!q)
         return; // the next tick retries
     struct Change
@@ -93,6 +95,8 @@ void ChangeWatcher::poll()
     QList<Change> changes;
     while (q->next()) {
         d->cursor = q->value(0).toLongLong();
+        if (!d->ownWriterId.isEmpty() && q->value(3).toString() == d->ownWriterId)
+            continue; // this process's own commit
         changes.append({q->value(1).toString(), q->value(2).toString()});
     }
     q->finish();

@@ -20,8 +20,9 @@ class ChangeWatcher : public QObject
 {
     Q_OBJECT
 public:
-    // database: as StoreOptions::database.
-    explicit ChangeWatcher(QString database, int intervalMs = 1000, QObject *parent = nullptr);
+    // database: as StoreOptions::database. ownWriterId: rows written under this id
+    // (StoreNotifier::writerId() of this process's store) are passed over: the notifier announced them.
+    explicit ChangeWatcher(QString database, int intervalMs = 1000, QString ownWriterId = {}, QObject *parent = nullptr);
     ~ChangeWatcher() override;
 
     // Opens the connection and starts from the current end of `changes` (older changes are not

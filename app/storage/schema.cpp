@@ -166,6 +166,9 @@ const QList<Migration> &migrations()
         // 7: how a meter is billed when the registry says so (billingunit.h: 1 money / 金额表,
         // 2 volume / 气量表, NULL unknown).
         {7, {QStringLiteral("ALTER TABLE meters ADD COLUMN billing_unit ${INT}")}},
+        // 8: which process wrote a `changes` row (StoreNotifier::writerId()), so a change feed skips
+        // its own rows: its process's notifier announced them already. NULL: an older build.
+        {8, {QStringLiteral("ALTER TABLE changes ADD COLUMN writer TEXT")}},
     };
     return list;
 }

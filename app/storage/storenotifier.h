@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <QUuid>
 
 namespace md {
 
@@ -16,6 +17,10 @@ class StoreNotifier : public QObject
     Q_OBJECT
 public:
     using QObject::QObject;
+
+    // The id this store's writer puts on its `changes` rows: unique per opened store (so per
+    // process), so a change feed can skip the rows whose announcements came from here already.
+    const QString &writerId() const { return m_writerId; }
 
 signals:
     void metersChanged();                         // registry rows added / changed / removed
@@ -27,6 +32,9 @@ signals:
     // Writing stopped working (ok false: disk full, database locked or unreachable; detail says why,
     // never a password) or works again (ok true). Emitted on the writer thread when the state flips.
     void writeHealthChanged(bool ok, const QString &detail);
+
+private:
+    const QString m_writerId = QUuid::createUuid().toString(QUuid::Id128);
 };
 
 } // namespace md

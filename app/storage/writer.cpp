@@ -206,7 +206,8 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
     }
 }
 
-// Cross-process change feed: one `changes` row per kind per batch (ChangeWatcher polls it), and a
+// Cross-process change feed: one `changes` row per kind per batch, marked with this store's writer
+// id (ChangeWatcher polls it and skips its own process's rows), and a
 // NOTIFY on PostgreSQL (delivered at COMMIT). Upload-per-day counters for the overview.
 bool Writer::writeChangeRows(WriteContext &ctx, const ChangeSet &all)
 {
@@ -227,9 +228,10 @@ bool Writer::writeChangeRows(WriteContext &ctx, const ChangeSet &all)
             return QStringLiteral("*");
         return l.join(QLatin1Char(','));
     };
+    const QVariant writer = m_notifier ? QVariant(m_notifier->writerId()) : nullText();
     auto add = [&](const char *kind, const QString &keys) {
-        return db.run(QStringLiteral("INSERT INTO changes (at, kind, keys) VALUES (?, ?, ?)"),
-                      {ctx.now, QString::fromLatin1(kind), keys})
+        return db.run(QStringLiteral("INSERT INTO changes (at, kind, keys, writer) VALUES (?, ?, ?, ?)"),
+                      {ctx.now, QString::fromLatin1(kind), keys, writer})
                != nullptr;
     };
     if (all.meters && !add("meters", {}))

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The change feed: this process's commits arrive once per debounce with their keys merged, another
 // process's commits (a QProcess child writing the same database) arrive through the watcher on its
-// own thread, and a feed that cannot reach its database says so and keeps trying.
+// own thread, and a commit of this process is announced once although it is a `changes` row too (the
+// watcher passes over rows under this store's writer id).
 #include "storetesting.h"
 
 #include "storage/changefeed.h"
@@ -21,6 +22,8 @@ private slots:
     void thisProcessIsAnnouncedOncePerDebounce();
     void otherProcessesAreFollowed_data() { addBackendRows(); }
     void otherProcessesAreFollowed();
+    void ownCommitIsAnnouncedOnce_data() { addBackendRows(); }
+    void ownCommitIsAnnouncedOnce();
 };
 
 namespace {
@@ -93,6 +96,37 @@ void TestChangeFeed::otherProcessesAreFollowed()
     QCOMPARE(seqs.size(), 3);
     for (const QString &seq : seqs)
         QTRY_VERIFY_WITH_TIMEOUT(allKeys(commands).contains(seq), 5000);
+}
+
+void TestChangeFeed::ownCommitIsAnnouncedOnce()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QVERIFY(wait(store->upsertMeters({meter(QStringLiteral("M1")), meter(QStringLiteral("M2"))})).ok());
+    store->flush().waitForFinished();
+    // A debounce far shorter than the poll: had the watcher passed this process's row on, it would
+    // come as an announcement of its own.
+    ChangeFeed feed(*store, ChangeFeed::Options{.debounceMs = 1, .followOtherProcesses = true, .pollIntervalMs = 100});
+    QSignalSpy following(&feed, &ChangeFeed::following);
+    QSignalSpy readings(&feed, &ChangeFeed::readingsAdded);
+    QSignalSpy journal(&feed, &ChangeFeed::journalAppended);
+    QVERIFY(following.wait(10000));
+
+    QVERIFY(wait(store->submit(meterDataUp(QStringLiteral("M1"), 1600000000, 3))).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(readings.count(), 1, 5000);
+    QCOMPARE(readings.at(0).at(0).toStringList(), QStringList{QStringLiteral("M1")});
+    QCOMPARE(journal.count(), 1);
+    // Another process writes after it: once its change is announced, the watcher has read past this
+    // process's row (ids grow with the commits), and that row announced nothing.
+    QProcess upload;
+    upload.start(QStringLiteral(MD_STORAGE_CHILD), {db, QStringLiteral("upload"), QStringLiteral("M2"), QStringLiteral("1")});
+    QTRY_VERIFY_WITH_TIMEOUT(allKeys(readings).contains(QStringLiteral("M2")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(upload.state(), QProcess::NotRunning, 10000);
+    QCOMPARE(upload.exitCode(), 0);
+    QCOMPARE(allKeys(readings).count(QStringLiteral("M1")), 1);
+    QCOMPARE(allKeys(readings).count(QStringLiteral("M2")), 1);
+    QCOMPARE(journal.count(), 2); // this process's journal row once, the other process's once
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)
