@@ -13,6 +13,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <functional>
+
 
 namespace md::writeops {
 
@@ -66,17 +68,11 @@ ReadingFate classifyExisting(WriteContext &ctx, qint64 meterId, const Reading &r
 const char *const kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, total_use_amt, "
                                     "balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
 
-// "(?, ?, ...), (?, ?, ...)": `rows` tuples of `columns` placeholders, kept per shape (an upload's 24
-// readings, a batch's full chunks and its remainder reuse the text and so the prepared statement).
-const QString &placeholders(int rows, int columns)
+// "(?, ?, ...), (?, ?, ...)": `rows` tuples of `columns` placeholders.
+QString placeholders(int rows, int columns)
 {
-    thread_local QHash<QPair<int, int>, QString> made;
-    QString &text = made[{rows, columns}];
-    if (text.isEmpty()) {
-        const QString tuple = S("(%1)").arg(QStringList(columns, S("?")).join(S(", ")));
-        text = QStringList(rows, tuple).join(S(", "));
-    }
-    return text;
+    const QString tuple = S("(%1)").arg(QStringList(columns, S("?")).join(S(", ")));
+    return QStringList(rows, tuple).join(S(", "));
 }
 
 // Rows in the next statement when `left` rows remain: at most 200 (SQLite allows 32,766 parameters
@@ -92,6 +88,21 @@ int nextChunk(int left)
     return n;
 }
 
+// The statement text for every row count nextChunk() returns, made once (no per-thread caches:
+// their destructors would run in the thread's teardown) and shared by the writers.
+struct ChunkSql
+{
+    QHash<int, QString> byRows;
+    explicit ChunkSql(const std::function<QString(int)> &make)
+    {
+        for (int n = 1; n <= 32; ++n)
+            byRows.insert(n, make(n));
+        for (const int n : {64, 128, 200})
+            byRows.insert(n, make(n));
+    }
+    const QString &operator()(int rows) const { return *byRows.constFind(rows); }
+};
+
 QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, int start, int n,
                        qint64 journalId, qint64 receivedAt)
 {
@@ -104,12 +115,11 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
         args += readingValues(*r);
         args << textOrNull(r->commandSeq) << journal << receivedAt;
     }
-    thread_local QHash<int, QString> sqlFor;
-    QString &sql = sqlFor[n];
-    if (sql.isEmpty())
-        sql = S("INSERT INTO readings (%1) VALUES %2 ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
-                  .arg(QLatin1String(kReadingColumns), placeholders(n, 13));
-    return ctx.db.run(sql, args);
+    static const ChunkSql sql([](int rows) {
+        return S("INSERT INTO readings (%1) VALUES %2 ON CONFLICT (meter_id, data_time) DO NOTHING RETURNING meter_id, data_time")
+            .arg(QLatin1String(kReadingColumns), placeholders(rows, 13));
+    });
+    return ctx.db.run(sql(n), args);
 }
 
 const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
@@ -224,12 +234,11 @@ bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStat
                  << textOrNull(st->pressure) << optUnits(st->totalRechargeAmt) << optInt(st->totalRechargeCount)
                  << optUnits(st->totalRechargeQty) << journal;
         }
-        thread_local QHash<int, QString> sqlFor;
-        QString &sql = sqlFor[n];
-        if (sql.isEmpty())
-            sql = S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
-                      .arg(QLatin1String(kStatusColumns), placeholders(n, 13));
-        QSqlQuery *q = ctx.db.run(sql, args);
+        static const ChunkSql sql([](int rows) {
+            return S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
+                .arg(QLatin1String(kStatusColumns), placeholders(rows, 13));
+        });
+        QSqlQuery *q = ctx.db.run(sql(n), args);
         if (!q)
             return false;
         while (q->next())
