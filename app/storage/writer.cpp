@@ -9,7 +9,25 @@
 
 #include <future>
 
+#ifdef __linux__
+#include <pthread.h>
+#endif
+
 namespace md {
+
+namespace {
+
+// Names the calling thread for top, perf and gdb (Linux; elsewhere a no-op).
+void nameThread(const char *name)
+{
+#ifdef __linux__
+    pthread_setname_np(pthread_self(), name);
+#else
+    Q_UNUSED(name);
+#endif
+}
+
+} // namespace
 
 void ChangeSet::merge(const ChangeSet &o)
 {
@@ -38,18 +56,71 @@ bool itemSucceeded(const WriteOutcome &o)
     return o.ok;
 }
 
+Checkpointer::Checkpointer(std::function<Result<std::unique_ptr<Db>>()> open, int intervalMs)
+    : m_open(std::move(open)), m_intervalMs(intervalMs)
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+Checkpointer::~Checkpointer()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void Checkpointer::committed()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_pending)
+            return;
+        m_pending = true;
+    }
+    m_wake.notify_one();
+}
+
+void Checkpointer::run()
+{
+    nameThread("md-checkpoint");
+    auto opened = m_open();
+    if (!opened)
+        return; // the writer's automatic checkpoint still runs
+    std::unique_ptr<Db> db = std::move(opened).value();
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || m_pending; });
+        if (m_stopping)
+            break;
+        // Let commits gather: one checkpoint (and one fsync of the database file) per interval.
+        m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stopping; });
+        m_pending = false;
+        lock.unlock();
+        db->exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")); // busy or failed: the next one catches up
+        lock.lock();
+    }
+    lock.unlock();
+    db.reset(); // closed on the thread that opened it
+}
+
 Writer::Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier)
     : m_open(std::move(open)), m_time(timeZone), m_limits(limits), m_notifier(notifier)
 {
     std::promise<void> opened;
     auto openedFuture = opened.get_future();
     m_thread = std::thread([this, &opened] {
+        nameThread("md-writer");
         auto db = m_open();
         if (db)
             m_db = std::move(db).value();
         else
             m_openError = db.error();
         opened.set_value();
+        if (m_db && !m_db->dialect().isPostgres() && m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = 20000")))
+            m_checkpointer = std::make_unique<Checkpointer>(m_open, 100);
         if (m_db)
             run();
     });
@@ -95,6 +166,7 @@ void Writer::run()
         }
         runBatch(batch);
     }
+    m_checkpointer.reset();
     m_db.reset(); // close in this thread, which owns the connection
 }
 
@@ -197,6 +269,8 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
             m_db->exec(QStringLiteral("ROLLBACK"));
             return failAll(e);
         }
+        if (m_checkpointer)
+            m_checkpointer->committed();
         for (auto &t : batch)
             t->resolve(nullptr);
         // An item that failed for want of space or a lock is a store problem too, not the item's.

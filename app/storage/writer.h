@@ -8,6 +8,9 @@
 // backoff of 0.25 s doubling to 5 s between attempts; meanwhile every batch fails at once with 9998
 // (never a wait that would stall the listener). StoreNotifier::writeHealthChanged says when writing
 // stops and starts working again.
+// On SQLite the WAL is checkpointed on a thread and connection of its own (Checkpointer), so the
+// writer's thread only appends and fsyncs the WAL; the writer's own automatic checkpoint stays as a
+// safety net at a much larger WAL.
 
 #include "connection.h"
 #include "store.h"
@@ -31,6 +34,27 @@
 namespace md {
 
 class StoreNotifier;
+
+// Copies committed WAL frames into the database file (PRAGMA wal_checkpoint(PASSIVE): never blocks
+// the writer or a reader) at most every `interval` ms while commits come in. Durability does not
+// depend on it: every COMMIT has fsynced the WAL already.
+class Checkpointer
+{
+public:
+    Checkpointer(std::function<Result<std::unique_ptr<Db>>()> open, int intervalMs);
+    ~Checkpointer();
+    void committed(); // a commit added frames to the WAL
+
+private:
+    void run();
+    std::function<Result<std::unique_ptr<Db>>()> m_open;
+    int m_intervalMs;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_pending = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
 
 // What one item changed; merged into the batch's set when the item succeeded.
 struct ChangeSet
@@ -154,6 +178,7 @@ private:
 
     Opener m_open;
     std::unique_ptr<Db> m_db;
+    std::unique_ptr<Checkpointer> m_checkpointer; // SQLite only
     qint64 m_nextReconnectMs = 0;
     Error m_down; // why the last reopen failed
     int m_backoffMs = 250;
