@@ -5,9 +5,8 @@
 #include "platformclient.h"
 
 #include "core/whendone.h"
-#include "storage/changewatcher.h"
+#include "storage/changefeed.h"
 #include "storage/store.h"
-#include "storage/storenotifier.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -22,21 +21,16 @@ QThreadPool *commandReadPool()
     return g_commandReadPool();
 }
 
-CommandService::CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, QObject *parent)
+CommandService::CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, ChangeFeed *feed,
+                               QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_options(std::move(options)),
       m_client(new PlatformClient(m_options.platform, m_store, this)), d(std::make_unique<Private>(this))
 {
-    // In-process changes (the listener's result matching, our own writes) arrive from the writer
-    // thread; the queued connection brings them here.
-    if (StoreNotifier *notifier = m_store->notifier())
-        connect(notifier, &StoreNotifier::commandsChanged, this, &CommandService::refresh, Qt::QueuedConnection);
-    // Other processes (the headless receiver, a CLI send) write the same database.
-    if (!m_options.watchDatabase.isEmpty()) {
-        d->watcher = new ChangeWatcher(m_options.watchDatabase, m_options.watchIntervalMs, {}, this);
-        connect(d->watcher, &ChangeWatcher::commandsChanged, this, &CommandService::refresh);
-        if (auto started = d->watcher->start(); !started)
-            qWarning("CommandService: cannot follow other processes: %s", qPrintable(started.error().detail));
-    }
+    // Results matched by a listener (this process's or, through the console's feed, the receiver's)
+    // and every other command change: the feed names the rows, refresh() reads them again.
+    if (!feed)
+        feed = new ChangeFeed(*m_store, ChangeFeed::Options{.followOtherProcesses = false}, this);
+    connect(feed, &ChangeFeed::commandsChanged, this, &CommandService::refresh);
     d->expiryTimer = new QTimer(this);
     d->expiryTimer->setInterval(qMax(10, m_options.expiryCheckIntervalMs));
     connect(d->expiryTimer, &QTimer::timeout, this, [this] { (void)expireNow(); });
@@ -228,7 +222,7 @@ void CommandService::Private::flushRefresh()
 
 void CommandService::announce(const CommandRecord &record)
 {
-    // Each change once, whichever way it arrives first (our own write, the notifier, the watcher).
+    // Each change once, whichever way it arrives first (our own write or the feed).
     auto it = d->lastChangeId.find(record.commandSeq);
     if (it != d->lastChangeId.end() && record.changeId != 0 && record.changeId <= *it)
         return;

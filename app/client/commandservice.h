@@ -10,8 +10,9 @@
 //           -> allocate commandSeq (+ tradeNo, rechargeCount, totalRechargeAmt for a recharge) and
 //           PERSIST the row as `queued` -> POST -> `sent` / `accepted` / `rejected` / `unreachable`.
 // results:  the listener's store transaction finishes the row (succeeded / failed); this service
-//           re-reads changed rows (in-process: StoreNotifier; other processes: ChangeWatcher over the
-//           shared database) and emits commandChanged / stateChanged.
+//           re-reads the rows the change feed names (storage/changefeed.h: the console's feed, which
+//           follows other processes on the shared database too, or one of its own for this process's
+//           commits) and emits commandChanged / stateChanged.
 // expiry:   a timer runs Store::expireCommands(now, ttl) for `sent` rows older than the TTL.
 // cancel(): only while `queued`.  resend(): an explicit operator action on a finished attempt
 //           (rejected, unreachable, expired, failed): a NEW commandSeq (the old row is terminal and keeps
@@ -45,16 +46,12 @@ class QTimer;
 namespace md {
 
 class Store;
-class ChangeWatcher;
+class ChangeFeed;
 class PlatformClient;
 
 struct CommandServiceOptions
 {
     PlatformSettings platform;
-    // The database string the store was opened with (StoreOptions::database): when set, a
-    // ChangeWatcher follows changes made by other processes (the headless receiver, a CLI send).
-    QString watchDatabase;
-    int watchIntervalMs = 1000;
     // TTL of a `sent` command; <= 0: platform.commandTtlHours. Seconds so tests can use tiny values.
     qint64 commandTtlSeconds = 0;
     int expiryCheckIntervalMs = 60 * 1000;
@@ -86,7 +83,12 @@ class CommandService : public QObject
 {
     Q_OBJECT
 public:
-    CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, QObject *parent = nullptr);
+    // feed: the changes this service follows (the console session's, which follows the receiver and
+    // other consoles too); it must outlive the service. Without one the service makes its own, which
+    // follows this process's commits only.
+    CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, ChangeFeed *feed, QObject *parent);
+    CommandService(std::shared_ptr<Store> store, CommandServiceOptions options, QObject *parent = nullptr)
+        : CommandService(std::move(store), std::move(options), nullptr, parent) {}
     ~CommandService() override;
 
     // Resolves once the command is persisted as `queued` (the row, with commandSeq / tradeNo) or with

@@ -81,7 +81,6 @@ public:
     QSet<QString> transmitting; // POST under way in this process: no longer cancellable
     int pending = 0;
     QTimer *expiryTimer = nullptr;
-    ChangeWatcher *watcher = nullptr;
 };
 
 template<typename T>

@@ -8,6 +8,7 @@
 #include "client/platformclient.h"
 #include "core/dictionary.h"
 #include "protocol/security.h"
+#include "storage/changefeed.h"
 #include "storage/store.h"
 
 #include <QSignalSpy>
@@ -537,18 +538,20 @@ void TestCommandService::cancelOnlyWhileQueued()
 
 void TestCommandService::otherProcessSeesChanges()
 {
-    // A second console on the same database file: its own store handle and a watcher.
+    // A second console on the same database file: its own store handle (so its own writer id) and
+    // the change feed a console session gives its command service, following other writers.
     StoreOptions so;
     so.database = m_db;
     auto second = Store::open(so);
     QVERIFY(second.ok());
+    ChangeFeed feed(**second, ChangeFeed::Options{.followOtherProcesses = true, .pollIntervalMs = 100});
     CommandServiceOptions o;
-    o.watchDatabase = m_db;
-    o.watchIntervalMs = 100;
     o.platform.baseUrl = m_platform->baseUrl();
-    CommandService observer(*second, o);
+    QSignalSpy following(&feed, &ChangeFeed::following);
+    CommandService observer(*second, o, &feed, nullptr);
     QHash<QString, CommandState> seen;
     connect(&observer, &CommandService::stateChanged, this, [&](const QString &seq, CommandState s) { seen.insert(seq, s); });
+    QVERIFY(following.wait(10000));
     auto r = await(m_service->send(QStringLiteral("valveOperate"), QStringLiteral("M001"), obj({{"valveOperate", "1"}})));
     QVERIFY(r.ok());
     QVERIFY2(QTest::qWaitFor([&] { return seen.value(r->commandSeq, CommandState::Queued) == CommandState::Sent; }, 5000),

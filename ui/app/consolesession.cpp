@@ -45,9 +45,9 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
     if (live && !m_store->isReadOnly()) {
         CommandServiceOptions options;
         options.platform = m_settings.platform;
-        m_commands = new CommandService(m_store, options, this);
-        // Results written by the receiver (or a CLI send) finish the commands this console follows.
-        connect(m_feed, &ChangeFeed::commandsChanged, m_commands, &CommandService::refresh);
+        // Follows the window's feed: results written by the receiver (or a CLI send) finish the
+        // commands this console shows.
+        m_commands = new CommandService(m_store, options, m_feed, this);
         // The platform is reachable as long as commands get an HTTP answer.
         connect(m_commands, &CommandService::stateChanged, m_window,
                 [w = m_window](const QString &, CommandState state, const QString &, const QString &) {
