@@ -2187,15 +2187,9 @@ This is more than %3, the figure above which this desk asks again. Check the amo
         <source>%1+ meters</source>
         <translation>%1+ 块表</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (at the start: match anywhere needs %n characters)</source>
-        <translation>
-            <numerusform>%1（按开头匹配：任意位置匹配至少需要 %n 个字符）</numerusform>
-        </translation>
-    </message>
     <message>
-        <source>Also find the text inside numbers, names and addresses, not only at the start (3 or more characters)</source>
-        <translation>在表号、姓名和地址的任意位置查找，而不仅是开头（至少 3 个字符）</translation>
+        <source>Also find the text inside numbers, names and addresses, not only at the start</source>
+        <translation>在表号、用户编号、姓名和地址的任意位置查找，而不仅是开头</translation>
     </message>
 </context>
 <context>

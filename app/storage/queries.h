@@ -25,19 +25,11 @@ inline constexpr qint64 countCap = 100000;
 
 enum class ValveFilter { Any, Open, Closed }; // Closed: any valveStatus other than 0
 
-// Characters (code points) a substring ("contains") search needs: the index is made of 3-character
-// pieces (trigrams); shorter text is matched as a prefix.
-inline constexpr int substringMinChars = 3;
-inline bool isSubstringSearchable(const QString &text)
-{
-    return text.trimmed().toUcs4().size() >= substringMinChars;
-}
-
 struct RegistryFilter
 {
     // Matched against meterNo, userNo, userName, addrDes: as a prefix (index range scans), or, when
-    // `contains` is set, as a substring (trigram index; text of fewer than 3 characters, which a
-    // trigram index cannot answer, is still matched as a prefix).
+    // `contains` is set, as a substring of any length (substringsearch.h: trigram index for 3+
+    // characters, bigram index for 1-2, such as a two-character name or street).
     QString text;
     bool contains = false;
     ValveFilter valve = ValveFilter::Any;

@@ -2,12 +2,13 @@
 // Registry reads for the listener (lookupMeters, per request) and the 1,000,000-row table view.
 // Filters answer from indexes: a text prefix is a range scan on each indexed text column
 // (meter_no, user_no, user_name, addr_des, compared byte-wise), the flags use the meters table's
-// own "latest" columns. A substring ("contains") search of 3+ characters asks the trigram index
-// (substringsearch.h): on SQLite the FTS5 candidates (rows with its rarest trigrams, when at most
-// substringIndexedMax) are joined to meters and sorted; a substring that matches more rows than that is dense, so the scan in
-// meter_no order finds a page after a short walk. PostgreSQL's planner picks between the pg_trgm
-// GIN indexes and that scan itself. The LIKE/ILIKE terms stay in every plan: they are the
-// definition of a match (ASCII case-insensitive), the index only narrows the rows.
+// own "latest" columns. A substring ("contains") search asks the index that fits its length
+// (substringsearch.h): 3+ characters the trigram index, 1-2 the bigram index. On SQLite the FTS5
+// candidates (when at most substringIndexedMax) are joined to meters and sorted; a substring that
+// matches more rows than that is dense, so the scan in meter_no order finds a page after a short
+// walk. On PostgreSQL the planner picks between the GIN indexes and that scan itself. The LIKE/ILIKE
+// terms stay in every plan: they are the definition of a match (ASCII case-insensitive), the index
+// only narrows the rows.
 #include "storeprivate.h"
 #include "substringsearch.h"
 
@@ -53,18 +54,33 @@ QString likeEscaped(QString text)
     return QLatin1Char('%') + text + QLatin1Char('%');
 }
 
+// PostgreSQL: the bigram index's piece for 1-2 character substring text, when the index exists.
+std::optional<QString> postgresBigram(Db &db, const RegistryFilter &f)
+{
+    if (!db.dialect().isPostgres() || !f.contains || isTrigramSearchable(f.text))
+        return std::nullopt;
+    const auto term = bigramTerm(f.text, true);
+    if (!term || !hasBigramIndex(db))
+        return std::nullopt;
+    return term;
+}
+
 // WHERE clause and its arguments for a filter (without paging).
-void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where, QVariantList &args)
+void buildWhere(Db &db, const RegistryFilter &f, QString &where, QVariantList &args)
 {
     QStringList terms{S("removed_at IS NULL")};
     const QString text = f.text.trimmed();
     if (!text.isEmpty()) {
-        if (f.contains && isSubstringSearchable(text)) {
-            const QString like = dialect.likeOperator();
+        if (f.contains) {
+            const QString like = db.dialect().likeOperator();
             terms << S("(meter_no %1 ? ESCAPE '\\' OR user_no %1 ? ESCAPE '\\' OR user_name %1 ? ESCAPE '\\' "
                        "OR addr_des %1 ? ESCAPE '\\')").arg(like);
             const QString pattern = likeEscaped(text);
             args << pattern << pattern << pattern << pattern;
+            if (const auto piece = postgresBigram(db, f)) {
+                terms << S("%1 @> ARRAY[?]::text[]").arg(postgresBigramsExpression());
+                args << *piece;
+            }
         } else {
             // The prefix is handled by prefixBranches(): one index range per text column.
         }
@@ -92,36 +108,47 @@ void buildWhere(const Dialect &dialect, const RegistryFilter &f, QString &where,
 // A text prefix: everything that starts with `text` sorts in [text, text + U+10FFFF) byte-wise. Each
 // of the four indexed columns becomes its own branch, each ordered and limited on its own, so every
 // branch is an index range scan that stops early; the branches are merged with UNION (dedup).
-// Text too short for the trigram index is matched as a prefix even when `contains` is set.
 bool isPrefixSearch(const RegistryFilter &f)
 {
-    return !f.text.trimmed().isEmpty() && (!f.contains || !isSubstringSearchable(f.text));
+    return !f.text.trimmed().isEmpty() && !f.contains;
 }
 
-bool isSubstringSearch(const RegistryFilter &f)
+// SQLite: an FTS5 table and the MATCH expression that finds every row holding the text.
+struct FtsCandidates
 {
-    return f.contains && isSubstringSearchable(f.text);
-}
+    QString table;
+    QString expression;
+};
 
-// SQLite: the FTS candidate expression when the index exists and it finds at most `indexedMax`
-// rows, so joining them to meters (and sorting) is cheaper than walking meters in order.
-std::optional<QString> ftsCandidates(Db &db, const RegistryFilter &f, int indexedMax)
+// SQLite: the FTS candidates when an index fits the text and it finds at most `indexedMax` rows,
+// so joining them to meters (and sorting) is cheaper than walking meters in order.
+std::optional<FtsCandidates> ftsCandidates(Db &db, const RegistryFilter &f, int indexedMax)
 {
-    if (!isSubstringSearch(f) || !hasFtsIndex(db))
+    if (!f.contains || f.text.trimmed().isEmpty() || db.dialect().isPostgres())
         return std::nullopt;
-    const QString expression = ftsCandidateExpression(db, f.text);
-    auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM meters_fts WHERE meters_fts MATCH ? LIMIT ?) c"),
-                       {expression, qint64(indexedMax) + 1});
+    FtsCandidates c;
+    if (isTrigramSearchable(f.text)) {
+        if (!hasFtsIndex(db))
+            return std::nullopt;
+        c = {S("meters_fts"), ftsCandidateExpression(db, f.text)};
+    } else {
+        const auto term = bigramTerm(f.text, false);
+        if (!term || !hasBigramIndex(db))
+            return std::nullopt;
+        c = {S("meters_bigrams"), *term};
+    }
+    auto n = db.scalar(S("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %1 MATCH ? LIMIT ?) c").arg(c.table),
+                       {c.expression, qint64(indexedMax) + 1});
     if (!n || n->toLongLong() > indexedMax)
         return std::nullopt;
-    return expression;
+    return c;
 }
 
-// FROM clause joining the FTS candidates (first argument: the MATCH phrase) to meters; CROSS JOIN
-// keeps SQLite from walking meters first.
-QString ftsFrom()
+// FROM clause joining the FTS candidates (first argument: the MATCH expression) to meters; CROSS
+// JOIN keeps SQLite from walking meters first.
+QString ftsFrom(const FtsCandidates &c)
 {
-    return S("(SELECT rowid AS fts_id FROM meters_fts WHERE meters_fts MATCH ?) f CROSS JOIN meters ON meters.id = f.fts_id");
+    return S("(SELECT rowid AS fts_id FROM %1 WHERE %1 MATCH ?) f CROSS JOIN meters ON meters.id = f.fts_id").arg(c.table);
 }
 
 // SELECT <columns> ... for `where` plus the prefix on each column, each branch LIMITed by `branchLimit`.
@@ -193,7 +220,7 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
     Db &db = **reader;
     QString where;
     QVariantList args;
-    buildWhere(db.dialect(), request.filter, where, args);
+    buildWhere(db, request.filter, where, args);
     if (!request.afterMeterNo.isEmpty()) {
         where += S(" AND meter_no > ?");
         args << request.afterMeterNo;
@@ -207,8 +234,8 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
                                                                    limit + offset, unionArgs));
         args = unionArgs;
     } else if (const auto fts = ftsCandidates(db, request.filter, d->options.substringIndexedMax)) {
-        sql = S("SELECT %1 FROM %2 WHERE %3 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), ftsFrom(), where);
-        args.prepend(*fts);
+        sql = S("SELECT %1 FROM %2 WHERE %3 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), ftsFrom(*fts), where);
+        args.prepend(fts->expression);
     } else {
         sql = S("SELECT %1 FROM meters WHERE %2 ORDER BY meter_no LIMIT ? OFFSET ?").arg(QLatin1String(registryColumns), where);
     }
@@ -239,15 +266,15 @@ Result<RegistryCount> Store::registryCount(const RegistryFilter &filter) const
     }
     QString where;
     QVariantList args;
-    buildWhere(db.dialect(), filter, where, args);
+    buildWhere(db, filter, where, args);
     QString sql;
     if (isPrefixSearch(filter)) {
         QVariantList unionArgs;
         sql = S("SELECT COUNT(*) FROM (%1) u").arg(prefixUnion(S("id, meter_no"), where, {}, filter, args, countCap + 1, unionArgs));
         args = unionArgs;
     } else if (const auto fts = ftsCandidates(db, filter, d->options.substringIndexedMax)) {
-        sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped").arg(ftsFrom(), where);
-        args.prepend(*fts);
+        sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM %1 WHERE %2 LIMIT ?) capped").arg(ftsFrom(*fts), where);
+        args.prepend(fts->expression);
         args << countCap + 1;
     } else {
         sql = S("SELECT COUNT(*) FROM (SELECT 1 FROM meters WHERE %1 LIMIT ?) capped").arg(where);

@@ -169,6 +169,9 @@ const QList<Migration> &migrations()
         // 8: which process wrote a `changes` row (StoreNotifier::writerId()), so a change feed skips
         // its own rows: its process's notifier announced them already. NULL: an older build.
         {8, {QStringLiteral("ALTER TABLE changes ADD COLUMN writer TEXT")}},
+        // 9: substring search of 1-2 characters (a two-character name or street) from a bigram
+        // index: FTS5 meters_bigrams on SQLite, a GIN index on md_bigrams() on PostgreSQL.
+        {9, {}, &createShortSubstringIndex},
     };
     return list;
 }

@@ -68,7 +68,86 @@ bool createTrigramIndexes(Db &db)
     return tryStatements(db, statements);
 }
 
+// The pieces of one row's four columns for meters_bigrams: `row` is new, old or meters.
+QString sqliteGrams(const QString &row)
+{
+    QStringList fields;
+    for (const char *col : columns)
+        fields << S("SELECT coalesce(%1.%2, '') AS v").arg(row, QLatin1String(col));
+    return S("(SELECT group_concat(substr(v, i, 2), ' ') FROM (%1) JOIN search_positions ON i <= length(v))")
+        .arg(fields.join(S(" UNION ALL ")));
+}
+
+bool createSqliteBigrams(Db &db)
+{
+    const QString insertNew = S("INSERT INTO meters_bigrams (rowid, grams) VALUES (new.id, %1);").arg(sqliteGrams(S("new")));
+    const QString deleteOld =
+        S("INSERT INTO meters_bigrams (meters_bigrams, rowid, grams) VALUES ('delete', old.id, %1);").arg(sqliteGrams(S("old")));
+    return tryStatements(
+        db, {S("CREATE TABLE search_positions (i INTEGER PRIMARY KEY)"),
+             S("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 512) INSERT INTO search_positions SELECT i FROM n"),
+             S("CREATE VIRTUAL TABLE meters_bigrams USING fts5(grams, content='', detail=none, tokenize='unicode61 remove_diacritics 0')"),
+             S("CREATE TRIGGER meters_bigrams_insert AFTER INSERT ON meters BEGIN %1 END").arg(insertNew),
+             S("CREATE TRIGGER meters_bigrams_delete AFTER DELETE ON meters BEGIN %1 END").arg(deleteOld),
+             S("CREATE TRIGGER meters_bigrams_update AFTER UPDATE OF meter_no, user_no, user_name, addr_des ON meters BEGIN %1 %2 END")
+                 .arg(deleteOld, insertNew),
+             S("INSERT INTO meters_bigrams (rowid, grams) SELECT id, %1 FROM meters").arg(sqliteGrams(S("meters")))});
+}
+
+bool createPostgresBigrams(Db &db)
+{
+    return tryStatements(
+        db, {S("CREATE FUNCTION md_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS "
+               "$$ SELECT coalesce(array_agg(DISTINCT p), '{}') FROM (SELECT substr(lower(t), i, 2) AS p FROM generate_series(1, length(t)) i "
+               "UNION ALL SELECT substr(lower(t), i, 1) FROM generate_series(1, length(t)) i) pieces $$"),
+             S("CREATE INDEX meters_bigrams ON meters USING gin (%1)").arg(postgresBigramsExpression())});
+}
+
+bool isIndexable(const QList<uint> &chars)
+{
+    for (uint c : chars) {
+        if (!QChar::isLetterOrNumber(char32_t(c)))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QString postgresBigramsExpression()
+{
+    return S("md_bigrams(coalesce(meter_no, '') || chr(9) || coalesce(user_no, '') || chr(9) || coalesce(user_name, '') || chr(9) "
+             "|| coalesce(addr_des, ''))");
+}
+
+Result<bool> createShortSubstringIndex(Db &db)
+{
+    return db.dialect().isPostgres() ? createPostgresBigrams(db) : createSqliteBigrams(db);
+}
+
+bool isTrigramSearchable(const QString &text)
+{
+    return text.trimmed().toUcs4().size() >= 3;
+}
+
+std::optional<QString> bigramTerm(const QString &text, bool postgres)
+{
+    const QList<uint> chars = text.trimmed().toUcs4();
+    if (chars.isEmpty() || chars.size() > 2 || !isIndexable(chars))
+        return std::nullopt;
+    const QString piece = text.trimmed().toLower();
+    if (postgres)
+        return piece;
+    return QLatin1Char('"') + piece + (chars.size() == 1 ? S("\"*") : S("\""));
+}
+
+bool hasBigramIndex(Db &db)
+{
+    auto n = db.scalar(db.dialect().isPostgres()
+                           ? S("SELECT CASE WHEN to_regprocedure('md_bigrams(text)') IS NULL THEN 0 ELSE 1 END")
+                           : S("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'meters_bigrams'"));
+    return n && n->toInt() > 0;
+}
 
 Result<bool> createSubstringIndex(Db &db)
 {
@@ -87,8 +166,9 @@ QString ftsCandidateExpression(Db &db, const QString &text, int probeCap)
 {
     const QList<uint> chars = text.trimmed().toUcs4();
     QStringList trigrams;
-    for (qsizetype i = 0; i + substringMinChars <= chars.size(); ++i) {
-        const QString t = QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i), substringMinChars);
+    constexpr int trigram = 3;
+    for (qsizetype i = 0; i + trigram <= chars.size(); ++i) {
+        const QString t = QString::fromUcs4(reinterpret_cast<const char32_t *>(chars.constData() + i), trigram);
         if (!trigrams.contains(t, Qt::CaseInsensitive))
             trigrams << t;
     }

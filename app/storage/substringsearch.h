@@ -7,7 +7,13 @@
 // - PostgreSQL: pg_trgm GIN indexes on the four columns (ILIKE '%...%' uses them), created when the
 //   extension is available and may be created (trusted since PostgreSQL 13).
 // Without either the search falls back to the LIMIT-bounded scan. A trigram index cannot answer
-// text of fewer than 3 characters: such text matches at the start of a field (index ranges).
+// text of fewer than 3 characters, and Chinese names and streets are often two ("徐平", "天府"):
+// - SQLite: `meters_bigrams`, a contentless FTS5 table (detail=none: row ids only) whose one
+//   column holds every 2-character piece of the four columns, separated by spaces, plus each
+//   field's last character alone; "天府" is one token, "天" a prefix query. Triggers on meters keep
+//   it in step, cutting the pieces with substr() over the `search_positions` table (1..512).
+// - PostgreSQL: a GIN index on md_bigrams(...), the array of the 1- and 2-character pieces of the
+//   lower-cased columns; `@> ARRAY[piece]` narrows the rows.
 
 #include "connection.h"
 #include "queries.h"
@@ -17,6 +23,24 @@ namespace md {
 // Migration step: creates the index where the backend can; never fails the migration because the
 // module or extension is missing (logs and leaves the fallback in place).
 Result<bool> createSubstringIndex(Db &db);
+
+// Migration step: the bigram index for 1-2 character text, where the backend can (never fails the
+// migration: logs and leaves the scan in place).
+Result<bool> createShortSubstringIndex(Db &db);
+
+// Text a trigram index can answer (3 or more code points).
+bool isTrigramSearchable(const QString &text);
+
+// The bigram index's term for 1-2 characters of letters or digits: the piece itself, lower-cased
+// (PostgreSQL), or the FTS5 MATCH expression ("天府", or "天"* for one character). Nothing for other
+// text (punctuation and spaces are not in the SQLite tokens: such text is scanned).
+std::optional<QString> bigramTerm(const QString &text, bool postgres);
+
+// Whether this database has the bigram index (SQLite: meters_bigrams; PostgreSQL: md_bigrams()).
+bool hasBigramIndex(Db &db);
+
+// The expression the PostgreSQL GIN index is built on (and queries must repeat).
+QString postgresBigramsExpression();
 
 // SQLite: whether meters_fts exists in this database (an older SQLite may have opened it without).
 bool hasFtsIndex(Db &db);

@@ -102,9 +102,9 @@ int main(int argc, char **argv)
         f.text = QStringLiteral("U0000");
         cases.append(Case{"userNo prefix 'U0000'", f});
         // Substring ("contains"): trigram index candidates joined and sorted when they are few, a
-        // walk in meter_no order when the text is dense; under 3 characters: prefix.
+        // walk in meter_no order when the text is dense; 1-2 characters from the bigram index.
         f.contains = true;
-        for (const char *text : {"路123号", "解放路12", "3000001234", "王伟明", "伟明", "人民路", "zzz-no-match"}) {
+        for (const char *text : {"路123号", "解放路12", "3000001234", "王伟明", "伟明", "人民路", "zzz-no-match", "明", "9号", "zz"}) {
             f.text = QString::fromUtf8(text);
             static QList<QByteArray> labels;
             labels << QByteArray("contains '") + text + "'";

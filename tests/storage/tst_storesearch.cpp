@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Registry substring ("match anywhere") search from the trigram index (FTS5 on SQLite, pg_trgm on
-// PostgreSQL): every search returns exactly the meters a plain ASCII-case-insensitive "contains"
-// over the four text columns finds (prefix for text under 3 characters), through both plans (the
-// index candidates joined and sorted, and the dense walk in meter_no order), page by page; the index
-// follows inserts, renames and removals, and an existing database gets it filled by the migration.
+// PostgreSQL) and, for 1-2 characters, the bigram index: every search returns exactly the meters a
+// plain ASCII-case-insensitive "contains" over the four text columns finds, through both plans (the
+// index candidates joined and sorted, and the dense walk in meter_no order), page by page; the
+// indexes follow inserts, renames and removals, and an existing database gets them filled by the
+// migrations.
 #include "storetesting.h"
 #include "storage/connection.h"
 #include "storage/substringsearch.h"
@@ -40,11 +41,10 @@ bool asciiContains(const QString &hay, const QString &needle)
 
 QStringList expected(const QList<MeterInfo> &meters, const QString &text)
 {
-    const bool substring = isSubstringSearchable(text);
     QStringList out;
     for (const MeterInfo &m : meters) {
         for (const QString &v : {m.meterNo, m.userNo, m.userName, m.addrDes}) {
-            if (substring ? asciiContains(v, text) : v.startsWith(text)) {
+            if (asciiContains(v, text)) {
                 out << m.meterNo;
                 break;
             }
@@ -126,7 +126,12 @@ void TestStoreSearch::matchesPlainContains()
     const QStringList texts{QStringLiteral("garden"), QStringLiteral("Rose"),  QStringLiteral("000037"), QStringLiteral("解放路1"),
                             QStringLiteral("伟东"),  QStringLiteral("王伟"),  QStringLiteral("王"),     QStringLiteral("30"),
                             QStringLiteral("ane 14"), QStringLiteral("100%"), QStringLiteral("a_b"),    QStringLiteral("\"x\""),
-                            QStringLiteral("no such text")};
+                            QStringLiteral("no such text"),
+                            // 1-2 characters: the bigram index (in the middle, at the end, across
+                            // case, a letter and a digit), and text it cannot answer (scanned).
+                            QStringLiteral("丰"),     QStringLiteral("号"),   QStringLiteral("路1"),    QStringLiteral("四"),
+                            QStringLiteral("GA"),     QStringLiteral("n1"),  QStringLiteral("-1"),    QStringLiteral("%"),
+                            QStringLiteral("东路"),   QStringLiteral("7")};
     for (const QString &text : texts) {
         const QStringList want = expected(meters, text);
         RegistryPageRequest page;
@@ -176,6 +181,8 @@ void TestStoreSearch::indexFollowsChanges()
     QCOMPARE(find(QStringLiteral("stone")), QStringList{QStringLiteral("M2")});
     QCOMPARE(find(QStringLiteral("brook")), QStringList{QStringLiteral("M1")});
     QCOMPARE(find(QStringLiteral("oak st")), QStringList{});
+    QCOMPARE(find(QStringLiteral("oo")), QStringList{QStringLiteral("M1")}); // bigram index
+    QCOMPARE(find(QStringLiteral("aK")), QStringList{}); // only in the old address
     // A removed meter is not found.
     QVERIFY(*wait(store->removeMeter(QStringLiteral("M2"))));
     QCOMPARE(find(QStringLiteral("stone")), QStringList{});
@@ -186,6 +193,10 @@ void TestStoreSearch::indexFollowsChanges()
     const qint64 n = backend == QLatin1String("sqlite")
         ? scalar(raw, QStringLiteral("SELECT COUNT(*) FROM meters_fts WHERE meters_fts MATCH '\"brook\"'"))
         : scalar(raw, QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'meters_%_trgm' AND schemaname = current_schema()"));
+    const qint64 bigrams = backend == QLatin1String("sqlite")
+        ? scalar(raw, QStringLiteral("SELECT COUNT(*) FROM meters_bigrams WHERE meters_bigrams MATCH '\"oo\"'"))
+        : scalar(raw, QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'meters_bigrams' AND schemaname = current_schema()"));
+    QCOMPARE(bigrams, 1);
     raw.close();
     raw = {};
     QSqlDatabase::removeDatabase(QStringLiteral("raw-follow"));
@@ -206,7 +217,8 @@ void TestStoreSearch::migrationFillsExistingMeters()
         QSqlDatabase raw = rawConnection(db, QStringLiteral("raw-old"));
         QSqlQuery q(raw);
         for (const char *sql : {"DROP TRIGGER meters_fts_insert", "DROP TRIGGER meters_fts_update", "DROP TRIGGER meters_fts_delete",
-                                "DROP TABLE meters_fts"})
+                                "DROP TABLE meters_fts", "DROP TRIGGER meters_bigrams_insert", "DROP TRIGGER meters_bigrams_update",
+                                "DROP TRIGGER meters_bigrams_delete", "DROP TABLE meters_bigrams", "DROP TABLE search_positions"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         q = QSqlQuery();
         raw = {};
@@ -215,6 +227,9 @@ void TestStoreSearch::migrationFillsExistingMeters()
         auto created = createSubstringIndex(step);
         QVERIFY(created.ok());
         QVERIFY(*created);
+        auto bigrams = createShortSubstringIndex(step);
+        QVERIFY(bigrams.ok());
+        QVERIFY(*bigrams);
         QVERIFY(step.exec(QStringLiteral("COMMIT")));
     }
     auto store = openWith(db, 10000);
@@ -222,6 +237,9 @@ void TestStoreSearch::migrationFillsExistingMeters()
     RegistryFilter f;
     f.text = QStringLiteral("解放路1");
     f.contains = true;
+    QCOMPARE(store->registryCount(f)->count, qint64(expected(sampleMeters(), f.text).size()));
+    QVERIFY(expected(sampleMeters(), f.text).size() > 10);
+    f.text = QStringLiteral("丰");
     QCOMPARE(store->registryCount(f)->count, qint64(expected(sampleMeters(), f.text).size()));
     QVERIFY(expected(sampleMeters(), f.text).size() > 10);
 }

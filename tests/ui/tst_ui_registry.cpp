@@ -70,6 +70,9 @@ void TestUiRegistry::search_data()
     QTest::newRow("user number") << QStringLiteral("U0004321") << false << meterNo(4321);
     QTest::newRow("name") << QStringLiteral("欧阳娜娜") << false << meterNo(12345);
     QTest::newRow("address inside") << QStringLiteral("珠江新城") << true << meterNo(17777);
+    // Two characters (a street, a given name) are found inside the text too, not only at the start.
+    QTest::newRow("two characters inside") << QStringLiteral("花城") << true << meterNo(17777);
+    QTest::newRow("two characters of a name") << QStringLiteral("娜娜") << true << meterNo(12345);
 }
 
 void TestUiRegistry::search()

@@ -194,10 +194,6 @@ void MetersView::updateCount()
         m_count->setText(tr("more than %1 meters").arg(locale.toString(c.count)));
     else
         m_count->setText(tr("%1 meters").arg(locale.toString(qMax<qint64>(c.count, m_model->rowCount()))));
-    // The substring index is made of 3-character pieces: shorter text is matched at the start.
-    const QString text = m_search->text().trimmed();
-    if (m_anywhere->isChecked() && !text.isEmpty() && !isSubstringSearchable(text))
-        m_count->setText(tr("%1 (at the start: match anywhere needs %n characters)", nullptr, substringMinChars).arg(m_count->text()));
 }
 
 bool MetersView::eventFilter(QObject *watched, QEvent *event)
@@ -225,7 +221,7 @@ void MetersView::retranslateUi()
     m_silent->setText(tr("Silent > %n day(s)", nullptr, silentDaysDefault));
     m_lowBalance->setText(tr("Balance < %1 yuan").arg(lowBalanceBelow.format(0)));
     m_anywhere->setText(tr("Match anywhere"));
-    m_anywhere->setToolTip(tr("Also find the text inside numbers, names and addresses, not only at the start (3 or more characters)"));
+    m_anywhere->setToolTip(tr("Also find the text inside numbers, names and addresses, not only at the start"));
     updateCount();
 }
 
