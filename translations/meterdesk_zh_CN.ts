@@ -1743,6 +1743,22 @@ This is more than %3, the figure above which this desk asks again. Check the amo
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
+    <message>
+        <source>Open &amp;archive…</source>
+        <translation>打开归档查阅(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Review this database together with archive files, read-only, as one timeline</source>
+        <translation>将本数据库与归档文件一起只读查阅，合并为一条时间线</translation>
+    </message>
+    <message>
+        <source>Open archives for review</source>
+        <translation>打开归档查阅</translation>
+    </message>
+    <message>
+        <source>MeterDesk archives (*.sqlite *.db);;All files (*)</source>
+        <translation>MeterDesk 归档 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>md::MeterDetailWindow</name>

@@ -199,6 +199,8 @@ void MainWindow::buildMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_openDb = m_fileMenu->addAction(QString(), this, &MainWindow::openDatabase);
     m_openDb->setShortcut(QKeySequence::Open);
+    m_openArchive = m_fileMenu->addAction(QString(), this, &MainWindow::openArchives);
+    m_openArchive->setObjectName(QStringLiteral("openArchiveAction"));
     m_import = m_fileMenu->addAction(QString(), this, &MainWindow::importMeters);
     m_import->setEnabled(!m_context->isReadOnly());
     m_fileMenu->addSeparator();
@@ -267,6 +269,8 @@ void MainWindow::retranslateUi()
         m_nav->item(i)->setText(m_views[i]->title());
     m_fileMenu->setTitle(tr("&File"));
     m_openDb->setText(tr("&Open database for review…"));
+    m_openArchive->setText(tr("Open &archive…"));
+    m_openArchive->setToolTip(tr("Review this database together with archive files, read-only, as one timeline"));
     m_import->setText(tr("&Import meters from CSV…"));
     m_export->setText(tr("&Export current table to CSV…"));
     m_report->setText(tr("Meter &report (PDF)…"));
@@ -484,6 +488,14 @@ void MainWindow::openDatabase()
                                                       tr("MeterDesk databases (*.sqlite *.db);;All files (*)"));
     if (!path.isEmpty())
         emit openDatabaseRequested(path);
+}
+
+void MainWindow::openArchives()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open archives for review"), QString(),
+                                                            tr("MeterDesk archives (*.sqlite *.db);;All files (*)"));
+    if (!paths.isEmpty())
+        emit openArchivesRequested(paths);
 }
 
 void MainWindow::about()

@@ -74,6 +74,8 @@ public slots:
 
 signals:
     void openDatabaseRequested(const QString &path); // offline review of another database
+    // Offline review of this database together with archive files (meterdesk-cli archive).
+    void openArchivesRequested(const QStringList &archivePaths);
     void settingsRequested();                        // the settings dialog
     void languageRequested(const QString &code);     // "" system, "en", "zh_CN"
     void closing();                                  // before the window closes: remember its state
@@ -98,6 +100,7 @@ private:
     void meterReport();
     void importMeters();
     void openDatabase();
+    void openArchives();
     void about();
 
     ConsoleContext *m_context;
@@ -119,7 +122,7 @@ private:
     ListenerStatus m_listener;
 
     QMenu *m_fileMenu, *m_viewMenu, *m_settingsMenu, *m_languageMenu, *m_helpMenu;
-    QAction *m_openDb, *m_import, *m_export, *m_report, *m_quit;
+    QAction *m_openDb, *m_openArchive, *m_import, *m_export, *m_report, *m_quit;
     QAction *m_find, *m_refresh;
     QList<QAction *> m_pageActions;
     QAction *m_settingsAction;

@@ -107,7 +107,7 @@ Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QStri
             db.setPassword(loc.password);
         db.setConnectOptions(QStringLiteral("connect_timeout=10"));
     } else {
-        if (readOnly && !QFileInfo::exists(loc.path)) {
+        if (readOnly && loc.path != QLatin1String(":memory:") && !QFileInfo::exists(loc.path)) {
             QSqlDatabase::removeDatabase(name);
             return makeError(QStringLiteral("9998"), QStringLiteral("storage/database"),
                              QStringLiteral("read-only open of a file that does not exist: %1").arg(loc.path));
@@ -117,6 +117,8 @@ Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QStri
         QString opts = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
         if (readOnly)
             opts += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (!writer)
+            opts += QStringLiteral(";QSQLITE_OPEN_URI"); // archives attach as file:...?mode=ro (historysources.h)
         db.setConnectOptions(opts);
     }
     if (!db.open()) {

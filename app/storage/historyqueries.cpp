@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Per-meter history (timelines, daily consumption, status), alarms, journal and review flags.
-// A timeline is one range scan of the readings primary key (meter_id, data_time).
+// A timeline is one range scan of the readings primary key (meter_id, data_time). Each read covers the
+// archives opened with the store too (historysources.h: ${S}, ${M}, ${ID} in the SQL).
 #include "storeprivate.h"
 
 #include <QSqlQuery>
@@ -11,18 +12,13 @@ namespace {
 
 QString S(const char *s) { return QString::fromLatin1(s); }
 
-std::optional<qint64> meterIdOf(Db &db, const QString &meterNo)
-{
-    auto v = db.scalar(S("SELECT id FROM meters WHERE meter_no = ?"), {meterNo});
-    if (!v)
-        return std::nullopt;
-    return v->toLongLong();
-}
-
 const char *const alarmColumns = "a.id, m.meter_no, a.alarm_type, a.critical, a.active, a.opened_at, a.last_seen_at, "
                                  "a.closed_at, a.closed_by, a.ack_at, a.ack_by, a.raise_count";
 
-AlarmRow alarmFrom(const QSqlQuery &q)
+// Rows come from a query or from the merged history of the live database and its archives
+// (historysources.h): anything with value(i).
+template<typename Row>
+AlarmRow alarmFrom(const Row &q)
 {
     AlarmRow a;
     a.id = q.value(0).toLongLong();
@@ -40,9 +36,13 @@ AlarmRow alarmFrom(const QSqlQuery &q)
     return a;
 }
 
+constexpr int alarmColumnCount = 12;
+constexpr int journalColumnCount = 10;
+
 const char *const journalListColumns = "id, at, direction, endpoint, remote, return_code, http_status, meter_no, command_seq, duration_ms";
 
-JournalEntry journalFrom(const QSqlQuery &q)
+template<typename Row>
+JournalEntry journalFrom(const Row &q)
 {
     JournalEntry e;
     e.id = q.value(0).toLongLong();
@@ -62,46 +62,39 @@ JournalEntry journalFrom(const QSqlQuery &q)
 
 Result<ReadingSeries> Store::readings(const QString &meterNo, qint64 from, qint64 to) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
+    HistorySelect h;
+    h.select = S("SELECT data_time, reading, balance_amt FROM ${S}readings WHERE meter_id = ${ID} AND data_time >= ? AND data_time < ?");
+    h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
+    h.columns = 3;
+    auto rows = d->history(h);
+    if (!rows)
+        return rows.error();
     ReadingSeries s;
-    const auto id = meterIdOf(db, meterNo);
-    if (!id)
-        return s;
-    QSqlQuery *q = db.run(S("SELECT data_time, reading, balance_amt FROM readings WHERE meter_id = ? AND data_time >= ? "
-                            "AND data_time < ? ORDER BY data_time"),
-                          {*id, from, to > 0 ? to : std::numeric_limits<qint64>::max()});
-    if (!q)
-        return db.lastError();
-    while (q->next()) {
-        s.time.append(q->value(0).toLongLong());
-        s.readingUnits.append(q->value(1).toLongLong());
-        const QVariant b = q->value(2);
-        s.balanceUnits.append(b.isNull() ? ReadingSeries::noValue : b.toLongLong());
+    s.time.reserve(rows->size());
+    s.readingUnits.reserve(rows->size());
+    s.balanceUnits.reserve(rows->size());
+    for (const QVariantList &r : std::as_const(*rows)) {
+        s.time.append(r.at(0).toLongLong());
+        s.readingUnits.append(r.at(1).toLongLong());
+        s.balanceUnits.append(r.at(2).isNull() ? ReadingSeries::noValue : r.at(2).toLongLong());
     }
-    q->finish();
     return s;
 }
 
 Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, qint64 to, int limit) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
+    HistorySelect h;
+    h.select = S("SELECT data_time, reading, standard_num, work_num, balance_amt, total_use_amt, balance_qty, price, "
+                 "ladder_qty, command_seq FROM ${S}readings WHERE meter_id = ${ID} AND data_time >= ? AND data_time < ?");
+    h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
+    h.limit = limit > 0 ? limit : 0;
+    h.columns = 10;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     QList<Reading> rows;
-    const auto id = meterIdOf(db, meterNo);
-    if (!id)
-        return rows;
-    QSqlQuery *q = db.run(S("SELECT data_time, reading, standard_num, work_num, balance_amt, total_use_amt, balance_qty, price, "
-                            "ladder_qty, command_seq FROM readings WHERE meter_id = ? AND data_time >= ? AND data_time < ? "
-                            "ORDER BY data_time LIMIT ?"),
-                          {*id, from, to > 0 ? to : std::numeric_limits<qint64>::max(), limit > 0 ? qint64(limit) : std::numeric_limits<qint64>::max()});
-    if (!q)
-        return db.lastError();
-    while (q->next()) {
+    for (const QVariantList &row : std::as_const(*found)) {
+        const QVariantList *q = &row;
         Reading r;
         r.meterNo = meterNo;
         r.dataTime = q->value(0).toLongLong();
@@ -116,7 +109,6 @@ Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, q
         r.commandSeq = q->value(9).toString();
         rows << r;
     }
-    q->finish();
     return rows;
 }
 
@@ -160,21 +152,20 @@ Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, 
 
 Result<QList<StatusRow>> Store::statusHistory(const QString &meterNo, qint64 from, qint64 to, int limit) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
+    HistorySelect h;
+    h.select = S("SELECT meter_time, received_at, valve_status, signal, power_type, cell_voltage, temperature, "
+                 "pressure, total_recharge_amt, total_recharge_count FROM ${S}statuses WHERE meter_id = ${ID} "
+                 "AND meter_time >= ? AND meter_time < ?");
+    h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
+    h.descending = true;
+    h.limit = limit > 0 ? limit : 0;
+    h.columns = 10;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     QList<StatusRow> rows;
-    const auto id = meterIdOf(db, meterNo);
-    if (!id)
-        return rows;
-    QSqlQuery *q = db.run(S("SELECT meter_time, received_at, valve_status, signal, power_type, cell_voltage, temperature, "
-                            "pressure, total_recharge_amt, total_recharge_count FROM statuses WHERE meter_id = ? "
-                            "AND meter_time >= ? AND meter_time < ? ORDER BY meter_time DESC LIMIT ?"),
-                          {*id, from, to > 0 ? to : std::numeric_limits<qint64>::max(), limit > 0 ? qint64(limit) : std::numeric_limits<qint64>::max()});
-    if (!q)
-        return db.lastError();
-    while (q->next()) {
+    for (const QVariantList &row : std::as_const(*found)) {
+        const QVariantList *q = &row;
         StatusRow r;
         r.meterTime = q->value(0).toLongLong();
         r.receivedAt = q->value(1).toLongLong();
@@ -189,16 +180,11 @@ Result<QList<StatusRow>> Store::statusHistory(const QString &meterNo, qint64 fro
             r.totalRechargeCount = q->value(9).toLongLong();
         rows << r;
     }
-    q->finish();
     return rows;
 }
 
 Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &f) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
     QStringList terms{S("1 = 1")};
     QVariantList args;
     if (f.activeOnly)
@@ -223,42 +209,41 @@ Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &f) const
         terms << S("a.opened_at < ?");
         args << f.to;
     }
-    args << qint64(f.limit > 0 ? f.limit : 200) << qint64(std::max(0, f.offset));
-    QSqlQuery *q = db.run(S("SELECT %1 FROM alarms a JOIN meters m ON m.id = a.meter_id WHERE %2 ORDER BY a.id DESC LIMIT ? OFFSET ?")
-                              .arg(QLatin1String(alarmColumns), terms.join(S(" AND "))),
-                          args);
-    if (!q)
-        return db.lastError();
+    HistorySelect h;
+    h.select = S("SELECT %1 FROM ${S}alarms a JOIN ${M} m ON m.id = a.meter_id WHERE %2")
+                   .arg(QLatin1String(alarmColumns), terms.join(S(" AND ")));
+    h.args = args;
+    h.descending = true;
+    h.limit = f.limit > 0 ? f.limit : 200;
+    h.offset = std::max(0, f.offset);
+    h.columns = alarmColumnCount;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     QList<AlarmRow> rows;
-    while (q->next())
-        rows << alarmFrom(*q);
-    q->finish();
+    for (const QVariantList &r : std::as_const(*found))
+        rows << alarmFrom(r);
     return rows;
 }
 
 Result<std::optional<AlarmRow>> Store::alarm(qint64 id) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
-    QSqlQuery *q = db.run(S("SELECT %1 FROM alarms a JOIN meters m ON m.id = a.meter_id WHERE a.id = ?").arg(QLatin1String(alarmColumns)),
-                          {id});
-    if (!q)
-        return db.lastError();
+    HistorySelect h;
+    h.select = S("SELECT %1 FROM ${S}alarms a JOIN ${M} m ON m.id = a.meter_id WHERE a.id = ?").arg(QLatin1String(alarmColumns));
+    h.args = {id};
+    h.limit = 1;
+    h.columns = alarmColumnCount;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     std::optional<AlarmRow> a;
-    if (q->next())
-        a = alarmFrom(*q);
-    q->finish();
+    if (!found->isEmpty())
+        a = alarmFrom(found->first());
     return a;
 }
 
 Result<JournalPage> Store::journalPage(const JournalFilter &f) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
     QStringList terms{S("1 = 1")};
     QVariantList args;
     auto eq = [&](const char *col, const QString &v) {
@@ -289,40 +274,43 @@ Result<JournalPage> Store::journalPage(const JournalFilter &f) const
     }
     if (!f.text.trimmed().isEmpty()) {
         // Substring over the small columns (the body is bytes; searching it would read gigabytes).
-        const QString like = db.dialect().likeOperator();
+        const QString like = d->dialect.likeOperator();
         terms << S("(endpoint %1 ? OR meter_no %1 ? OR command_seq %1 ? OR remote %1 ? OR return_code %1 ?)").arg(like);
         const QString p = QLatin1Char('%') + f.text.trimmed() + QLatin1Char('%');
         args << p << p << p << p << p;
     }
-    args << qint64(f.limit > 0 ? f.limit : 200) << qint64(std::max(0, f.offset));
-    QSqlQuery *q = db.run(S("SELECT %1 FROM journal WHERE %2 ORDER BY id DESC LIMIT ? OFFSET ?")
-                              .arg(QLatin1String(journalListColumns), terms.join(S(" AND "))),
-                          args);
-    if (!q)
-        return db.lastError();
+    HistorySelect h;
+    h.select = S("SELECT %1 FROM ${S}journal WHERE %2").arg(QLatin1String(journalListColumns), terms.join(S(" AND ")));
+    h.args = args;
+    h.descending = true;
+    h.limit = f.limit > 0 ? f.limit : 200;
+    h.offset = std::max(0, f.offset);
+    h.columns = journalColumnCount;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     JournalPage page;
-    while (q->next())
-        page.rows << journalFrom(*q);
-    q->finish();
+    for (const QVariantList &r : std::as_const(*found))
+        page.rows << journalFrom(r);
     return page;
 }
 
 Result<std::optional<JournalEntry>> Store::journalEntry(qint64 id) const
 {
-    auto reader = d->reader();
-    if (!reader)
-        return reader.error();
-    Db &db = **reader;
-    QSqlQuery *q = db.run(S("SELECT %1, headers, body FROM journal WHERE id = ?").arg(QLatin1String(journalListColumns)), {id});
-    if (!q)
-        return db.lastError();
+    HistorySelect h;
+    h.select = S("SELECT %1, headers, body FROM ${S}journal WHERE id = ?").arg(QLatin1String(journalListColumns));
+    h.args = {id};
+    h.limit = 1;
+    h.columns = journalColumnCount + 2;
+    auto found = d->history(h);
+    if (!found)
+        return found.error();
     std::optional<JournalEntry> e;
-    if (q->next()) {
-        e = journalFrom(*q);
-        e->headers = q->value(10).toByteArray();
-        e->body = q->value(11).toByteArray();
+    if (!found->isEmpty()) {
+        e = journalFrom(found->first());
+        e->headers = found->first().at(10).toByteArray();
+        e->body = found->first().at(11).toByteArray();
     }
-    q->finish();
     return e;
 }
 

@@ -3,6 +3,7 @@
 // writer thread (writer.h) built from the operations in writeops.h.
 #include "storeprivate.h"
 
+#include "archive.h"
 #include "schema.h"
 #include "writeops.h"
 
@@ -39,8 +40,8 @@ quint64 currentThreadKey()
 
 } // namespace
 
-ReaderRegistry::ReaderRegistry(DatabaseLocation loc, Dialect dialect, Dialect::Role role, int busyTimeoutMs)
-    : m_loc(std::move(loc)), m_dialect(dialect), m_role(role), m_busyTimeoutMs(busyTimeoutMs),
+ReaderRegistry::ReaderRegistry(DatabaseLocation loc, Dialect dialect, Dialect::Role role, int busyTimeoutMs, QStringList attach)
+    : m_loc(std::move(loc)), m_dialect(dialect), m_role(role), m_busyTimeoutMs(busyTimeoutMs), m_attach(std::move(attach)),
       m_id(nextConnectionId.fetchAndAddRelaxed(1))
 {
 }
@@ -69,6 +70,10 @@ Result<Db *> ReaderRegistry::forCurrentThread()
     if (!opened)
         return opened.error();
     auto *db = new Db(std::move(opened).value(), m_dialect);
+    if (auto attached = attachArchives(*db, m_attach); !attached) {
+        delete db;
+        return attached.error();
+    }
     QMutexLocker lock(&m_mutex);
     m_dbs.insert(key, db);
     lock.unlock();
@@ -93,6 +98,20 @@ void ReaderRegistry::dropThread(quint64 threadKey)
 Error Store::Private::readOnlyError() const
 {
     return makeError(QStringLiteral("9998"), {}, QStringLiteral("the store is open read-only"));
+}
+
+Result<QList<QVariantList>> Store::Private::history(const HistorySelect &select) const
+{
+    auto live = reader();
+    if (!live)
+        return live.error();
+    const QStringList archived = archiveSchemas(int(options.archives.size()));
+    if (!archiveReaders)
+        return runHistory(**live, QStringList{QString()} + (dialect.isPostgres() ? QStringList() : archived), nullptr, {}, select);
+    auto archive = archiveReaders->forCurrentThread();
+    if (!archive)
+        return archive.error();
+    return runHistory(**live, {QString()}, *archive, archived, select);
 }
 
 Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
@@ -128,9 +147,26 @@ Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
     }
 
     p->notifier = std::make_unique<StoreNotifier>();
+    if (!options.archives.isEmpty()) {
+        if (!options.readOnly)
+            return makeError(QStringLiteral("9999"), QStringLiteral("archives"), QStringLiteral("archives open with a read-only store only"));
+        if (options.archives.size() > maxArchives)
+            return makeError(QStringLiteral("9999"), QStringLiteral("archives"),
+                             QStringLiteral("at most %1 archives open together").arg(maxArchives));
+        for (const QString &path : std::as_const(options.archives))
+            if (auto manifest = readArchiveManifest(path); !manifest)
+                return manifest.error();
+    }
+    const bool pgArchives = p->dialect.isPostgres() && !options.archives.isEmpty();
     p->readers = std::make_shared<ReaderRegistry>(p->location, p->dialect,
                                                   options.readOnly ? Dialect::Role::Archive : Dialect::Role::Reader,
-                                                  options.busyTimeoutMs);
+                                                  options.busyTimeoutMs, pgArchives ? QStringList() : options.archives);
+    if (pgArchives) {
+        DatabaseLocation memory;
+        memory.path = QStringLiteral(":memory:");
+        p->archiveReaders = std::make_shared<ReaderRegistry>(memory, Dialect(Backend::Sqlite), Dialect::Role::Reader,
+                                                             options.busyTimeoutMs, options.archives);
+    }
     if (!options.readOnly) {
         const DatabaseLocation location = p->location;
         const Dialect dialect = p->dialect;

@@ -41,6 +41,9 @@ struct StoreOptions
     // environment: MD_PG_PASSWORD, else PGPASSWORD; never on the command line).
     QString database;
     bool readOnly = false;         // offline review: nothing is created, every write fails with 9998
+    // Offline review (read-only stores only): archive files (archive.h) read together with the
+    // database, as one history (timelines, statuses, alarms, journal).
+    QStringList archives;
     int maxBatchItems = 512;       // group commit: at most this many queued writes per transaction
     int maxBatchRows = 20000;      // ... or this many rows (readings + statuses + alarms)
     int busyTimeoutMs = 5000;      // SQLite busy_timeout / PostgreSQL lock_timeout
@@ -134,6 +137,7 @@ struct MeterUpsertResult
 class Store
 {
 public:
+    static constexpr int maxArchives = 9; // SQLite attaches at most 10 databases
     static Result<std::shared_ptr<Store>> open(StoreOptions options);
     ~Store();
     Store(const Store &) = delete;

@@ -4,6 +4,7 @@
 // registryqueries.cpp, historyqueries.cpp, commandqueries.cpp: reads).
 
 #include "connection.h"
+#include "historysources.h"
 #include "store.h"
 #include "storenotifier.h"
 #include "writer.h"
@@ -19,7 +20,8 @@ namespace md {
 class ReaderRegistry : public std::enable_shared_from_this<ReaderRegistry>
 {
 public:
-    ReaderRegistry(DatabaseLocation loc, Dialect dialect, Dialect::Role role, int busyTimeoutMs);
+    // attach: archive files (archive.h) every connection ATTACHes read-only (SQLite only).
+    ReaderRegistry(DatabaseLocation loc, Dialect dialect, Dialect::Role role, int busyTimeoutMs, QStringList attach = {});
     ~ReaderRegistry();
     Result<Db *> forCurrentThread();
     void dropThread(quint64 threadKey);
@@ -29,6 +31,7 @@ private:
     Dialect m_dialect;
     Dialect::Role m_role;
     int m_busyTimeoutMs;
+    QStringList m_attach;
     quint64 m_id;
     QMutex m_mutex;
     QHash<quint64, Db *> m_dbs;
@@ -44,11 +47,16 @@ public:
     std::unique_ptr<StoreNotifier> notifier;
     std::unique_ptr<Writer> writer; // null when read-only
     std::shared_ptr<ReaderRegistry> readers;
+    // PostgreSQL with archives: in-memory SQLite readers with the archives attached (on SQLite the
+    // live readers attach them).
+    std::shared_ptr<ReaderRegistry> archiveReaders;
 
     // Reads run their prepared statements on this thread's reader; a read returns its error when
     // there is none.
     Result<Db *> reader() const { return readers->forCurrentThread(); }
     Error readOnlyError() const;
+    // A history select over the live database and the archives opened with it (historysources.h).
+    Result<QList<QVariantList>> history(const HistorySelect &select) const;
 
     template<typename T>
     QFuture<T> post(std::function<T(WriteContext &)> fn, int weight = 1)

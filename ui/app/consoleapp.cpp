@@ -69,20 +69,25 @@ void openLogFile()
 
 void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live, const QString &configPath = {});
 
-void openReview(const QString &path, const Settings &settings)
+// archives: archive files (meterdesk-cli archive) read together with the database as one history.
+void openReview(const QString &path, const Settings &settings, const QStringList &archives = {})
 {
     StoreOptions options;
     options.database = path;
     options.readOnly = true;
     options.runMigrations = false;
-    auto store = Store::open(options);
-    if (!store.ok()) {
-        QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Open database"),
-                             QCoreApplication::translate("main", "Cannot open %1 for review: %2")
-                                 .arg(path, store.error().detail.isEmpty() ? store.error().code : store.error().detail));
-        return;
-    }
-    openSession(*store, settings, false);
+    options.archives = archives;
+    // Opening reads the schema (and the archives' manifests): on the read pool, never the GUI thread.
+    QtConcurrent::run(ConsoleContext::readPool(), [options] { return Store::open(options); })
+        .then(qApp, [path, settings](Result<std::shared_ptr<Store>> store) {
+            if (!store.ok()) {
+                QMessageBox::warning(nullptr, QCoreApplication::translate("main", "Open database"),
+                                     QCoreApplication::translate("main", "Cannot open %1 for review: %2")
+                                         .arg(path, store.error().detail.isEmpty() ? store.error().code : store.error().detail));
+                return;
+            }
+            openSession(*store, settings, false);
+        });
 }
 
 void openSession(std::shared_ptr<Store> store, const Settings &settings, bool live, const QString &configPath)
@@ -91,6 +96,10 @@ void openSession(std::shared_ptr<Store> store, const Settings &settings, bool li
     g_sessions.append(session);
     QObject::connect(session, &ConsoleSession::openDatabaseRequested, session,
                      [settings](const QString &path) { openReview(path, settings); });
+    QObject::connect(session, &ConsoleSession::openArchivesRequested, session,
+                     [settings, database = session->context()->store()->databaseDisplayName()](const QStringList &archives) {
+                         openReview(database, settings, archives);
+                     });
     QObject::connect(session->window(), &MainWindow::demoRequested, session, [] {
         // The demo is its own database and settings-free run: a second console, ours untouched.
         QProcess::startDetached(QCoreApplication::applicationFilePath(), {QStringLiteral("--demo"), QStringLiteral("--no-listener")});

@@ -36,6 +36,7 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &QObject::destroyed, this, &ConsoleSession::closed);
     connect(m_window, &MainWindow::openDatabaseRequested, this, &ConsoleSession::openDatabaseRequested);
+    connect(m_window, &MainWindow::openArchivesRequested, this, &ConsoleSession::openArchivesRequested);
     if (!m_configPath.isEmpty())
         m_window->healthView()->setConfigPath(m_configPath);
 

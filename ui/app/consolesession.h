@@ -38,6 +38,7 @@ public:
 
 signals:
     void openDatabaseRequested(const QString &path);
+    void openArchivesRequested(const QStringList &archivePaths);
     void closed();
 
 private:

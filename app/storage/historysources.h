@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// History over the live database and the archive files opened with it (StoreOptions::archives,
+// archive.h) as one result. SQLite: every reader connection ATTACHes the archives read-only
+// (file:...?mode=ro) as a0, a1, ... and one statement UNION ALLs the live part and one part per
+// archive. PostgreSQL: the live part runs on the server; the archive parts run on an in-memory
+// SQLite connection with the same archives attached; the two ordered results are merged here.
+
+#include "connection.h"
+
+#include <QStringList>
+#include <QVariantList>
+
+namespace md {
+
+struct HistorySelect
+{
+    // One SELECT written for the live tables with placeholders:
+    //   ${S}   before each history table name (empty live, "a0." in the first archive, ...)
+    //   ${M}   the table mapping meter ids to meter numbers (meters live, a0.meter_numbers ...)
+    //   ${ID}  the id of the meter whose number is the next argument: (SELECT id FROM ${M} WHERE meter_no = ?)
+    QString select;
+    QVariantList args;      // the arguments of one part
+    int orderColumn = 1;    // 1-based result column that orders the rows (an integer)
+    bool descending = false;
+    qint64 limit = 0;       // 0: all
+    qint64 offset = 0;
+    int columns = 0;        // result columns
+};
+
+// The SQL of one part for `schema` ("" live, "a0." ...).
+QString historyPart(const QString &select, const QString &schema);
+
+// Runs `h` on `live` (SQLite: with the attached `schemas`) and, when given, on `archives` (the
+// PostgreSQL case: an SQLite connection holding the same schemas). Rows as value lists.
+Result<QList<QVariantList>> runHistory(Db &live, const QStringList &liveSchemas, Db *archives,
+                                       const QStringList &archiveSchemas, const HistorySelect &h);
+
+// ATTACHes each archive file read-only to an SQLite connection as a0, a1, ...
+Result<bool> attachArchives(Db &db, const QStringList &archivePaths);
+QStringList archiveSchemas(int count);
+
+} // namespace md
