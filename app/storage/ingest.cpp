@@ -260,7 +260,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         return id;
     };
 
-    // SQLite: the meters rows' latest columns in one statement after the alarms (updateMetersLatest);
+    // The meters rows' latest columns in one statement per meter after the alarms (updateMetersLatest);
     // two statuses of one meter in one upload keep the statement per status.
     QHash<qint64, const MeterStatus *> statusOf;
     bool oneStatusPerMeter = true;
@@ -275,7 +275,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &w)
         oneStatusPerMeter = oneStatusPerMeter && !statusOf.contains(*id);
         statusOf.insert(*id, &st);
     }
-    const bool latestInOne = oneStatusPerMeter && !ctx.db.dialect().isPostgres();
+    const bool latestInOne = oneStatusPerMeter;
     if (!insertStatuses(ctx, statusRows, out.journalId, out))
         return dbFail();
     for (const auto &[id, st] : std::as_const(statusRows))

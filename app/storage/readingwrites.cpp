@@ -4,8 +4,8 @@
 // is flagged. Statuses are stored once per (meter, meterTime); a re-delivery is ignored.
 // Readings and statuses go in as multi-row INSERTs with positional parameters, a chunk of rows per
 // statement (Db::run fills the bound values directly, so a value costs about what SQLite spends
-// storing it; rendering the rows as one JSON parameter and extracting them again cost more). On
-// SQLite a meter's latest columns are one UPDATE (updateMetersLatest).
+// storing it; rendering the rows as one JSON parameter and extracting them again cost more). A
+// meter's latest columns are one UPDATE (updateMetersLatest).
 #include "writeops.h"
 
 #include <QJsonDocument>
@@ -151,21 +151,24 @@ QVariantList latestValues(const MeterLatest &m)
 
 // A statement written with numbered parameters (?1, ?2, ... each may appear several times) as plain
 // `?` placeholders, with the number each one stands for in order: QtSql's SQLite driver refuses a
-// statement that uses one parameter twice.
+// statement that uses one parameter twice. Each becomes CAST(? AS type) with its type from `types`
+// (1-based as the numbers): PostgreSQL cannot infer the type of a parameter in `? IS NOT NULL`.
 struct Positional
 {
     QString sql;
     QList<int> order; // 0-based index into the values, per `?`
 
-    explicit Positional(const QString &numbered)
+    Positional(const QString &numbered, const QStringList &types)
     {
         for (int i = 0; i < numbered.size(); ++i) {
-            sql += numbered.at(i);
-            if (numbered.at(i) != QLatin1Char('?'))
+            if (numbered.at(i) != QLatin1Char('?')) {
+                sql += numbered.at(i);
                 continue;
+            }
             int n = 0;
             while (i + 1 < numbered.size() && numbered.at(i + 1).isDigit())
                 n = n * 10 + numbered.at(++i).digitValue();
+            sql += S("CAST(? AS %1)").arg(types.at(n - 1));
             order << n - 1;
         }
     }
@@ -180,7 +183,8 @@ struct Positional
 };
 
 // One UPDATE per meter (?1 is the id, ?2.. latestValues(), ?16 the upload time): cheaper in SQLite
-// than one UPDATE ... FROM many rows, which builds a temporary table of them first. Every right-hand
+// than one UPDATE ... FROM many rows, which builds a temporary table of them first; on PostgreSQL
+// one round trip instead of three. Every right-hand
 // side sees the row as it was, so the three guards are independent, as when they were three
 // statements.
 bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint64 receivedAt)
@@ -208,7 +212,10 @@ bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint6
             when(readingNewer, "balance_qty", coalesce(14, "balance_qty")),
             when(readingNewer, "price", coalesce(15, "price")),
             S("last_upload_at = CASE WHEN last_upload_at IS NULL OR last_upload_at < ?16 THEN ?16 ELSE last_upload_at END")};
-        return Positional(S("UPDATE meters SET %1 WHERE id = ?1").arg(set.join(S(", "))));
+        QStringList types(16, S("BIGINT"));
+        for (int i = 3; i <= 8; ++i) // valve_status .. pressure
+            types[i - 1] = S("TEXT");
+        return Positional(S("UPDATE meters SET %1 WHERE id = ?1").arg(set.join(S(", "))), types);
     }();
     for (const MeterLatest &row : rows) {
         QVariantList values = latestValues(row);

@@ -14,7 +14,7 @@ WriteOutcome applyUpload(WriteContext &ctx, const UploadWrite &write);
 // readingwrites.cpp: (meter id, reading) rows, each stored once per (meter, dataTime); counts go to `out`.
 bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *>> &rows, qint64 journalId,
                     qint64 receivedAt, WriteOutcome &out);
-// readingwrites.cpp (SQLite: numbered parameters): the meters rows' latest status, newest
+// readingwrites.cpp: the meters rows' latest status, newest
 // reading and last upload time in one statement per meter; each group moves only when its time is not older
 // than the row's. `status` / `reading` may be null (that group stays).
 struct MeterLatest
