@@ -110,6 +110,19 @@ if [ $rc -eq 0 ] && grep -q '"state"' <<<"$out"; then
 else
     fail "send exited $rc after ${took}s (124: killed by timeout): $out $(tail -3 "$WORK/send.err")"
 fi
+# --- serve stopped the way a user stops it: Ctrl+C (timeout passes SIGINT on to wine64, which
+# raises CTRL_C_EVENT in the console program). Having served requests, it must end by itself, 0.
+kill "${pids[1]}" 2>/dev/null || true # the simulator first: no uploads during the stop
+kill -INT "${pids[0]}" 2>/dev/null || true
+start=$(date +%s)
+for _ in $(seq 1 300); do kill -0 "${pids[0]}" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "${pids[0]}" 2>/dev/null; then
+    fail "serve still running 30 s after Ctrl+C (having served the simulator's uploads)"
+else
+    set +e; wait "${pids[0]}"; rc=$?; set -e
+    [ $rc -eq 0 ] && ok "serve stopped by Ctrl+C after serving uploads: exit 0 in $(( $(date +%s) - start )) s" \
+        || fail "serve exited $rc after Ctrl+C: $(tail -3 "$WORK/serve.err")"
+fi
 for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 pids=()
 wine_stop

@@ -15,6 +15,12 @@ if [ "${1:-}" = --env ]; then
 fi
 . "$(dirname "$0")/wine-env.sh"
 export WINEPREFIX MD_WIN_TOOLCHAIN
+# Wine keeps the QT_* variables of the Linux environment out of a Windows process (it reserves the
+# names: WINEQT_X=v arrives as QT_X=v). Hand over the ones ctest sets, so a test sees the same
+# environment as under Linux (QT_QPA_PLATFORM=offscreen, QT_LOGGING_RULES, ...).
+for name in $(compgen -e); do
+    case $name in QT_*) export "WINE$name=${!name}" ;; esac
+done
 export WINEPATH; WINEPATH=$(md_wine_dll_path)
 limit=${MD_WINE_TIMEOUT:-300}
 out=$(mktemp "${TMPDIR:-/tmp}/wine-run.XXXXXX")
