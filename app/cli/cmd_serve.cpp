@@ -36,6 +36,7 @@ public:
     {
         s_onStop = std::move(onStop);
 #ifdef Q_OS_WIN
+        s_finished = CreateEventW(nullptr, TRUE, FALSE, nullptr);
         SetConsoleCtrlHandler(&StopRequest::consoleHandler, TRUE);
 #else
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_pipe) != 0)
@@ -59,6 +60,15 @@ public:
     // Drops the callback (and whatever it holds) before statics are torn down.
     static void clear() { s_onStop = nullptr; }
 
+    // The database is closed: a console-close handler waiting for that may return now.
+    static void finished()
+    {
+#ifdef Q_OS_WIN
+        if (s_finished)
+            SetEvent(s_finished);
+#endif
+    }
+
 private:
     static void fire()
     {
@@ -66,14 +76,20 @@ private:
             s_onStop();
     }
 #ifdef Q_OS_WIN
+    // Runs on a thread Windows creates for the event. For Ctrl+C the process lives on after the
+    // handler returns; for a closed console window Windows ends the process as soon as the handler
+    // returns (or after about 5 s), so that handler waits for the clean stop to finish.
     static BOOL WINAPI consoleHandler(DWORD type)
     {
         if (type == CTRL_C_EVENT || type == CTRL_BREAK_EVENT || type == CTRL_CLOSE_EVENT) {
             QMetaObject::invokeMethod(qApp, [] { fire(); }, Qt::QueuedConnection);
+            if (type == CTRL_CLOSE_EVENT && s_finished)
+                WaitForSingleObject(s_finished, 4500);
             return TRUE;
         }
         return FALSE;
     }
+    static inline HANDLE s_finished = nullptr;
 #else
     static void signalHandler(int)
     {
@@ -170,6 +186,7 @@ int runServe(const QStringList &args)
     }
     store->flush().waitForFinished();
     store.reset(); // closes the database after the last commit
+    StopRequest::finished();
     return exitCode;
 }
 
