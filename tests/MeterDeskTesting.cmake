@@ -15,8 +15,11 @@ function(md_add_test name)
     endif()
     set(env "QT_QPA_PLATFORM=offscreen;LC_ALL=C.UTF-8;MD_SECRET_BACKEND=file")
     if(CMAKE_CROSSCOMPILING_EMULATOR)
-        # The emulator (scripts/windows/wine-run.sh) ends a hung run itself, before ctest would,
-        # so the test's log is still printed.
+        # Under Wine a test program runs several times slower (process start, DLL loading, Wine's
+        # sockets and files): ctest's watchdog gets three times the time. The checks inside keep
+        # their own bounds. The emulator (scripts/windows/wine-run.sh) ends a hung run itself,
+        # before ctest would, so the test's log is still printed.
+        math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * 3")
         math(EXPR wine_timeout "${ARG_TIMEOUT} - 10")
         list(APPEND env "MD_WINE_TIMEOUT=${wine_timeout}")
     endif()
