@@ -55,9 +55,13 @@ cp "$INI" "$SIM_INI"
 DB="$DATA/表具数据.sqlite"
 CSV="$DATA/表具清单.csv"
 "$SIM" --demo --seed-only --demo-meters 20 --database-seed-out "$CSV" >/dev/null 2>&1 || fail "Linux qinchuan-sim --seed-only"
+set +e
 wine_run 120 "$CLI" meters import "$(md_winpath "$CSV")" --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" \
-    >"$WORK/import.log" 2>&1 && ok "meters import from $(basename "$CSV") into $(basename "$DATA")/$(basename "$DB")" \
-    || fail "meters import: $(tail -3 "$WORK/import.log")"
+    >"$WORK/import.log" 2>&1
+rc=$?
+set -e
+[ $rc -eq 0 ] && ok "meters import from $(basename "$CSV") into $(basename "$DATA")/$(basename "$DB")" \
+    || fail "meters import exited $rc: $(tail -3 "$WORK/import.log")"
 meter=$(sed -n '2s/,.*//p' "$CSV")
 # Secrets at rest: the first load moved appSecret out of the INI into a DPAPI value of this user.
 if grep -q "s3cr3t-KEY" "$INI"; then
@@ -74,7 +78,9 @@ local_db="$WINEPREFIX/drive_c/users/张三/AppData/Local/MeterDesk/meterdesk.sql
     || fail "no default database under the local AppData: $(tail -3 "$WORK/import2.log")"
 
 # --- serve under Wine, the Linux simulator posting to it
-wine_run 300 "$CLI" serve --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+# timeout itself in the background (not wine_run, a shell function: $! would be a subshell that
+# ignores SIGINT), so the Ctrl+C below reaches it and through it wine64.
+timeout -k 5 300 wine64 "$CLI" serve --config "$(md_winpath "$INI")" --database "$(md_winpath "$DB")" >"$WORK/serve.out" 2>"$WORK/serve.err" &
 pids+=($!)
 for _ in $(seq 1 60); do grep -q "listening on" "$WORK/serve.out" 2>/dev/null && break; sleep 1; done
 grep -q "listening on" "$WORK/serve.out" && ok "meterdesk-cli.exe serve: $(tr -d '\r' < "$WORK/serve.out")" \
