@@ -65,9 +65,14 @@ private slots:
         MainWindow window(&context);
         window.show();
         window.showPage(MainWindow::MetersPage);
+        // The search applies after the view's debounce. With "Match anywhere" (the default) the model
+        // counts no substring matches (the view shows the rows found), so only the unfiltered first
+        // load counts: asserting that count raced the debounced search (it was gone whenever the
+        // search applied before the count came back, e.g. on a loaded machine or under Wine).
+        QSignalSpy searched(window.metersView()->model(), &QAbstractItemModel::modelReset);
         window.metersView()->setSearchText(QStringLiteral("5101"));
+        QTRY_VERIFY(!searched.isEmpty());
         QTRY_VERIFY(window.metersView()->model()->rowCount() > 0);
-        QTRY_COMPARE(window.metersView()->model()->matchCount().count, qint64(kMeters));
         QVERIFY(window.metersView()->model()->rowCount() < kMeters); // the model holds pages only
 
         const QString path = m_dir.filePath(QStringLiteral("meters.csv"));
