@@ -5,6 +5,7 @@
 
 #include "core/fixeddecimal.h"
 #include "protocol/catalog.h"
+#include "protocol/fieldformat.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -15,6 +16,8 @@ namespace md::CommandValidation {
 namespace {
 
 const QString c9002 = QStringLiteral("9002");
+const QString kLadder = QStringLiteral("changeprice");
+const QString kRecharge = QStringLiteral("recharge");
 
 Error err(const QString &code, const QString &path, const QString &detail)
 {
@@ -39,13 +42,6 @@ qint64 nowOf(const ValidationContext &c)
     return c.nowEpoch > 0 ? c.nowEpoch : QDateTime::currentSecsSinceEpoch();
 }
 
-std::optional<qint64> integer(const QString &t)
-{
-    if (t.isEmpty() || t.startsWith(u'-'))
-        return std::nullopt;
-    return parseFixed(t, 0, 9);
-}
-
 // Fields whose problems carry a business code: the rule groups check them (present or not), the
 // generic format pass leaves them alone so one problem is reported once, with the right code.
 QSet<QString> ruleOwnedFields(const QString &name)
@@ -68,28 +64,26 @@ QSet<QString> ruleOwnedFields(const QString &name)
     return {};
 }
 
-std::optional<QString> formatProblem(const FieldSpec &f, const QString &t)
+// The field of a command, as the catalogue describes it.
+const FieldSpec &fieldOf(const QString &command, const QString &field)
 {
-    if (f.isEnum())
-        return f.values.contains(t) ? std::nullopt
-                                    : std::optional<QString>(QStringLiteral("not one of %1").arg(f.values.keys().join(u'/')));
-    switch (f.type) {
-    case FieldType::String:
-    case FieldType::List:
+    static const FieldSpec none;
+    const MessageSpec *spec = Catalog::instance().command(command);
+    const FieldSpec *f = spec ? spec->field(field) : nullptr;
+    return f ? *f : none;
+}
+
+// A present value checked by FieldFormat (the catalogue's form of the field, "typeBy" applied), its
+// problem reported under a rule's business code. nullopt: absent, or malformed and reported.
+std::optional<qint64> formatted(const QString &command, const QJsonObject &p, const QString &key, const QString &code,
+                                const ValidationContext &c, QList<Error> &errors)
+{
+    if (!present(p, key))
         return std::nullopt;
-    case FieldType::Integer:
-        return integer(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not a whole number"));
-    case FieldType::Money:
-        return Money::parse(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not an amount with at most 4 decimals"));
-    case FieldType::Volume:
-        return Volume::parse(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not a volume with at most 3 decimals"));
-    case FieldType::DateTime:
-        return parseLocalDateTime(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
-    case FieldType::Date:
-        return parseIsoDate(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyyy-MM-dd"));
-    case FieldType::YyMMdd:
-        return parseYyMMdd(t) ? std::nullopt : std::optional<QString>(QStringLiteral("not yyMMdd"));
-    }
+    const Result<qint64> v = FieldFormat(fieldOf(command, key), p).check(text(p, key), c.time);
+    if (v.ok())
+        return *v;
+    errors << err(code, key, v.error().detail);
     return std::nullopt;
 }
 
@@ -116,18 +110,19 @@ QList<Error> checkFormats(const QString &name, const QJsonObject &params, const 
         if (!spec->field(it.key()))
             errors << err(c9002, it.key(), QStringLiteral("no such field in %1").arg(name));
         else if (!it.value().isString() && !it.value().isNull())
-            errors << err(c9002, it.key(), QStringLiteral("values travel as strings"));
+            errors << FieldFormat(*spec->field(it.key())).notAString();
     }
     for (const FieldSpec &f : spec->fields) {
         if (owned.contains(f.name))
             continue;
         if (!present(params, f.name)) {
             if (f.required && !skipRequired.contains(f.name))
-                errors << err(c9002, f.name, QStringLiteral("required"));
+                errors << FieldFormat::missing(f.name);
             continue;
         }
-        if (const auto problem = formatProblem(f, text(params, f.name)))
-            errors << err(c9002, f.name, *problem);
+        const Result<qint64> checked = FieldFormat(f, params).check(text(params, f.name), context.time);
+        if (!checked.ok())
+            errors << checked.error();
     }
     return errors;
 }
@@ -138,9 +133,8 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
     int n = 0;
     if (!present(p, QStringLiteral("priceLadderNum"))) {
         errors << err(QStringLiteral("1101"), QStringLiteral("priceLadderNum"), QStringLiteral("required"));
-    } else {
-        const auto count = integer(text(p, QStringLiteral("priceLadderNum")));
-        if (!count || *count < 1 || *count > 5)
+    } else if (const auto count = formatted(kLadder, p, QStringLiteral("priceLadderNum"), QStringLiteral("1102"), context, errors)) {
+        if (*count < 1 || *count > 5)
             errors << err(QStringLiteral("1102"), QStringLiteral("priceLadderNum"), QStringLiteral("must be 1 to 5"));
         else
             n = int(*count);
@@ -161,9 +155,9 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
         }
         // The spec sets no upper limit on a unit price, so none is enforced here (the platform
         // decides); > 0 is what 1105 "单价不正确" can mean without inventing a rule.
-        const auto price = Money::parse(text(p, key));
-        if (!price || price->units() <= 0)
-            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be an amount > 0 with at most 4 decimals"));
+        const auto price = formatted(kLadder, p, key, QStringLiteral("1105"), context, errors);
+        if (price && *price <= 0)
+            errors << err(QStringLiteral("1105"), key, QStringLiteral("must be greater than 0"));
     }
     // Ladder volumes level1..level(n-1): the upper bound of each step but the last, strictly increasing.
     qint64 previous = 0; // units of the last valid level; 0: none (levels are > 0)
@@ -179,48 +173,42 @@ QList<Error> checkLadder(const QJsonObject &p, const ValidationContext &context)
             errors << err(QStringLiteral("1106"), key, QStringLiteral("more ladder volumes than priceLadderNum %1 allows").arg(n));
             continue;
         }
-        const auto level = Volume::parse(text(p, key));
-        if (!level || level->units() <= 0) {
-            errors << err(QStringLiteral("1106"), key, QStringLiteral("must be a volume > 0 with at most 3 decimals"));
+        const auto level = formatted(kLadder, p, key, QStringLiteral("1106"), context, errors);
+        if (!level || *level <= 0) {
+            if (level)
+                errors << err(QStringLiteral("1106"), key, QStringLiteral("must be greater than 0"));
             previous = 0;
             continue;
         }
-        if (previous > 0 && level->units() <= previous)
+        if (previous > 0 && *level <= previous)
             errors << err(QStringLiteral("1106"), key, QStringLiteral("must be greater than level%1").arg(i - 1));
-        previous = level->units();
+        previous = *level;
     }
     if (!present(p, QStringLiteral("effectiveDate"))) {
         errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"), QStringLiteral("required"));
-    } else {
-        const auto date = parseIsoDate(text(p, QStringLiteral("effectiveDate")));
-        if (!date)
-            errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"), QStringLiteral("not yyyy-MM-dd"));
-        else if (*date < today(context))
+    } else if (const auto day = formatted(kLadder, p, QStringLiteral("effectiveDate"), QStringLiteral("1103"), context, errors)) {
+        if (QDate::fromJulianDay(*day) < today(context))
             errors << err(QStringLiteral("1103"), QStringLiteral("effectiveDate"),
                           QStringLiteral("in the past (today is %1 in the platform zone)").arg(today(context).toString(Qt::ISODate)));
     }
     // cycleStartDate and billingCycle are optional in the spec (必填 blank), ladder or not: without
     // them the meter keeps its current cycle. 1104 is for a cycle start that is given but malformed.
-    if (present(p, QStringLiteral("cycleStartDate")) && !parseLocalDateTime(text(p, QStringLiteral("cycleStartDate")))) {
-        errors << err(QStringLiteral("1104"), QStringLiteral("cycleStartDate"), QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
-    }
+    formatted(kLadder, p, QStringLiteral("cycleStartDate"), QStringLiteral("1104"), context, errors);
     return errors;
 }
 
-// Shared by recharge and cancelRecharge: amount > 0 in the unit rechargeType names.
-static void checkAmount(const QJsonObject &p, QList<Error> &errors)
+// Shared by recharge and cancelRecharge: amount > 0 in the unit rechargeType names (the catalogue's
+// "typeBy" makes rechargeNum a volume when rechargeType is 2).
+static void checkAmount(const QString &command, const QJsonObject &p, const ValidationContext &context, QList<Error> &errors)
 {
     const QString key = QStringLiteral("rechargeNum");
     if (!present(p, key)) {
         errors << err(QStringLiteral("1203"), key, QStringLiteral("required"));
         return;
     }
-    const bool volume = text(p, QStringLiteral("rechargeType")) == u"2";
-    const auto units = parseFixed(text(p, key), volume ? Volume::decimals : Money::decimals, 12);
-    if (!units || *units <= 0)
-        errors << err(QStringLiteral("1203"), key,
-                      volume ? QStringLiteral("must be a volume > 0 with at most 3 decimals")
-                             : QStringLiteral("must be an amount > 0 with at most 4 decimals"));
+    const auto units = formatted(command, p, key, QStringLiteral("1203"), context, errors);
+    if (units && *units <= 0)
+        errors << err(QStringLiteral("1203"), key, QStringLiteral("must be greater than 0"));
 }
 
 static void checkTradeNo(const QJsonObject &p, const ValidationContext &context, QList<Error> &errors, bool serviceFills)
@@ -242,16 +230,13 @@ QList<Error> checkRecharge(const QJsonObject &p, const ValidationContext &contex
     if (!present(p, timeKey)) {
         if (!context.serviceFillsFields)
             errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("required"));
-    } else {
-        const auto at = context.time.parseDateTime(text(p, timeKey));
+    } else if (const auto at = formatted(kRecharge, p, timeKey, QStringLiteral("1202"), context, errors)) {
         // A recharge is recorded when the operator takes the money: a time ahead of the clock (beyond
         // a small drift allowance) is a typo.
-        if (!at)
-            errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
-        else if (*at > nowOf(context) + 300)
+        if (*at > nowOf(context) + 300)
             errors << err(QStringLiteral("1202"), timeKey, QStringLiteral("in the future"));
     }
-    checkAmount(p, errors);
+    checkAmount(kRecharge, p, context, errors);
     return errors;
 }
 
@@ -261,7 +246,7 @@ QList<Error> checkCancelRecharge(const QJsonObject &p)
     ValidationContext strict;
     strict.serviceFillsFields = false;
     checkTradeNo(p, strict, errors, false);
-    checkAmount(p, errors);
+    checkAmount(QStringLiteral("cancelRecharge"), p, strict, errors);
     return errors;
 }
 
@@ -271,14 +256,11 @@ QList<Error> checkSupplement(const QJsonObject &p, const ValidationContext &cont
     std::optional<QDate> begin, end;
     for (const char *name : {"beginDate", "endDate"}) {
         const QString key = QString::fromLatin1(name);
-        if (!present(p, key))
+        const auto day = formatted(QStringLiteral("dataSupplement"), p, key, c9002, context, errors);
+        if (!day)
             continue;
-        const auto d = parseYyMMdd(text(p, key));
-        if (!d) {
-            errors << err(c9002, key, QStringLiteral("not yyMMdd"));
-            continue;
-        }
-        if (*d > today(context))
+        const QDate d = QDate::fromJulianDay(*day);
+        if (d > today(context))
             errors << err(c9002, key, QStringLiteral("in the future"));
         (key == u"beginDate" ? begin : end) = d;
     }
@@ -287,7 +269,7 @@ QList<Error> checkSupplement(const QJsonObject &p, const ValidationContext &cont
     return errors;
 }
 
-QList<Error> checkSetParameter(const QJsonObject &p)
+QList<Error> checkSetParameter(const QJsonObject &p, const ValidationContext &context)
 {
     QList<Error> errors;
     static const QStringList keys{QStringLiteral("ip"),       QStringLiteral("port"),     QStringLiteral("upCycle"),
@@ -298,29 +280,29 @@ QList<Error> checkSetParameter(const QJsonObject &p)
         any = any || present(p, k);
     if (!any)
         errors << err(c9002, {}, QStringLiteral("set at least one parameter (%1)").arg(keys.join(u", ")));
+    // Each value's form is the catalogue's ("format": ip an address, port a number, alarmOne an
+    // amount); what is left here are the ranges and the order of the two alarms.
+    const QString command = QStringLiteral("setParameter");
     auto intRange = [&](const QString &key, qint64 lo, qint64 hi) {
-        if (!present(p, key))
-            return;
-        const auto v = integer(text(p, key));
-        if (!v || *v < lo || *v > hi)
-            errors << err(c9002, key, QStringLiteral("must be a whole number from %1 to %2").arg(lo).arg(hi));
+        const auto v = formatted(command, p, key, c9002, context, errors);
+        if (v && (*v < lo || *v > hi))
+            errors << err(c9002, key, QStringLiteral("must be from %1 to %2").arg(lo).arg(hi));
     };
-    if (present(p, QStringLiteral("ip")) && !isValidIpv4(text(p, QStringLiteral("ip"))))
-        errors << err(c9002, QStringLiteral("ip"), QStringLiteral("not a dotted IPv4 address"));
+    formatted(command, p, QStringLiteral("ip"), c9002, context, errors);
     intRange(QStringLiteral("port"), 1, 65535);
-    intRange(QStringLiteral("upCycle"), 0, 1);
+    formatted(command, p, QStringLiteral("upCycle"), c9002, context, errors);
     // upDay is a day of the month (1-31) when upCycle is 1 (monthly); when upCycle is 0 it means
     // "every N days", which the spec does not bound, and when upCycle is not sent it may be either.
     intRange(QStringLiteral("upDay"), 1, text(p, QStringLiteral("upCycle")) == u"1" ? 31 : 999999999);
     intRange(QStringLiteral("noUseDay"), 0, 999);
-    std::optional<Money> one, two;
+    std::optional<qint64> one, two; // units
     for (const char *name : {"alarmOne", "alarmTwo", "overdraft"}) {
         const QString key = QString::fromLatin1(name);
-        if (!present(p, key))
+        const auto m = formatted(command, p, key, c9002, context, errors);
+        if (!m)
             continue;
-        const auto m = Money::parse(text(p, key));
-        if (!m || m->isNegative()) {
-            errors << err(c9002, key, QStringLiteral("must be an amount >= 0 with at most 4 decimals"));
+        if (*m < 0) {
+            errors << err(c9002, key, QStringLiteral("must not be negative"));
             continue;
         }
         if (key == u"alarmOne")
@@ -363,7 +345,7 @@ QList<Error> validate(const QString &name, const QJsonObject &params, const Vali
     else if (name == u"dataSupplement")
         errors << checkSupplement(params, context);
     else if (name == u"setParameter")
-        errors << checkSetParameter(params);
+        errors << checkSetParameter(params, context);
     else if (name == u"meterInfo")
         errors << checkMeterInfo(params);
     else if (name == u"valveOperate")
@@ -377,23 +359,6 @@ Result<void> check(const QString &name, const QJsonObject &params, const Validat
     if (errors.isEmpty())
         return {};
     return errors.first();
-}
-
-bool isValidIpv4(const QString &text)
-{
-    const auto parts = text.split(u'.');
-    if (parts.size() != 4)
-        return false;
-    for (const auto &part : parts) {
-        if (part.isEmpty() || part.size() > 3 || (part.size() > 1 && part.startsWith(u'0')))
-            return false;
-        for (QChar c : part)
-            if (c < u'0' || c > u'9')
-                return false;
-        if (part.toInt() > 255)
-            return false;
-    }
-    return true;
 }
 
 bool isValidTradeNo(const QString &text)

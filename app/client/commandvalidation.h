@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Client-side checks of a command before anything is stored or sent (protocol.md section 8): pure
-// functions, no I/O. Formats come from the catalogue (required fields, money / volume / date / datetime /
-// yyMMdd / integer / enumeration: 9002 naming the field); the business rules mirror the platform's codes:
+// functions, no I/O. Every value's form is judged by protocol/fieldformat.h (the catalogue's type, "format"
+// and "typeBy"; required fields): 9002 naming the field, or the rule's own code for the fields a rule
+// owns (a malformed price is 1105); the business rules mirror the platform's codes:
 //   changeprice   1101 priceLadderNum missing, 1102 not 1..5, 1103 effectiveDate in the past (platform
-//                 zone), 1104 cycleStartDate invalid (or missing for a ladder, n > 1), 1105 price0..price(n-1)
-//                 missing, <= 0 or > 100 yuan (or a price beyond n), 1106 level1..level(n-1) missing, <= 0 or
-//                 not strictly increasing (or a level beyond n-1)
+//                 zone), 1104 cycleStartDate given but invalid, 1105 price0..price(n-1) missing or <= 0 (or a
+//                 price beyond n), 1106 level1..level(n-1) missing, <= 0 or not strictly increasing (or a
+//                 level beyond n-1)
 //   recharge      1201 tradeNo missing / malformed, 1202 rechargeTime invalid or in the future,
 //                 1203 rechargeNum missing or <= 0 (money 4 dp for rechargeType 1, volume 3 dp for 2)
 //   dataSupplement 9002 beginDate / endDate not yyMMdd, begin after end, end in the future
@@ -49,12 +50,11 @@ QList<Error> checkLadder(const QJsonObject &params, const ValidationContext &con
 QList<Error> checkRecharge(const QJsonObject &params, const ValidationContext &context);
 QList<Error> checkCancelRecharge(const QJsonObject &params);
 QList<Error> checkSupplement(const QJsonObject &params, const ValidationContext &context);
-QList<Error> checkSetParameter(const QJsonObject &params);
+QList<Error> checkSetParameter(const QJsonObject &params, const ValidationContext &context);
 QList<Error> checkMeterInfo(const QJsonObject &params);
 QList<Error> checkValveOperate(const QJsonObject &params);
 
-// Single-value helpers shared with forms.
-bool isValidIpv4(const QString &text);
+// Single-value helper shared with forms.
 bool isValidTradeNo(const QString &text); // 1..32 characters of [A-Za-z0-9_-]
 
 } // namespace CommandValidation

@@ -32,6 +32,19 @@ std::optional<FieldType> parseFieldType(const QString &t)
     return *it;
 }
 
+std::optional<TextFormat> parseTextFormat(const QString &t)
+{
+    static const QHash<QString, TextFormat> formats{
+        {QString(), TextFormat::Free},                   {QStringLiteral("integer"), TextFormat::Integer},
+        {QStringLiteral("money"), TextFormat::Money},    {QStringLiteral("volume"), TextFormat::Volume},
+        {QStringLiteral("ipv4"), TextFormat::Ipv4},
+    };
+    const auto it = formats.constFind(t);
+    if (it == formats.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
 QStringList toStringList(const QJsonValue &v)
 {
     QStringList out;
@@ -74,6 +87,24 @@ struct Loader
             spec.aliases = toStringList(f.value(u"aliases"));
             spec.values = toStringMap(f.value(u"values").toObject());
             spec.description = f.value(u"desc").toString();
+            spec.negative = f.value(u"negative").toBool();
+            const auto format = parseTextFormat(f.value(u"format").toString());
+            if (!format || (*format != TextFormat::Free && spec.type != FieldType::String)) {
+                error = where + u'.' + spec.name + QStringLiteral(": bad format ") + f.value(u"format").toString();
+                return false;
+            }
+            spec.textFormat = *format;
+            const QJsonObject typeBy = f.value(u"typeBy").toObject();
+            spec.typeByField = typeBy.value(u"field").toString();
+            const QJsonObject types = typeBy.value(u"types").toObject();
+            for (auto it = types.begin(); it != types.end(); ++it) {
+                const auto byType = parseFieldType(it.value().toString());
+                if (!byType || *byType == FieldType::List) {
+                    error = where + u'.' + spec.name + QStringLiteral(": bad typeBy type ") + it.value().toString();
+                    return false;
+                }
+                spec.typeByCode.insert(it.key(), *byType);
+            }
             // The two alarm fields carry their own return codes (protocol.md section 6); alarmType's
             // codes are the catalogue's alarm dictionary (spec section 8.2).
             if (spec.name == u"alarmTime") {

@@ -13,6 +13,9 @@
 namespace md {
 
 enum class FieldType { String, Integer, Money, Volume, DateTime, Date, YyMMdd, List };
+// What the text of a String field must look like when the spec types it String but means a number
+// or an address (catalog.json "format": setParameter's port is digits, alarmOne an amount).
+enum class TextFormat { Free, Integer, Money, Volume, Ipv4 };
 enum class MessageDirection { Upload, Command };
 
 struct FieldSpec
@@ -25,6 +28,12 @@ struct FieldSpec
     QMap<QString, QString> values;    // enumeration: code -> "english 中文"
     QList<FieldSpec> items;           // for lists: the fields of each element
     QString description;              // "meter number 表具编号(表钢号)"
+    TextFormat textFormat = TextFormat::Free; // "format", String fields only
+    // "typeBy": the type follows a sibling's code (recharge.rechargeNum: rechargeType 2 -> Volume);
+    // a code not listed keeps `type`. See FieldFormat::typeOf.
+    QString typeByField;
+    QMap<QString, FieldType> typeByCode;
+    bool negative = false;            // "negative": an amount that may be below zero (a balance)
     // Return code for a present but malformed or unknown value: 9002, except alarmTime (1301) and
     // alarmType (1302, whose `values` are the catalogue's alarm dictionary).
     QString invalidCode = QStringLiteral("9002");

@@ -22,11 +22,14 @@ namespace md {
 //   (also alarmTime/alarmType; 1301/1302 are for present but malformed values).
 // - A required list that is empty (meterReadingDetails, meterDatas, alarms ...) is 9002: the upload
 //   carries nothing to store. An empty optional list is treated as absent.
-// - Enumerations: an unknown code in an optional field is kept, marked FieldValue::unknownEnum and
+// - Enumerations: an unknown code in an optional field is kept, marked FieldValue::flagged and
 //   listed in ParsedMessage::flags; in a required field (resultCode, alarmStatus, rechargeType ...)
 //   it is 9002, since processing depends on it. alarmType is checked against the alarm dictionary.
-// - Integer: 1 to 18 digits, no sign. Money/Volume: md::parseFixed, strict.
-// - recharge.rechargeNum is a volume (3 decimals) when rechargeType is "2", else money.
+//   A String field with a "format" (parameterUp's port, alarmOne ...) whose text is not of it is
+//   treated the same way: kept and flagged when optional.
+// - Every value is judged by FieldFormat::check (fieldformat.h): Integer 1 to 18 digits, no sign;
+//   Money/Volume md::parseFixed, strict; the type follows the catalogue's "typeBy" (recharge.
+//   rechargeNum is a volume, 3 decimals, when rechargeType is "2", else money).
 // - Sensitive values (catalog.json "sensitive": recharge amounts, balances and totals in every
 //   upload that carries them: meterDataUp, meterDataUpBatch, meterDataSupplement, rechargeUp ...)
 //   are detected per value: a value that parses as a decimal of the field's type is plain (up to

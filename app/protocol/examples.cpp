@@ -34,6 +34,18 @@ QString stringExample(const FieldSpec &field, int index)
         return QStringLiteral("张三");
     if (n == u"addrDes")
         return QStringLiteral("成都市高新区天府大道1号");
+    switch (field.textFormat) {
+    case TextFormat::Integer:
+        return QStringLiteral("1");
+    case TextFormat::Money:
+        return QStringLiteral("12.3400");
+    case TextFormat::Volume:
+        return QStringLiteral("100.100");
+    case TextFormat::Ipv4:
+        return QStringLiteral("10.0.0.1");
+    case TextFormat::Free:
+        break;
+    }
     return n + QStringLiteral("-1");
 }
 

@@ -25,27 +25,6 @@ QString FieldPath::with(const QString &leaf) const
     return prefix.isEmpty() ? leaf : prefix + u'.' + leaf;
 }
 
-FieldType effectiveType(const FieldSpec &field, const QJsonObject &siblings)
-{
-    if (field.type == FieldType::Money && field.name == u"rechargeNum"
-        && siblings.value(u"rechargeType") == QLatin1String("2"))
-        return FieldType::Volume;
-    return field.type;
-}
-
-std::optional<qint64> parseInteger(QStringView text)
-{
-    if (text.isEmpty() || text.size() > 18)
-        return std::nullopt;
-    qint64 v = 0;
-    for (const QChar c : text) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        v = v * 10 + (c.unicode() - u'0');
-    }
-    return v;
-}
-
 QJsonValue lookup(const QJsonObject &object, const FieldSpec &field, const QString **usedKey)
 {
     auto it = object.constFind(field.name);
@@ -75,6 +54,12 @@ FieldReader::FieldReader(const CodecOptions &options, QStringList &flags)
 Error FieldReader::fail(const FieldSpec &field, const QString &key, const QString &detail) const
 {
     return makeError(field.invalidCode, m_path.with(key), detail);
+}
+
+Error FieldReader::at(Error error, const QString &key) const
+{
+    error.path = m_path.with(key);
+    return error;
 }
 
 namespace {
@@ -113,7 +98,7 @@ std::optional<Error> FieldReader::read(const QList<FieldSpec> &fields, const QJs
         }
         if (!present) {
             if (field.required)
-                return makeError(QStringLiteral("9002"), m_path.with(field.name), QStringLiteral("required field missing"));
+                return FieldFormat::missing(m_path.with(field.name));
             continue;
         }
         if (field.type == FieldType::List) {
@@ -164,80 +149,48 @@ std::optional<Error> FieldReader::list(const FieldSpec &field, const QString &ke
 std::optional<Error> FieldReader::scalar(const FieldSpec &field, const QString &key, const QJsonValue &value,
                                          const QJsonObject &siblings, FieldValue &out)
 {
+    const FieldFormat format(field, siblings);
     // All scalars travel as JSON strings (protocol.md section 5); a JSON number would force a
     // double somewhere between the wire and the database, so it is rejected rather than guessed at.
     if (!value.isString())
-        return fail(field, key, QStringLiteral("not a JSON string"));
-    out.type = effectiveType(field, siblings); // out.text is already set by read()
-
-    switch (out.type) {
-    case FieldType::String:
-        if (field.isEnum() && !field.values.contains(out.text)) {
-            // Data must not be lost: an unknown code in an optional field is kept and flagged. A
-            // required code (resultCode, alarmStatus ...) drives processing, so it is rejected.
-            if (field.required || field.invalidCode != u"9002")
-                return fail(field, key, QStringLiteral("unknown code"));
-            out.unknownEnum = true;
-            m_flags << m_path.with(key);
-        }
+        return at(format.notAString(), key);
+    out.type = format.type(); // out.text is already set by read()
+    Result<qint64> checked = format.check(out.text, m_options.time);
+    if (checked.ok()) {
+        if (out.type != FieldType::String) // a String field's "format" is checked, its text is the value
+            out.number = *checked;
         return std::nullopt;
-    case FieldType::Integer:
-        if (const auto n = parseInteger(out.text)) {
-            out.number = *n;
-            return std::nullopt;
-        }
-        return fail(field, key, QStringLiteral("not an integer"));
-    case FieldType::Money:
-    case FieldType::Volume: {
-        const int decimals = out.type == FieldType::Money ? Money::decimals : Volume::decimals;
+    }
+    if (out.type == FieldType::Money || out.type == FieldType::Volume) {
         // Plain or AES/Base64 is decided per value, not by length: a plain decimal is digits, '-'
         // and '.', which a Base64 ciphertext (a multiple of 4 characters, ending in '=' for the
         // short plaintexts a decimal makes) never parses as. So the largest value the spec allows,
         // 12 integer digits, 4 decimals and a sign (18 characters), stays plain.
-        if (const auto units = parseFixed(out.text, decimals, Money::maxIntegerDigits)) {
-            out.number = *units;
-            return std::nullopt;
-        }
         // protocol.md section 4: any money or volume field may arrive encrypted, marked sensitive
         // or not; a platform that encrypts more than the catalogue says must not be refused.
-        if (out.text.size() >= 24) {
-            const auto plain = m_aes.decryptFromBase64(out.text.toLatin1());
-            if (plain && plain->size() <= 18) {
-                const QString text = QString::fromLatin1(*plain);
-                if (const auto units = parseFixed(text, decimals, Money::maxIntegerDigits)) {
-                    out.text = text;
-                    out.number = *units;
-                    out.wasEncrypted = true;
-                    return std::nullopt;
-                }
+        if (out.text.size() < 24)
+            return at(checked.error(), key);
+        const auto plain = m_aes.decryptFromBase64(out.text.toLatin1());
+        if (plain && plain->size() <= 18) {
+            const QString text = QString::fromLatin1(*plain);
+            if (const auto units = format.check(text, m_options.time)) {
+                out.text = text;
+                out.number = *units;
+                out.wasEncrypted = true;
+                return std::nullopt;
             }
-            return fail(field, key, QStringLiteral("neither a decimal nor an encrypted decimal"));
         }
-        return fail(field, key, out.type == FieldType::Money ? QStringLiteral("not a money value (max 4 decimals)")
-                                                             : QStringLiteral("not a volume (max 3 decimals)"));
+        return fail(field, key, QStringLiteral("neither a decimal nor an encrypted decimal"));
     }
-    case FieldType::DateTime:
-        if (const auto epoch = m_options.time.parseDateTime(out.text)) {
-            out.number = *epoch;
-            return std::nullopt;
-        }
-        return fail(field, key, QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
-    case FieldType::Date:
-        if (const auto d = parseIsoDate(out.text)) {
-            out.number = d->toJulianDay();
-            return std::nullopt;
-        }
-        return fail(field, key, QStringLiteral("not yyyy-MM-dd"));
-    case FieldType::YyMMdd:
-        if (const auto d = parseYyMMdd(out.text)) {
-            out.number = d->toJulianDay();
-            return std::nullopt;
-        }
-        return fail(field, key, QStringLiteral("not yyMMdd"));
-    case FieldType::List:
-        break;
+    // A String field's value outside its codes or its "format" (a parameter's port that is not a
+    // number). Data must not be lost: an optional one is kept and flagged. A required code
+    // (resultCode, alarmStatus ...) drives processing, so it is rejected, and so is alarmType (1302).
+    if (out.type == FieldType::String && !field.required && field.invalidCode == u"9002") {
+        out.flagged = true;
+        m_flags << m_path.with(key);
+        return std::nullopt;
     }
-    return fail(field, key, QStringLiteral("unexpected type"));
+    return at(checked.error(), key);
 }
 
 } // namespace md::detail

@@ -6,6 +6,7 @@
 
 #include "catalog.h"
 #include "codec.h"
+#include "fieldformat.h"
 #include "record.h"
 #include "security.h"
 
@@ -33,10 +34,6 @@ private:
     QVarLengthArray<Frame, 4> m_frames;
 };
 
-// recharge.rechargeNum is money when rechargeType is 1 and a volume (3 decimals) when it is 2.
-FieldType effectiveType(const FieldSpec &field, const QJsonObject &siblings);
-// Digits only, at most 18 of them (so it always fits int64).
-std::optional<qint64> parseInteger(QStringView text);
 // The value under the field's name or one of its aliases; `usedKey` is set to whichever matched.
 QJsonValue lookup(const QJsonObject &object, const FieldSpec &field, const QString **usedKey);
 bool isAbsent(const QJsonValue &v); // missing, null or "": all treated as absent
@@ -52,6 +49,7 @@ private:
                                 const QJsonObject &siblings, FieldValue &out);
     std::optional<Error> list(const FieldSpec &field, const QString &key, const QJsonValue &value, Record &out);
     Error fail(const FieldSpec &field, const QString &key, const QString &detail) const;
+    Error at(Error error, const QString &key) const; // the error with the full path to `key`
 
     const CodecOptions &m_options;
     AesEcb m_aes;
@@ -68,7 +66,7 @@ public:
 private:
     std::optional<Error> scalar(const FieldSpec &field, const QString &key, const QJsonValue &value,
                                 const QJsonObject &siblings, QJsonValue &out);
-    Error fail(const FieldSpec &field, const QString &key, const QString &detail) const;
+    Error at(Error error, const QString &key) const; // the error with the full path to `key`
 
     const CodecOptions &m_options;
     AesEcb m_aes;

@@ -8,9 +8,10 @@ namespace md::detail {
 
 FieldWriter::FieldWriter(const CodecOptions &options) : m_options(options), m_aes(options.aesKey) {}
 
-Error FieldWriter::fail(const FieldSpec &field, const QString &key, const QString &detail) const
+Error FieldWriter::at(Error error, const QString &key) const
 {
-    return makeError(field.invalidCode, m_path.with(key), detail);
+    error.path = m_path.with(key);
+    return error;
 }
 
 std::optional<Error> FieldWriter::write(const QList<FieldSpec> &fields, const QJsonObject &plain, QJsonObject &out)
@@ -20,7 +21,7 @@ std::optional<Error> FieldWriter::write(const QList<FieldSpec> &fields, const QJ
         const QJsonValue value = lookup(plain, field, &key);
         if (isAbsent(value)) {
             if (field.required)
-                return makeError(QStringLiteral("9002"), m_path.with(field.name), QStringLiteral("required field missing"));
+                return FieldFormat::missing(m_path.with(field.name));
             continue;
         }
         if (field.type != FieldType::List) {
@@ -59,46 +60,20 @@ std::optional<Error> FieldWriter::write(const QList<FieldSpec> &fields, const QJ
 std::optional<Error> FieldWriter::scalar(const FieldSpec &field, const QString &key, const QJsonValue &value,
                                          const QJsonObject &siblings, QJsonValue &out)
 {
+    const FieldFormat format(field, siblings);
     if (!value.isString())
-        return fail(field, key, QStringLiteral("not a JSON string"));
+        return at(format.notAString(), key);
     const QString text = value.toString();
-    const FieldType type = effectiveType(field, siblings);
+    // What we send must be of the field's form, codes included even in optional fields (never a
+    // code the peer may not know).
+    const Result<qint64> checked = format.check(text, m_options.time);
+    if (!checked.ok())
+        return at(checked.error(), key);
     QString wire = text;
-    switch (type) {
-    case FieldType::String:
-        // What we send must be a code the peer knows, optional or not.
-        if (field.isEnum() && !field.values.contains(text))
-            return fail(field, key, QStringLiteral("unknown code"));
-        break;
-    case FieldType::Integer:
-        if (!parseInteger(text))
-            return fail(field, key, QStringLiteral("not an integer"));
-        break;
-    case FieldType::Money:
-    case FieldType::Volume: {
-        const int decimals = type == FieldType::Money ? Money::decimals : Volume::decimals;
-        const auto units = parseFixed(text, decimals, Money::maxIntegerDigits);
-        if (!units)
-            return fail(field, key, QStringLiteral("not a decimal with at most %1 decimals").arg(decimals));
-        wire = formatFixed(*units, decimals, decimals); // 3.2 -> 3.2000
+    if (format.type() == FieldType::Money || format.type() == FieldType::Volume) {
+        wire = formatFixed(*checked, format.decimals(), format.decimals()); // 3.2 -> 3.2000
         if (field.sensitive && m_options.encryptSensitive)
             wire = QString::fromLatin1(m_aes.encryptToBase64(wire.toLatin1()));
-        break;
-    }
-    case FieldType::DateTime:
-        if (!parseLocalDateTime(text) || !m_options.time.parseDateTime(text))
-            return fail(field, key, QStringLiteral("not yyyy-MM-dd HH:mm:ss"));
-        break;
-    case FieldType::Date:
-        if (!parseIsoDate(text))
-            return fail(field, key, QStringLiteral("not yyyy-MM-dd"));
-        break;
-    case FieldType::YyMMdd:
-        if (!parseYyMMdd(text))
-            return fail(field, key, QStringLiteral("not yyMMdd"));
-        break;
-    case FieldType::List:
-        return fail(field, key, QStringLiteral("unexpected list"));
     }
     out = wire;
     return std::nullopt;

@@ -22,7 +22,7 @@ struct FieldValue
     QString text;       // canonical text (decrypted; money/volume as received, e.g. "3.2")
     qint64 number = 0;  // Money/Volume units, Integer value, DateTime epoch seconds, Date julian day
     bool wasEncrypted = false;
-    bool unknownEnum = false; // an optional enumeration with a value outside the catalogue
+    bool flagged = false; // an optional String value outside its codes or "format": kept, marked for review
 };
 
 class Record

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CommandValidation: every rule gives the spec's code and names the field; valid commands pass.
 #include "client/commandvalidation.h"
+#include "protocol/fieldformat.h"
 
 #include <QJsonObject>
 #include <QTest>
@@ -63,6 +64,8 @@ private slots:
     void ipv4();
     void serviceFilledFieldsAreRequiredWhenAsked();
     void unknownCommandAndField();
+    void formatMessagesAreFieldFormats_data();
+    void formatMessagesAreFieldFormats();
 };
 
 void TestCommandValidation::rules_data()
@@ -199,7 +202,7 @@ void TestCommandValidation::ipv4()
 {
     QFETCH(QString, text);
     QFETCH(bool, valid);
-    QCOMPARE(CommandValidation::isValidIpv4(text), valid);
+    QCOMPARE(isDottedIpv4(text), valid);
 }
 
 void TestCommandValidation::serviceFilledFieldsAreRequiredWhenAsked()
@@ -233,6 +236,38 @@ void TestCommandValidation::unknownCommandAndField()
     e = CommandValidation::validate(QStringLiteral("valveOperate"), numeric, context());
     QVERIFY(!e.isEmpty());
     QCOMPARE(e.first().path, QStringLiteral("valveOperate"));
+}
+
+// A malformed value is reported with FieldFormat's message (the one the codec gives too), under
+// the rule's code when a rule owns the field.
+void TestCommandValidation::formatMessagesAreFieldFormats_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QJsonObject>("params");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("port letters") << "setParameter" << obj({{"meterNo", "M1"}, {"port", "80a"}}) << "port" << "9002";
+    QTest::newRow("ip") << "setParameter" << obj({{"meterNo", "M1"}, {"ip", "10.0.0"}}) << "ip" << "9002";
+    QTest::newRow("alarmOne text") << "setParameter" << obj({{"meterNo", "M1"}, {"alarmOne", "lots"}}) << "alarmOne" << "9002";
+    QTest::newRow("volume recharge 4 dp") << "recharge" << withChanges(recharge(), obj({{"rechargeType", "2"}, {"rechargeNum", "1.0005"}}))
+                                          << "rechargeNum" << "1203";
+    QTest::newRow("price comma") << "changeprice" << withChanges(ladder(), obj({{"price1", "3,85"}})) << "price1" << "1105";
+    QTest::newRow("valve code") << "valveOperate" << obj({{"meterNo", "M1"}, {"valveOperate", "7"}}) << "valveOperate" << "9002";
+}
+
+void TestCommandValidation::formatMessagesAreFieldFormats()
+{
+    QFETCH(QString, name);
+    QFETCH(QJsonObject, params);
+    QFETCH(QString, field);
+    QFETCH(QString, code);
+    const FieldSpec *spec = Catalog::instance().command(name)->field(field);
+    QVERIFY(spec);
+    const Result<qint64> format = FieldFormat(*spec, params).check(params.value(field).toString(), context().time);
+    QVERIFY(!format.ok());
+    const QList<Error> errors = CommandValidation::validate(name, params, context());
+    QCOMPARE(errors.size(), 1); // reported once, by the format or by the rule, not both
+    QCOMPARE(errors.first(), makeError(code, field, format.error().detail));
 }
 
 QTEST_GUILESS_MAIN(TestCommandValidation)

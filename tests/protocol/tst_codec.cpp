@@ -226,7 +226,7 @@ private slots:
         QVERIFY(!rec.has("temperature"));
         QVERIFY(!rec.has("somethingNew"));
         QCOMPARE(rec.text("valveStatus"), QStringLiteral("7"));
-        QVERIFY(rec.fields.value("valveStatus").unknownEnum);
+        QVERIFY(rec.fields.value("valveStatus").flagged);
         QCOMPARE(r->flags, QStringList{"valveStatus"});
         QCOMPARE(*rec.epoch("meterTime"), QDateTime(QDate(2024, 11, 3), QTime(0, 15), QTimeZone::utc()).toSecsSinceEpoch());
         const Record &reading = rec.list("meterReadingDetails")[1];

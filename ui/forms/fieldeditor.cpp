@@ -4,6 +4,7 @@
 #include "fieldlabels.h"
 
 #include "core/timeformat.h"
+#include "protocol/fieldformat.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,31 +17,10 @@
 namespace md {
 namespace {
 
-// Fields the catalogue types as "string" whose values are numbers all the same (setParameter,
-// counters): they get the number editor so letters cannot be typed.
-FieldType effectiveType(const FieldSpec &spec)
-{
-    static const QStringList integers{QStringLiteral("port"), QStringLiteral("upDay"),
-                                      QStringLiteral("noUseDay"), QStringLiteral("priceNum")};
-    static const QStringList amounts{QStringLiteral("alarmOne"), QStringLiteral("alarmTwo"),
-                                     QStringLiteral("overdraft")};
-    if (spec.type == FieldType::String && integers.contains(spec.name))
-        return FieldType::Integer;
-    if (spec.type == FieldType::String && amounts.contains(spec.name))
-        return FieldType::Money;
-    return spec.type;
-}
-
-bool allowsNegative(const FieldSpec &spec)
-{
-    // A balance may be negative (overdraft); amounts, prices and volumes may not.
-    return spec.name == u"balanceAmt" || spec.name == u"meterBalanceAmt";
-}
-
 class LineEditor : public FieldEditor
 {
 public:
-    LineEditor(const FieldSpec &spec, QWidget *parent, int decimals, bool numeric)
+    LineEditor(const FieldSpec &spec, QWidget *parent, int decimals, bool numeric, bool address = false)
         : FieldEditor(spec, parent), m_numeric(numeric)
     {
         m_edit = new QLineEdit(parent);
@@ -51,7 +31,7 @@ public:
             setDecimals(decimals);
             m_edit->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_edit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
-        } else if (spec.name == u"ip") {
+        } else if (address) {
             m_edit->setValidator(new QRegularExpressionValidator(
                 QRegularExpression(QStringLiteral(R"(\d{0,3}(\.\d{0,3}){0,3})")), m_edit));
             m_edit->setPlaceholderText(QStringLiteral("192.168.1.10"));
@@ -69,7 +49,7 @@ public:
     {
         if (!m_numeric)
             return;
-        m_validator->setRegularExpression(QRegularExpression(decimalPattern(decimals, allowsNegative(m_spec))));
+        m_validator->setRegularExpression(QRegularExpression(decimalPattern(decimals, m_spec.negative)));
         m_edit->setPlaceholderText(decimals > 0 ? QStringLiteral("0.") + QString(decimals, u'0') : QStringLiteral("0"));
     }
 
@@ -204,21 +184,25 @@ QString decimalPattern(int decimals, bool allowNegative)
 
 FieldEditor *FieldEditor::create(const FieldSpec &spec, QWidget *parent, int moneyDecimals)
 {
-    if (spec.isEnum())
+    // The editor follows the value's form (FieldFormat): a String field whose "format" is a number
+    // gets the number editor, so letters cannot be typed.
+    const FieldFormat format(spec);
+    switch (format.kind()) {
+    case FieldFormat::Kind::Code:
         return new EnumEditor(spec, parent);
-    switch (effectiveType(spec)) {
-    case FieldType::Money:
+    case FieldFormat::Kind::Money:
         return new LineEditor(spec, parent, moneyDecimals, true);
-    case FieldType::Volume:
-        return new LineEditor(spec, parent, 3, true);
-    case FieldType::Integer:
-        return new LineEditor(spec, parent, 0, true);
-    case FieldType::Date:
-    case FieldType::DateTime:
-    case FieldType::YyMMdd:
+    case FieldFormat::Kind::Volume:
+    case FieldFormat::Kind::Integer:
+        return new LineEditor(spec, parent, format.decimals(), true);
+    case FieldFormat::Kind::Date:
+    case FieldFormat::Kind::DateTime:
+    case FieldFormat::Kind::YyMMdd:
         return new DateEditor(spec, parent);
-    case FieldType::String:
-    case FieldType::List:
+    case FieldFormat::Kind::Ipv4:
+        return new LineEditor(spec, parent, 0, false, true);
+    case FieldFormat::Kind::Text:
+    case FieldFormat::Kind::List:
         break;
     }
     return new LineEditor(spec, parent, 0, false);

@@ -6,6 +6,7 @@
 #include "formcontext.h"
 
 #include "core/whendone.h"
+#include "protocol/catalog.h"
 #include "storage/store.h"
 #include "ui/models/consolecontext.h"
 
@@ -17,7 +18,15 @@ namespace md {
 
 const QStringList &ParameterForm::unitFields()
 {
-    static const QStringList fields{QStringLiteral("alarmOne"), QStringLiteral("alarmTwo"), QStringLiteral("overdraft")};
+    // setParameter's amounts (catalogue "format": money) are in the meter's billing unit.
+    static const QStringList fields = [] {
+        QStringList out;
+        if (const MessageSpec *spec = Catalog::instance().command(QStringLiteral("setParameter")))
+            for (const FieldSpec &f : spec->fields)
+                if (f.textFormat == TextFormat::Money)
+                    out << f.name;
+        return out;
+    }();
     return fields;
 }
 
