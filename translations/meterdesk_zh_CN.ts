@@ -2897,6 +2897,41 @@ This is more than %3, the figure above which this desk asks again. Check the amo
     </message>
 </context>
 <context>
+    <name>md::Settings</name>
+    <message>
+        <source>TLS needs both the certificate and the key file</source>
+        <translation>TLS 需要同时设置证书和私钥文件</translation>
+    </message>
+    <message>
+        <source>client certificates need TLS (a certificate and a key)</source>
+        <translation>客户端证书需要先启用 TLS（证书和私钥）</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// address, e.g. http://10.0.0.5:9080</source>
+        <translation>http:// 或 https:// 地址，例如 http://10.0.0.5:9080</translation>
+    </message>
+    <message>
+        <source>exactly 16 bytes, or empty to use the app secret</source>
+        <translation>必须正好 16 字节，或留空使用 appSecret</translation>
+    </message>
+    <message>
+        <source>shorter than 16 bytes, so it cannot serve as the AES key; set an AES key</source>
+        <translation>不足 16 字节，不能作为 AES 密钥；请设置 AES 密钥</translation>
+    </message>
+    <message>
+        <source>not a known time zone (e.g. Asia/Shanghai)</source>
+        <translation>未知时区（例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+        <source>an address to listen on, e.g. 0.0.0.0</source>
+        <translation>监听地址，例如 0.0.0.0</translation>
+    </message>
+    <message>
+        <source>must start with /</source>
+        <translation>必须以 / 开头</translation>
+    </message>
+</context>
+<context>
     <name>md::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3087,34 +3122,6 @@ This is more than %3, the figure above which this desk asks again. Check the amo
         <translation>操作员姓名(&amp;O)</translation>
     </message>
     <message>
-        <source>platform/baseUrl: an http:// or https:// address, e.g. http://10.0.0.5:9080</source>
-        <translation>platform/baseUrl：http:// 或 https:// 地址，例如 http://10.0.0.5:9080</translation>
-    </message>
-    <message>
-        <source>platform/aesKey: exactly 16 bytes, or empty to use the app secret</source>
-        <translation>platform/aesKey：必须正好 16 字节，或留空使用 appSecret</translation>
-    </message>
-    <message>
-        <source>platform/appSecret: shorter than 16 bytes, so it cannot serve as the AES key; set an AES key</source>
-        <translation>platform/appSecret：不足 16 字节，不能作为 AES 密钥；请设置 AES 密钥</translation>
-    </message>
-    <message>
-        <source>platform/timeZone: not a known time zone (e.g. Asia/Shanghai)</source>
-        <translation>platform/timeZone：未知时区（例如 Asia/Shanghai）</translation>
-    </message>
-    <message>
-        <source>listener/host: an address to listen on, e.g. 0.0.0.0</source>
-        <translation>listener/host：监听地址，例如 0.0.0.0</translation>
-    </message>
-    <message>
-        <source>listener/pathPrefix: must start with /</source>
-        <translation>listener/pathPrefix：必须以 / 开头</translation>
-    </message>
-    <message>
-        <source>listener/tlsKey: TLS needs both the certificate and the key file</source>
-        <translation>listener/tlsKey：TLS 需要同时设置证书和私钥文件</translation>
-    </message>
-    <message>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
     </message>
@@ -3169,10 +3176,6 @@ This is more than %3, the figure above which this desk asks again. Check the amo
     <message>
         <source>TLS is on when both files are set. With a client CA, the platform must present a certificate issued by it.</source>
         <translation>两个文件都设置后启用 TLS。设置客户端 CA 后，平台必须出示由该 CA 签发的证书。</translation>
-    </message>
-    <message>
-        <source>listener/tlsClientCa: client certificates need TLS (a certificate and a key)</source>
-        <translation>listener/tlsClientCa：客户端证书需要启用 TLS（证书和私钥）</translation>
     </message>
     <message>
         <source>Ask again for recharges above (yuan)</source>

@@ -2,6 +2,7 @@
 #include "settings.h"
 #include "secretstore.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
@@ -87,8 +88,6 @@ Result<void> loadSecrets(QSettings &ini, const QString &iniPath, Settings &s)
     if (fromStore && !store->warning().isEmpty())
         s.secretNotices << store->warning();
     ini.sync();
-    if (!s.platform.aesKey.isEmpty() && s.platform.aesKey.toUtf8().size() != 16)
-        return configError(QStringLiteral("platform/aesKey"), QStringLiteral("must be 16 bytes"));
     return {};
 }
 
@@ -135,12 +134,8 @@ Result<Settings> Settings::load(const QString &iniPath)
     auto get = [&](const char *key) { return ini.value(QLatin1String(key)); };
     qint64 n = 0;
 
-    if (has("platform/baseUrl")) {
+    if (has("platform/baseUrl"))
         s.platform.baseUrl = get("platform/baseUrl").toString().trimmed();
-        const QUrl url(s.platform.baseUrl);
-        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-            return configError(QStringLiteral("platform/baseUrl"), QStringLiteral("not an http(s) URL"));
-    }
     s.platform.appId = get("platform/appId").toString();
     if (Result<void> secrets = loadSecrets(ini, iniPath, s); !secrets)
         return secrets.error();
@@ -166,11 +161,8 @@ Result<Settings> Settings::load(const QString &iniPath)
     }
     if (has("platform/encryptSensitive") && !readBool(get("platform/encryptSensitive"), s.platform.encryptSensitive))
         return configError(QStringLiteral("platform/encryptSensitive"), QStringLiteral("true or false"));
-    if (has("platform/timeZone")) {
+    if (has("platform/timeZone"))
         s.platform.timeZone = get("platform/timeZone").toString().trimmed().toUtf8();
-        if (!QTimeZone(s.platform.timeZone).isValid())
-            return configError(QStringLiteral("platform/timeZone"), QStringLiteral("unknown IANA time zone"));
-    }
     if (has("platform/requestTimeoutSeconds")) {
         if (!readInt(get("platform/requestTimeoutSeconds"), 1, 600, n))
             return configError(QStringLiteral("platform/requestTimeoutSeconds"), QStringLiteral("1 to 600"));
@@ -193,8 +185,6 @@ Result<Settings> Settings::load(const QString &iniPath)
     }
     if (has("listener/pathPrefix")) {
         s.listener.pathPrefix = get("listener/pathPrefix").toString().trimmed();
-        if (!s.listener.pathPrefix.isEmpty() && !s.listener.pathPrefix.startsWith(u'/'))
-            return configError(QStringLiteral("listener/pathPrefix"), QStringLiteral("must start with /"));
         while (s.listener.pathPrefix.endsWith(u'/'))
             s.listener.pathPrefix.chop(1);
     }
@@ -250,7 +240,54 @@ Result<Settings> Settings::load(const QString &iniPath)
         s.recharge.confirmAboveVolume = *v;
     }
     s.language = get("ui/language").toString().trimmed();
+    if (Result<void> checked = s.check(); !checked)
+        return checked.error();
     return s;
+}
+
+Result<void> ListenerSettings::checkTls() const
+{
+    if (tlsCertificate.isEmpty() && !tlsKey.isEmpty())
+        return configError(QStringLiteral("listener/tlsCertificate"),
+                           QT_TRANSLATE_NOOP("md::Settings", "TLS needs both the certificate and the key file"));
+    if (!tlsCertificate.isEmpty() && tlsKey.isEmpty())
+        return configError(QStringLiteral("listener/tlsKey"),
+                           QT_TRANSLATE_NOOP("md::Settings", "TLS needs both the certificate and the key file"));
+    if (!tlsClientCa.isEmpty() && tlsCertificate.isEmpty())
+        return configError(QStringLiteral("listener/tlsClientCa"),
+                           QT_TRANSLATE_NOOP("md::Settings", "client certificates need TLS (a certificate and a key)"));
+    return {};
+}
+
+Result<void> Settings::check() const
+{
+    const QUrl url(platform.baseUrl, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
+        return configError(QStringLiteral("platform/baseUrl"),
+                           QT_TRANSLATE_NOOP("md::Settings", "an http:// or https:// address, e.g. http://10.0.0.5:9080"));
+    if (!platform.aesKey.isEmpty() && platform.aesKey.toUtf8().size() != 16)
+        return configError(QStringLiteral("platform/aesKey"),
+                           QT_TRANSLATE_NOOP("md::Settings", "exactly 16 bytes, or empty to use the app secret"));
+    // Without an AES key the first 16 bytes of the secret are the key (protocol.md section 4).
+    if (platform.aesKey.isEmpty() && platform.encryptSensitive && !platform.appSecret.isEmpty()
+        && platform.appSecret.toUtf8().size() < 16)
+        return configError(QStringLiteral("platform/appSecret"),
+                           QT_TRANSLATE_NOOP("md::Settings", "shorter than 16 bytes, so it cannot serve as the AES key; set an AES key"));
+    if (!QTimeZone(platform.timeZone).isValid())
+        return configError(QStringLiteral("platform/timeZone"),
+                           QT_TRANSLATE_NOOP("md::Settings", "not a known time zone (e.g. Asia/Shanghai)"));
+    if (listener.enabled && listener.host.isEmpty())
+        return configError(QStringLiteral("listener/host"),
+                           QT_TRANSLATE_NOOP("md::Settings", "an address to listen on, e.g. 0.0.0.0"));
+    if (!listener.pathPrefix.isEmpty() && !listener.pathPrefix.startsWith(u'/'))
+        return configError(QStringLiteral("listener/pathPrefix"), QT_TRANSLATE_NOOP("md::Settings", "must start with /"));
+    return listener.checkTls();
+}
+
+QString Settings::checkMessage(const Error &error)
+{
+    const QString why = QCoreApplication::translate("md::Settings", qPrintable(error.detail));
+    return error.path.isEmpty() ? why : error.path + QStringLiteral(": ") + why;
 }
 
 Result<void> Settings::save(const QString &iniPath) const

@@ -54,6 +54,9 @@ struct ListenerSettings
     // stores it and flags it for review, losing nothing; `strict` refuses it with the spec's 1001 /
     // 1002. INI: listener/identityCheck=flag|strict.
     bool strictIdentity = false;
+
+    // TLS needs both files; a client CA needs TLS. Settings::check() and the listener ask this one.
+    Result<void> checkTls() const;
 };
 
 struct StorageSettings
@@ -103,6 +106,14 @@ struct Settings
     static Result<Settings> load(const QString &iniPath);
     // Writes the INI and puts the secrets into the SecretStore; the INI never holds them.
     Result<void> save(const QString &iniPath) const;
+    // The rules on values and between them, in one place: load() applies them to what the INI holds
+    // and the settings dialog shows their messages before anything is saved. The first problem as
+    // Error{"config", key ("listener/pathPrefix"), why}; `why` is English, translated in the
+    // "md::Settings" context (checkMessage()). Single values' ranges are load()'s (a spin box cannot
+    // leave them).
+    Result<void> check() const;
+    // A problem of check() or load() as the console shows it: "key: why", `why` translated.
+    static QString checkMessage(const Error &error);
 
     static QString defaultConfigPath();   // per-user config location
     static QString defaultDatabasePath(); // per-user data location

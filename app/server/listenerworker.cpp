@@ -71,15 +71,11 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
         return configError(QStringLiteral("listener/host"), QStringLiteral("not an IP address: %1").arg(listener.host));
     if (listener.maxBodyBytes <= 0)
         return configError(QStringLiteral("listener/maxBodyBytes"), QStringLiteral("must be positive"));
-    const bool tls = !listener.tlsCertificate.isEmpty() || !listener.tlsKey.isEmpty();
-    if (!tls && !listener.tlsClientCa.isEmpty())
-        return configError(QStringLiteral("listener/tlsClientCa"), QStringLiteral("client certificates need listener/tlsCertificate and listener/tlsKey"));
+    if (Result<void> tlsFiles = listener.checkTls(); !tlsFiles)
+        return tlsFiles.error();
+    const bool tls = !listener.tlsCertificate.isEmpty();
     QSslConfiguration tlsConfiguration;
     if (tls) {
-        if (listener.tlsCertificate.isEmpty())
-            return configError(QStringLiteral("listener/tlsCertificate"), QStringLiteral("a key without a certificate"));
-        if (listener.tlsKey.isEmpty())
-            return configError(QStringLiteral("listener/tlsKey"), QStringLiteral("a certificate without a key"));
         QString error;
         if (!http::loadTlsConfiguration(listener.tlsCertificate, listener.tlsKey, &tlsConfiguration, &error))
             return configError(QStringLiteral("listener/tlsCertificate"), error);

@@ -126,6 +126,45 @@ database=/tmp/x.sqlite
         QVERIFY(s.error().message().contains(key));
     }
 
+    // The rules between values are Settings::check(): load() refuses an INI that breaks one with the
+    // same key and text the settings dialog shows (Settings::checkMessage), and the listener's TLS
+    // check is the same ListenerSettings::checkTls().
+    void oneCheckForLoadAndDialog_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("key without certificate") << QByteArray("[listener]\ntlsKey=/tmp/k.pem\n") << "listener/tlsCertificate";
+        QTest::newRow("certificate without key") << QByteArray("[listener]\ntlsCertificate=/tmp/c.pem\n") << "listener/tlsKey";
+        QTest::newRow("client CA without TLS") << QByteArray("[listener]\ntlsClientCa=/tmp/ca.pem\n") << "listener/tlsClientCa";
+        QTest::newRow("host empty") << QByteArray("[listener]\nhost=\n") << "listener/host";
+        QTest::newRow("short secret as AES key") << QByteArray("[platform]\nappSecret=short\n") << "platform/appSecret";
+        QTest::newRow("short secret, no encryption") << QByteArray("[platform]\nappSecret=short\nencryptSensitive=false\n") << "";
+        QTest::newRow("TLS complete") << QByteArray("[listener]\ntlsCertificate=/tmp/c.pem\ntlsKey=/tmp/k.pem\ntlsClientCa=/tmp/ca.pem\n") << "";
+    }
+    void oneCheckForLoadAndDialog()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(QString, key);
+        const auto loaded = Settings::load(writeIni(ini));
+        if (key.isEmpty()) {
+            QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().path));
+            QVERIFY(loaded->check().ok());
+            QVERIFY(loaded->listener.checkTls().ok());
+            return;
+        }
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().path, key);
+        QVERIFY(Settings::checkMessage(loaded.error()).startsWith(key + QStringLiteral(": ")));
+        if (key.startsWith(u"listener/tls")) {
+            Settings s;
+            s.listener.tlsCertificate = ini.contains("tlsCertificate") ? QStringLiteral("/tmp/c.pem") : QString();
+            s.listener.tlsKey = ini.contains("tlsKey") ? QStringLiteral("/tmp/k.pem") : QString();
+            s.listener.tlsClientCa = ini.contains("tlsClientCa") ? QStringLiteral("/tmp/ca.pem") : QString();
+            QCOMPARE(s.listener.checkTls().error(), loaded.error());
+            QCOMPARE(s.check().error(), loaded.error());
+        }
+    }
+
     void roundTrip()
     {
         Settings s;

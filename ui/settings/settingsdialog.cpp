@@ -20,9 +20,7 @@
 #include <QSpinBox>
 #include <QSqlDatabase>
 #include <QTabWidget>
-#include <QTimeZone>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -381,26 +379,8 @@ Settings SettingsDialog::settings() const
 
 QString SettingsDialog::problem() const
 {
-    const Settings s = settings();
-    const QUrl url(s.platform.baseUrl, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        return tr("platform/baseUrl: an http:// or https:// address, e.g. http://10.0.0.5:9080");
-    if (!s.platform.aesKey.isEmpty() && s.platform.aesKey.toUtf8().size() != 16)
-        return tr("platform/aesKey: exactly 16 bytes, or empty to use the app secret");
-    if (s.platform.aesKey.isEmpty() && s.platform.encryptSensitive && !s.platform.appSecret.isEmpty()
-        && s.platform.appSecret.toUtf8().size() < 16)
-        return tr("platform/appSecret: shorter than 16 bytes, so it cannot serve as the AES key; set an AES key");
-    if (!QTimeZone(s.platform.timeZone).isValid())
-        return tr("platform/timeZone: not a known time zone (e.g. Asia/Shanghai)");
-    if (s.listener.enabled && s.listener.host.isEmpty())
-        return tr("listener/host: an address to listen on, e.g. 0.0.0.0");
-    if (!s.listener.pathPrefix.startsWith(u'/'))
-        return tr("listener/pathPrefix: must start with /");
-    if (s.listener.tlsCertificate.isEmpty() != s.listener.tlsKey.isEmpty())
-        return tr("listener/tlsKey: TLS needs both the certificate and the key file");
-    if (!s.listener.tlsClientCa.isEmpty() && s.listener.tlsCertificate.isEmpty())
-        return tr("listener/tlsClientCa: client certificates need TLS (a certificate and a key)");
-    return {};
+    const Result<void> checked = settings().check();
+    return checked.ok() ? QString() : Settings::checkMessage(checked.error());
 }
 
 void SettingsDialog::updateState()
