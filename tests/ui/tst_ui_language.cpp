@@ -2,10 +2,10 @@
 // Switching the language at runtime retranslates every open window (main window and a meter detail),
 // with the zh_CN catalogue loaded from the resource; the catalogue has no unfinished entry; after a
 // switch to zh_CN no visible widget of any view (Commands' tool bar included) keeps English text.
-#include "storage/store.h"
+#include "oneconsole.h"
+
 #include "ui/i18n/languagemanager.h"
 #include "ui/mainwindow.h"
-#include "ui/models/consolecontext.h"
 #include "ui/forms/commandlauncher.h"
 #include "ui/forms/formcontext.h"
 #include "ui/views/meterdetailwindow.h"
@@ -29,7 +29,6 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace md;
@@ -108,25 +107,6 @@ QStringList visibleEnglish(QWidget *root)
     return found;
 }
 
-MeterInfo oneMeter()
-{
-    MeterInfo m;
-    m.meterNo = QStringLiteral("31010000001");
-    m.userName = QStringLiteral("张三");
-    return m;
-}
-
-// A SQLite store in `dir` holding the one meter.
-Result<std::shared_ptr<Store>> openStoreWith(const QTemporaryDir &dir, const MeterInfo &m)
-{
-    StoreOptions o;
-    o.database = dir.filePath(QStringLiteral("lang.sqlite"));
-    auto store = Store::open(o);
-    if (store.ok() && !store.value()->upsertMeters({m}).result().ok())
-        return makeError(QStringLiteral("9998"), {}, QStringLiteral("meter not stored"));
-    return store;
-}
-
 } // namespace
 
 void TestUiLanguage::catalogueIsEmbeddedAndComplete()
@@ -174,14 +154,11 @@ void TestUiLanguage::specTermsOnly()
 
 void TestUiLanguage::switchRetranslatesOpenWindows()
 {
-    QTemporaryDir dir;
-    const MeterInfo m = oneMeter();
-    auto store = openStoreWith(dir, m);
-    QVERIFY2(store.ok(), qPrintable(store.error().detail));
-
-    QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
-    ConsoleContext context(*store, Settings{});
-    MainWindow window(&context);
+    testing::OneMeterConsole console;
+    const QString problem = console.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const MeterInfo &m = console.meter;
+    MainWindow &window = *console.window;
     window.show();
     auto *nav = window.findChild<QListWidget *>();
     QVERIFY(nav);
@@ -207,16 +184,13 @@ void TestUiLanguage::switchRetranslatesOpenWindows()
 
 void TestUiLanguage::noEnglishLeftInAnyView()
 {
-    QTemporaryDir dir;
-    const MeterInfo m = oneMeter();
-    auto store = openStoreWith(dir, m);
-    QVERIFY2(store.ok(), qPrintable(store.error().detail));
-
-    QVERIFY(LanguageManager::instance()->setLanguage(QStringLiteral("en")));
-    ConsoleContext context(*store, Settings{});
-    MainWindow window(&context);
+    testing::OneMeterConsole console;
+    const QString problem = console.open();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    const MeterInfo &m = console.meter;
+    MainWindow &window = *console.window;
     // The Commands view's tool bar as the console assembles it (ui/app/consolesession.cpp).
-    CommandLauncher launcher(FormContext{nullptr, *store, QStringLiteral("op")}, &window, &context);
+    CommandLauncher launcher(FormContext{nullptr, console.store, QStringLiteral("op")}, &window, console.context.get());
     launcher.attachCommandsView(window.commandsView());
     window.show();
     window.showPage(MainWindow::CommandsPage);

@@ -64,7 +64,16 @@ private:
     QWidget *buildListenerTab();
     QWidget *buildGeneralTab();
     QLineEdit *secretEdit(QWidget *parent, const QString &objectName, QWidget **row);
+    // A path edit with a "…" button that opens a file dialog.
+    QWidget *fileRow(QWidget *page, QLineEdit *&edit, const QString &objectName, const QString &filter);
     void browseFile(QLineEdit *target, const QString &filter);
+    // Each page's part of setSettings() / settings(), in the page's file.
+    void setPlatformValues(const Settings &s);
+    void readPlatformValues(Settings &s) const;
+    void setListenerValues(const Settings &s);
+    void readListenerValues(Settings &s) const;
+    void setGeneralValues(const Settings &s);
+    void readGeneralValues(Settings &s) const;
     void onProbeFinished(const ProbeResult &result);
     void updateState();
 
