@@ -1,8 +1,8 @@
 # Shared by run.sh and kill9.sh: a config, a registry, and meterdesk-cli serve in a temp folder.
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # The build scripts/build.sh makes (build/release); BUILD=/path/to/build to use another one.
-BUILD=${BUILD:-$HERE/../../build/release}
-BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "no build folder $BUILD: run scripts/build.sh first (or set BUILD=...)" >&2; exit 2; }
+BUILD_ARG=${BUILD:-$HERE/../../build/release}
+BUILD=$(cd "$BUILD_ARG" 2>/dev/null && pwd) || { echo "no build folder $BUILD_ARG: run scripts/build.sh first (or set BUILD=...)" >&2; exit 2; }
 CLI=$BUILD/app/cli/meterdesk-cli
 BARE=$BUILD/bench/ingest/bench_bare_http
 TOOL=$BUILD/bench/ingest/bench_ingest_tool
