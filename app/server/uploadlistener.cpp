@@ -7,6 +7,7 @@
 
 #include "core/timeformat.h"
 #include "storage/store.h"
+#include "storage/storenotifier.h"
 
 #include <QDateTime>
 #include <QMutexLocker>
@@ -127,7 +128,10 @@ void UploadListener::onHandled(const HandledRequest &handled)
     if (handled.returnCode == QLatin1String("0000"))
         m_lastUploadAt = qMax(m_lastUploadAt.load(), handled.at);
     Q_EMIT requestHandled(handled.endpoint, handled.returnCode, handled.meterNo);
-    Q_EMIT countersChanged(m_requestsToday.load(), m_lastUploadAt.load());
+    // One more kind of change: a console shows the counters from its change feed, debounced with
+    // the rows the request wrote.
+    if (StoreNotifier *notifier = m_store->notifier())
+        Q_EMIT notifier->requestsCounted(m_requestsToday.load(), m_lastUploadAt.load());
     if (handled.peerClock > 0) {
         // A median: one meter with a wrong clock or a delayed retry does not move the estimate.
         QList<qint64> &skews = m_sink->skews;

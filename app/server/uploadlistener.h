@@ -64,7 +64,6 @@ Q_SIGNALS:
     void stopped();
     void failed(const QString &error);
     void requestHandled(const QString &name, const QString &returnCode, const QString &meterNo);
-    void countersChanged(qint64 requestsToday, qint64 lastUploadAt);
     // clockSkewSeconds() changed (seen in an upload taken, or refused only for the clock window).
     void clockSkewObserved(qint64 platformMinusDeskSeconds);
 

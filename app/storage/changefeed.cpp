@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace md {
@@ -31,6 +32,7 @@ public:
     QSet<QString> readingMeters, alarmMeters, commandSeqs;
     QList<qint64> newCriticalAlarms;
     qint64 lastJournalId = 0;
+    std::optional<std::pair<qint64, qint64>> requests; // requests today, last upload at
     // The watcher and its thread (only when following other processes).
     QThread *thread = nullptr;
     ChangeWatcher *watcher = nullptr;
@@ -86,6 +88,10 @@ ChangeFeed::ChangeFeed(const Store &store, Options options, QObject *parent)
         connect(n, &StoreNotifier::journalAppended, this, onJournal, Qt::QueuedConnection);
         connect(n, &StoreNotifier::reviewFlagsChanged, this, [this] {
             d->reviewFlags = true;
+            schedule();
+        }, Qt::QueuedConnection);
+        connect(n, &StoreNotifier::requestsCounted, this, [this](qint64 today, qint64 lastUploadAt) {
+            d->requests = {today, lastUploadAt};
             schedule();
         }, Qt::QueuedConnection);
         connect(n, &StoreNotifier::writeHealthChanged, this, &ChangeFeed::writeHealthChanged, Qt::QueuedConnection);
@@ -185,6 +191,7 @@ void ChangeFeed::emitPending()
     const QStringList commands = sorted(d->commandSeqs);
     const QList<qint64> critical = std::exchange(d->newCriticalAlarms, {});
     const qint64 journal = std::exchange(d->lastJournalId, 0);
+    const auto requests = std::exchange(d->requests, std::nullopt);
     if (meters)
         emit metersChanged();
     if (!readings.isEmpty())
@@ -197,6 +204,8 @@ void ChangeFeed::emitPending()
         emit journalAppended(journal);
     if (reviewFlags)
         emit reviewFlagsChanged();
+    if (requests)
+        emit requestsCounted(requests->first, requests->second);
 }
 
 } // namespace md

@@ -52,6 +52,8 @@ signals:
     void commandsChanged(const QStringList &commandSeqs);
     void journalAppended(qint64 lastJournalId);
     void reviewFlagsChanged();
+    // This process's listener counters (StoreNotifier::requestsCounted), the newest of the round.
+    void requestsCounted(qint64 requestsToday, qint64 lastUploadAt);
     // Not debounced: writing stopped working or works again (this process's writer).
     void writeHealthChanged(bool ok, const QString &detail);
     // Other processes' changes are followed from now on (announced once, after the start).

@@ -32,6 +32,10 @@ signals:
     // Writing stopped working (ok false: disk full, database locked or unreachable; detail says why,
     // never a password) or works again (ok true). Emitted on the writer thread when the state flips.
     void writeHealthChanged(bool ok, const QString &detail);
+    // The listener of this process handled a request (accepted or refused): its counters of the
+    // platform day. Emitted on the listener's or the writer's thread; not a row of `changes` (the
+    // counters live in the listening process only).
+    void requestsCounted(qint64 requestsToday, qint64 lastUploadAt);
 
 private:
     const QString m_writerId = QUuid::createUuid().toString(QUuid::Id128);

@@ -4,8 +4,11 @@
 // request that deserves it, journal rows for both, nothing twice, nothing lost across a restart.
 #include "uploadfixture.h"
 
+#include "storage/changefeed.h"
+
 #include <QAbstractSocket>
 #include <QJsonArray>
+#include <QSignalSpy>
 #include <QThread>
 
 using namespace md;
@@ -24,6 +27,7 @@ private Q_SLOTS:
     void acceptsEveryUpload_data();
     void acceptsEveryUpload();
     void storesReadingsAndAlarms();
+    void countersComeThroughTheFeed();
     void refusals_data();
     void refusals();
     void unknownPathIs404();
@@ -114,6 +118,22 @@ void TestUploadListener::storesReadingsAndAlarms()
     auto rows = f.store->alarms(alarms);
     QVERIFY(rows);
     QVERIFY(!rows->isEmpty());
+}
+
+void TestUploadListener::countersComeThroughTheFeed()
+{
+    // The listener's counters are one more kind of change: a console's feed hands them out with the
+    // rows the request wrote (refused requests count too).
+    ChangeFeed feed(*f.store, ChangeFeed::Options{.debounceMs = 20, .followOtherProcesses = false});
+    QSignalSpy counted(&feed, &ChangeFeed::requestsCounted);
+    const qint64 before = f.listener->requestsToday();
+    QCOMPARE(f.post(QStringLiteral("meterDataUp"), f.validWire(QStringLiteral("meterDataUp"))).returnCode(), QStringLiteral("0000"));
+    QTRY_VERIFY_WITH_TIMEOUT(!counted.isEmpty() && counted.constLast().at(0).toLongLong() == before + 1, 5000);
+    QVERIFY(counted.constLast().at(1).toLongLong() > 0); // an accepted upload: its time
+    const rawhttp::Reply refused = f.post(QStringLiteral("meterDataUp"), QByteArray("{not json"), f.headers());
+    QVERIFY(refused.returnCode() != QLatin1String("0000"));
+    QTRY_VERIFY_WITH_TIMEOUT(counted.constLast().at(0).toLongLong() == before + 2, 5000);
+    QCOMPARE(f.listener->requestsToday(), before + 2);
 }
 
 void TestUploadListener::refusals_data()

@@ -6,6 +6,7 @@
 #include "storetesting.h"
 
 #include "storage/changefeed.h"
+#include "storage/storenotifier.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -24,6 +25,7 @@ private slots:
     void otherProcessesAreFollowed();
     void ownCommitIsAnnouncedOnce_data() { addBackendRows(); }
     void ownCommitIsAnnouncedOnce();
+    void listenerCountersAreOneMoreKind();
 };
 
 namespace {
@@ -127,6 +129,25 @@ void TestChangeFeed::ownCommitIsAnnouncedOnce()
     QCOMPARE(allKeys(readings).count(QStringLiteral("M1")), 1);
     QCOMPARE(allKeys(readings).count(QStringLiteral("M2")), 1);
     QCOMPARE(journal.count(), 2); // this process's journal row once, the other process's once
+}
+
+void TestChangeFeed::listenerCountersAreOneMoreKind()
+{
+    QTemporaryDir dir;
+    auto store = openStore(dir.filePath(QStringLiteral("counters.sqlite")));
+    QVERIFY(store);
+    ChangeFeed feed(*store, ChangeFeed::Options{.debounceMs = 50, .followOtherProcesses = false});
+    QSignalSpy counted(&feed, &ChangeFeed::requestsCounted);
+    QSignalSpy readings(&feed, &ChangeFeed::readingsAdded);
+    // A burst of requests (the listener emits from its threads): one announcement, the newest counts.
+    for (qint64 i = 1; i <= 5; ++i)
+        emit store->notifier()->requestsCounted(i, 1700000000 + i);
+    QTRY_COMPARE_WITH_TIMEOUT(counted.count(), 1, 5000);
+    QCOMPARE(counted.at(0).at(0).toLongLong(), 5);
+    QCOMPARE(counted.at(0).at(1).toLongLong(), 1700000005);
+    QCOMPARE(readings.count(), 0); // nothing else is announced with them
+    QTest::qWait(200);
+    QCOMPARE(counted.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestChangeFeed)

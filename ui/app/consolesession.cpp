@@ -139,7 +139,8 @@ void ConsoleSession::startListener()
         status->listening = false;
         push();
     });
-    connect(m_listener, &UploadListener::countersChanged, this, [status, push](qint64 today, qint64 last) {
+    // The counters come with the other changes, from the feed (debounced: a burst repaints once).
+    connect(m_feed, &ChangeFeed::requestsCounted, this, [status, push](qint64 today, qint64 last) {
         status->requestsToday = today;
         status->lastUploadAt = last;
         push();
