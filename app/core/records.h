@@ -107,6 +107,19 @@ struct ParameterSet
     bool reported = true; // parameterUp (true) or what we set with setParameter (false)
 };
 
+// The record of a meter the registry did not know when its upload arrived (protocol.md section 7):
+// kept as received (wire form: the top-level body, or the meter's element of a batch) until the
+// meter is registered, then replayed into its history by the listener.
+struct QuarantinedRecord
+{
+    qint64 id = 0;
+    QString meterNo;
+    QString uploadName; // canonical; "meterDataUpBatch": `record` is one element of meterDatas
+    QByteArray record;  // compact JSON
+    qint64 receivedAt = 0;
+    qint64 journalId = 0;
+};
+
 enum class JournalDirection { Inbound, Outbound };
 
 struct JournalEntry

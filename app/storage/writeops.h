@@ -4,7 +4,7 @@
 // ingest.cpp: uploads and the journal; commandwrites.cpp: commands, counters; registrywrites.cpp:
 // meters, alarms acknowledgement, review flags, retention.
 
-#include "store.h"
+#include "writes.h"
 #include "writer.h"
 
 namespace md::writeops {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "writer.h"
 
-#include "store.h"
 #include "storenotifier.h"
 
 #include <QDateTime>

@@ -13,7 +13,7 @@
 // safety net at a much larger WAL.
 
 #include "connection.h"
-#include "store.h"
+#include "writes.h"
 
 #include "core/timeformat.h"
 
