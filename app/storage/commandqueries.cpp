@@ -2,7 +2,7 @@
 // Command and recharge-ledger reads.
 #include "storeprivate.h"
 
-#include "writeops.h"
+#include "commandrows.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -150,34 +150,35 @@ Result<QList<DailyConsumption>> Store::dailyConsumption(const QString &meterNo, 
     return out;
 }
 
-Result<QList<StatusRow>> Store::statusHistory(const QString &meterNo, qint64 from, qint64 to, int limit) const
+Result<QList<MeterStatus>> Store::statusHistory(const QString &meterNo, qint64 from, qint64 to, int limit) const
 {
     HistorySelect h;
     h.select = S("SELECT meter_time, received_at, valve_status, signal, power_type, cell_voltage, temperature, "
-                 "pressure, total_recharge_amt, total_recharge_count FROM ${S}statuses WHERE meter_id = ${ID} "
-                 "AND meter_time >= ? AND meter_time < ?");
+                 "pressure, total_recharge_amt, total_recharge_count, total_recharge_qty FROM ${S}statuses "
+                 "WHERE meter_id = ${ID} AND meter_time >= ? AND meter_time < ?");
     h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
     h.descending = true;
     h.limit = limit > 0 ? limit : 0;
-    h.columns = 10;
+    h.columns = 11;
     auto found = d->history(h);
     if (!found)
         return found.error();
-    QList<StatusRow> rows;
-    for (const QVariantList &row : std::as_const(*found)) {
-        const QVariantList *q = &row;
-        StatusRow r;
-        r.meterTime = q->value(0).toLongLong();
-        r.receivedAt = q->value(1).toLongLong();
-        r.valveStatus = q->value(2).toString();
-        r.signalStrength = q->value(3).toString();
-        r.powerType = q->value(4).toString();
-        r.cellVoltage = q->value(5).toString();
-        r.temperature = q->value(6).toString();
-        r.pressure = q->value(7).toString();
-        r.totalRechargeAmt = unitsOrNull<Money>(q->value(8));
-        if (!q->value(9).isNull())
-            r.totalRechargeCount = q->value(9).toLongLong();
+    QList<MeterStatus> rows;
+    for (const QVariantList &q : std::as_const(*found)) {
+        MeterStatus r;
+        r.meterNo = meterNo;
+        r.meterTime = q.value(0).toLongLong();
+        r.receivedAt = q.value(1).toLongLong();
+        r.valveStatus = q.value(2).toString();
+        r.signalStrength = q.value(3).toString();
+        r.powerType = q.value(4).toString();
+        r.cellVoltage = q.value(5).toString();
+        r.temperature = q.value(6).toString();
+        r.pressure = q.value(7).toString();
+        r.totalRechargeAmt = unitsOrNull<Money>(q.value(8));
+        if (!q.value(9).isNull())
+            r.totalRechargeCount = q.value(9).toLongLong();
+        r.totalRechargeQty = unitsOrNull<Volume>(q.value(10));
         rows << r;
     }
     return rows;

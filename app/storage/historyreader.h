@@ -39,20 +39,6 @@ struct DailyConsumption
     Volume lastReading;
 };
 
-struct StatusRow
-{
-    qint64 meterTime = 0;
-    qint64 receivedAt = 0;
-    QString valveStatus;
-    QString signalStrength;
-    QString powerType;
-    QString cellVoltage;
-    QString temperature;
-    QString pressure;
-    std::optional<Money> totalRechargeAmt;
-    std::optional<qint64> totalRechargeCount;
-};
-
 struct AlarmRow
 {
     qint64 id = 0;
@@ -141,8 +127,9 @@ public:
     virtual Result<QList<Reading>> readingRows(const QString &meterNo, qint64 from, qint64 to, int limit = 0) const = 0;
     virtual Result<QList<DailyConsumption>> dailyConsumption(const QString &meterNo, qint64 from, qint64 to,
                                                              const PlatformTime &time = PlatformTime()) const = 0;
-    virtual Result<QList<StatusRow>> statusHistory(const QString &meterNo, qint64 from, qint64 to,
-                                                   int limit = 1000) const = 0;
+    // Newest first.
+    virtual Result<QList<MeterStatus>> statusHistory(const QString &meterNo, qint64 from, qint64 to,
+                                                     int limit = 1000) const = 0;
     virtual Result<QList<ParameterSet>> parameterHistory(const QString &meterNo, int limit = 50) const = 0;
     virtual Result<QList<AlarmRow>> alarms(const AlarmFilter &filter) const = 0;
     virtual Result<std::optional<AlarmRow>> alarm(qint64 id) const = 0;

@@ -9,6 +9,7 @@
 // walk. On PostgreSQL the planner picks between the GIN indexes and that scan itself. The LIKE/ILIKE
 // terms stay in every plan: they are the definition of a match (ASCII case-insensitive), the index
 // only narrows the rows.
+#include "registryrows.h"
 #include "storeprivate.h"
 #include "substringsearch.h"
 
@@ -22,29 +23,6 @@ namespace md {
 namespace {
 
 QString S(const char *s) { return QString::fromLatin1(s); }
-
-const char *const registryColumns = "id, meter_no, user_no, user_name, addr_des, meter_type, last_upload_at, last_reading, "
-                                    "valve_status, balance, cell_voltage, signal, active_alarms, critical_alarms";
-
-RegistryRow registryRowFrom(const QSqlQuery &q)
-{
-    RegistryRow r;
-    r.meterId = q.value(0).toLongLong();
-    r.meterNo = q.value(1).toString();
-    r.userNo = q.value(2).toString();
-    r.userName = q.value(3).toString();
-    r.addrDes = q.value(4).toString();
-    r.meterType = q.value(5).toString();
-    r.lastUploadAt = q.value(6).toLongLong();
-    r.lastReading = unitsOrNull<Volume>(q.value(7));
-    r.valveStatus = q.value(8).toString();
-    r.balance = unitsOrNull<Money>(q.value(9));
-    r.cellVoltage = q.value(10).toString();
-    r.signalStrength = q.value(11).toString();
-    r.activeAlarmCount = q.value(12).toInt();
-    r.hasCriticalAlarm = q.value(13).toInt() > 0;
-    return r;
-}
 
 QString likeEscaped(QString text)
 {
@@ -246,7 +224,7 @@ Result<QList<RegistryRow>> Store::registryPage(const RegistryPageRequest &reques
     QList<RegistryRow> rows;
     rows.reserve(request.limit);
     while (q->next())
-        rows << registryRowFrom(*q);
+        rows << registryFromRow(*q);
     q->finish();
     return rows;
 }
@@ -305,7 +283,7 @@ Result<std::optional<MeterSummary>> Store::meterSummary(const QString &meterNo) 
         return std::optional<MeterSummary>();
     }
     MeterSummary s;
-    s.row = registryRowFrom(*q);
+    s.row = registryFromRow(*q);
     s.info.meterNo = s.row.meterNo;
     s.info.meterType = s.row.meterType;
     s.info.userNo = s.row.userNo;

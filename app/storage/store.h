@@ -108,8 +108,8 @@ public:
     Result<QList<Reading>> readingRows(const QString &meterNo, qint64 from, qint64 to, int limit = 0) const override;
     Result<QList<DailyConsumption>> dailyConsumption(const QString &meterNo, qint64 from, qint64 to,
                                                      const PlatformTime &time = PlatformTime()) const override;
-    Result<QList<StatusRow>> statusHistory(const QString &meterNo, qint64 from, qint64 to,
-                                           int limit = 1000) const override;
+    Result<QList<MeterStatus>> statusHistory(const QString &meterNo, qint64 from, qint64 to,
+                                             int limit = 1000) const override;
     Result<QList<ParameterSet>> parameterHistory(const QString &meterNo, int limit = 50) const override;
     Result<QList<AlarmRow>> alarms(const AlarmFilter &filter) const override;
     Result<std::optional<AlarmRow>> alarm(qint64 id) const override;

@@ -53,9 +53,3 @@ Result<bool> resolveReviewFlag(WriteContext &ctx, qint64 flagId, const QString &
 Result<qint64> purgeBefore(WriteContext &ctx, qint64 beforeEpoch, bool includeJournal);
 
 } // namespace md::writeops
-
-namespace md {
-// Row mapping shared by the writer and the readers.
-extern const char *const commandColumns; // "id, command_seq, ..." in the order commandFromRow reads
-CommandRecord commandFromRow(const class QSqlQuery &q);
-}

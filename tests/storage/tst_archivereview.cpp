@@ -54,7 +54,7 @@ void TestArchiveReview::readsLiveAndArchivesAsOne()
         populate(*live);
         series = *live->readings(m1, 0, 0);
         rowTimes = keys(*live->readingRows(m1, 0, 0, 100), [](const Reading &r) { return r.dataTime; });
-        statusTimes = keys(*live->statusHistory(m1, 0, 0, 0), [](const StatusRow &r) { return r.meterTime; });
+        statusTimes = keys(*live->statusHistory(m1, 0, 0, 0), [](const MeterStatus &r) { return r.meterTime; });
         alarmIds = keys(*live->alarms(alarmsOfM1), [](const AlarmRow &r) { return r.id; });
         journalIds = keys(live->journalPage(journal)->rows, [](const JournalEntry &e) { return e.id; });
         pageIds = keys(live->journalPage(page)->rows, [](const JournalEntry &e) { return e.id; });
@@ -89,7 +89,7 @@ void TestArchiveReview::readsLiveAndArchivesAsOne()
     QCOMPARE(merged.readingUnits, series.readingUnits);
     QCOMPARE(merged.balanceUnits, series.balanceUnits);
     QCOMPARE(keys(*review.readingRows(m1, 0, 0, 100), [](const Reading &r) { return r.dataTime; }), rowTimes);
-    QCOMPARE(keys(*review.statusHistory(m1, 0, 0, 0), [](const StatusRow &r) { return r.meterTime; }), statusTimes);
+    QCOMPARE(keys(*review.statusHistory(m1, 0, 0, 0), [](const MeterStatus &r) { return r.meterTime; }), statusTimes);
     QCOMPARE(keys(*review.alarms(alarmsOfM1), [](const AlarmRow &r) { return r.id; }), alarmIds);
     QCOMPARE(keys(review.journalPage(journal)->rows, [](const JournalEntry &e) { return e.id; }), journalIds);
     QCOMPARE(keys(review.journalPage(page)->rows, [](const JournalEntry &e) { return e.id; }), pageIds);

@@ -231,6 +231,7 @@ void TestReadingRows::statusesExact()
     a.pressure = QString(); // null
     a.totalRechargeAmt = Money::fromUnits(9007199254740993LL);
     a.totalRechargeCount = 12;
+    a.totalRechargeQty = Volume::fromUnits(4503599627370497LL);
     MeterStatus b; // every optional column null
     b.meterNo = QStringLiteral("M2");
     b.meterTime = 1700000000;
@@ -243,7 +244,8 @@ void TestReadingRows::statusesExact()
     auto rows = store->statusHistory(QStringLiteral("M1"), 0, 2000000000);
     QVERIFY(rows.ok());
     QCOMPARE(rows->size(), 1);
-    const StatusRow &r = rows->at(0);
+    const MeterStatus &r = rows->at(0);
+    QCOMPARE(r.meterNo, a.meterNo);
     QCOMPARE(r.meterTime, a.meterTime);
     QCOMPARE(r.receivedAt, a.receivedAt);
     QCOMPARE(r.valveStatus, a.valveStatus);
@@ -254,10 +256,11 @@ void TestReadingRows::statusesExact()
     QVERIFY(r.pressure.isEmpty());
     QCOMPARE(r.totalRechargeAmt, a.totalRechargeAmt);
     QCOMPARE(r.totalRechargeCount, a.totalRechargeCount);
+    QCOMPARE(r.totalRechargeQty, a.totalRechargeQty);
     auto other = store->statusHistory(QStringLiteral("M2"), 0, 2000000000);
     QVERIFY(other.ok());
     QCOMPARE(other->size(), 1);
-    QVERIFY(!other->at(0).totalRechargeAmt && !other->at(0).totalRechargeCount);
+    QVERIFY(!other->at(0).totalRechargeAmt && !other->at(0).totalRechargeCount && !other->at(0).totalRechargeQty);
     QVERIFY(other->at(0).valveStatus.isEmpty());
     const WriteOutcome again = wait(store->submit(w));
     QVERIFY(again.ok);

@@ -187,7 +187,7 @@ void TestPlatformZone::demoNeverAfterNow()
         }
         auto statuses = (*store)->statusHistory(meterNo, 0, later);
         QVERIFY2(statuses.ok(), qPrintable(statuses.error().detail));
-        for (const StatusRow &st : *statuses)
+        for (const MeterStatus &st : *statuses)
             QVERIFY2(st.meterTime <= now && st.receivedAt <= now, qPrintable(meterNo + u' ' + platform().formatDateTime(st.receivedAt)));
     }
     QVERIFY2(todays > 0, "no reading of the platform's today: the edge went unchecked");
