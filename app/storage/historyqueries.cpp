@@ -66,18 +66,15 @@ Result<ReadingSeries> Store::readings(const QString &meterNo, qint64 from, qint6
     h.select = S("SELECT data_time, reading, balance_amt FROM ${S}readings WHERE meter_id = ${ID} AND data_time >= ? AND data_time < ?");
     h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
     h.columns = 3;
-    auto rows = d->history(h);
-    if (!rows)
-        return rows.error();
     ReadingSeries s;
-    s.time.reserve(rows->size());
-    s.readingUnits.reserve(rows->size());
-    s.balanceUnits.reserve(rows->size());
-    for (const QVariantList &r : std::as_const(*rows)) {
-        s.time.append(r.at(0).toLongLong());
-        s.readingUnits.append(r.at(1).toLongLong());
-        s.balanceUnits.append(r.at(2).isNull() ? ReadingSeries::noValue : r.at(2).toLongLong());
-    }
+    auto ok = d->history(h, [&s](const HistoryRow &r) {
+        s.time.append(r.value(0).toLongLong());
+        s.readingUnits.append(r.value(1).toLongLong());
+        const QVariant b = r.value(2);
+        s.balanceUnits.append(b.isNull() ? ReadingSeries::noValue : b.toLongLong());
+    });
+    if (!ok)
+        return ok.error();
     return s;
 }
 
@@ -89,12 +86,9 @@ Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, q
     h.args = {meterNo, from, to > 0 ? to : std::numeric_limits<qint64>::max()};
     h.limit = limit > 0 ? limit : 0;
     h.columns = 10;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     QList<Reading> rows;
-    for (const QVariantList &row : std::as_const(*found)) {
-        const QVariantList *q = &row;
+    auto ok = d->history(h, [&](const HistoryRow &row) {
+        const HistoryRow *q = &row;
         Reading r;
         r.meterNo = meterNo;
         r.dataTime = q->value(0).toLongLong();
@@ -108,7 +102,9 @@ Result<QList<Reading>> Store::readingRows(const QString &meterNo, qint64 from, q
         r.ladderQty = unitsOrNull<Volume>(q->value(8));
         r.commandSeq = q->value(9).toString();
         rows << r;
-    }
+    });
+    if (!ok)
+        return ok.error();
     return rows;
 }
 
@@ -160,11 +156,8 @@ Result<QList<MeterStatus>> Store::statusHistory(const QString &meterNo, qint64 f
     h.descending = true;
     h.limit = limit > 0 ? limit : 0;
     h.columns = 11;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     QList<MeterStatus> rows;
-    for (const QVariantList &q : std::as_const(*found)) {
+    auto ok = d->history(h, [&](const HistoryRow &q) {
         MeterStatus r;
         r.meterNo = meterNo;
         r.meterTime = q.value(0).toLongLong();
@@ -180,7 +173,9 @@ Result<QList<MeterStatus>> Store::statusHistory(const QString &meterNo, qint64 f
             r.totalRechargeCount = q.value(9).toLongLong();
         r.totalRechargeQty = unitsOrNull<Volume>(q.value(10));
         rows << r;
-    }
+    });
+    if (!ok)
+        return ok.error();
     return rows;
 }
 
@@ -218,12 +213,9 @@ Result<QList<AlarmRow>> Store::alarms(const AlarmFilter &f) const
     h.limit = f.limit > 0 ? f.limit : 200;
     h.offset = std::max(0, f.offset);
     h.columns = alarmColumnCount;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     QList<AlarmRow> rows;
-    for (const QVariantList &r : std::as_const(*found))
-        rows << alarmFrom(r);
+    if (auto ok = d->history(h, [&rows](const HistoryRow &r) { rows << alarmFrom(r); }); !ok)
+        return ok.error();
     return rows;
 }
 
@@ -234,12 +226,9 @@ Result<std::optional<AlarmRow>> Store::alarm(qint64 id) const
     h.args = {id};
     h.limit = 1;
     h.columns = alarmColumnCount;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     std::optional<AlarmRow> a;
-    if (!found->isEmpty())
-        a = alarmFrom(found->first());
+    if (auto ok = d->history(h, [&a](const HistoryRow &r) { a = alarmFrom(r); }); !ok)
+        return ok.error();
     return a;
 }
 
@@ -287,12 +276,9 @@ Result<JournalPage> Store::journalPage(const JournalFilter &f) const
     h.limit = f.limit > 0 ? f.limit : 200;
     h.offset = std::max(0, f.offset);
     h.columns = journalColumnCount;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     JournalPage page;
-    for (const QVariantList &r : std::as_const(*found))
-        page.rows << journalFrom(r);
+    if (auto ok = d->history(h, [&page](const HistoryRow &r) { page.rows << journalFrom(r); }); !ok)
+        return ok.error();
     return page;
 }
 
@@ -303,15 +289,14 @@ Result<std::optional<JournalEntry>> Store::journalEntry(qint64 id) const
     h.args = {id};
     h.limit = 1;
     h.columns = journalColumnCount + 2;
-    auto found = d->history(h);
-    if (!found)
-        return found.error();
     std::optional<JournalEntry> e;
-    if (!found->isEmpty()) {
-        e = journalFrom(found->first());
-        e->headers = found->first().at(10).toByteArray();
-        e->body = found->first().at(11).toByteArray();
-    }
+    auto ok = d->history(h, [&e](const HistoryRow &r) {
+        e = journalFrom(r);
+        e->headers = r.value(10).toByteArray();
+        e->body = r.value(11).toByteArray();
+    });
+    if (!ok)
+        return ok.error();
     return e;
 }
 

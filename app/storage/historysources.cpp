@@ -15,7 +15,8 @@ namespace {
 
 QString S(const char *s) { return QString::fromLatin1(s); }
 
-Result<QList<QVariantList>> runOne(Db &db, const QStringList &schemas, const HistorySelect &h, qint64 limit, qint64 offset)
+Result<bool> runOne(Db &db, const QStringList &schemas, const HistorySelect &h, qint64 limit, qint64 offset,
+                    const HistoryVisitor &visit)
 {
     QStringList parts;
     QVariantList args;
@@ -31,15 +32,25 @@ Result<QList<QVariantList>> runOne(Db &db, const QStringList &schemas, const His
     QSqlQuery *q = db.run(sql, args);
     if (!q)
         return db.lastError();
+    const HistoryRow row(q);
+    while (q->next())
+        visit(row);
+    q->finish();
+    return true;
+}
+
+Result<QList<QVariantList>> collect(Db &db, const QStringList &schemas, const HistorySelect &h, qint64 limit)
+{
     QList<QVariantList> rows;
-    while (q->next()) {
+    auto ok = runOne(db, schemas, h, limit, 0, [&](const HistoryRow &r) {
         QVariantList row;
         row.reserve(h.columns);
         for (int i = 0; i < h.columns; ++i)
-            row << q->value(i);
+            row << r.value(i);
         rows << std::move(row);
-    }
-    q->finish();
+    });
+    if (!ok)
+        return ok.error();
     return rows;
 }
 
@@ -54,17 +65,17 @@ QString historyPart(const QString &select, const QString &schema)
     return s;
 }
 
-Result<QList<QVariantList>> runHistory(Db &live, const QStringList &liveSchemas, Db *archives, const QStringList &archiveSchemas,
-                                       const HistorySelect &h)
+Result<bool> runHistory(Db &live, const QStringList &liveSchemas, Db *archives, const QStringList &archiveSchemas,
+                        const HistorySelect &h, const HistoryVisitor &visit)
 {
     if (!archives || archiveSchemas.isEmpty())
-        return runOne(live, liveSchemas, h, h.limit, h.offset);
+        return runOne(live, liveSchemas, h, h.limit, h.offset, visit);
     // Two ordered results, each at most offset + limit long, merged; then the page is cut.
     const qint64 window = h.limit > 0 ? h.limit + h.offset : 0;
-    auto a = runOne(live, liveSchemas, h, window, 0);
+    auto a = collect(live, liveSchemas, h, window);
     if (!a)
         return a.error();
-    auto b = runOne(*archives, archiveSchemas, h, window, 0);
+    auto b = collect(*archives, archiveSchemas, h, window);
     if (!b)
         return b.error();
     const int c = h.orderColumn - 1;
@@ -77,7 +88,9 @@ Result<QList<QVariantList>> runHistory(Db &live, const QStringList &liveSchemas,
                });
     const qint64 from = std::min<qint64>(h.offset, merged.size());
     const qint64 count = h.limit > 0 ? std::min<qint64>(h.limit, merged.size() - from) : merged.size() - from;
-    return merged.mid(from, count);
+    for (qint64 i = from; i < from + count; ++i)
+        visit(HistoryRow(&merged.at(i)));
+    return true;
 }
 
 QStringList archiveSchemas(int count)

@@ -8,8 +8,11 @@
 
 #include "connection.h"
 
+#include <QSqlQuery>
 #include <QStringList>
 #include <QVariantList>
+
+#include <functional>
 
 namespace md {
 
@@ -28,13 +31,28 @@ struct HistorySelect
     int columns = 0;        // result columns
 };
 
+// One result row: a query's current row, or a row of the merged lists (PostgreSQL with archives).
+// The row mappers read value(i) from it without copying the row first.
+class HistoryRow
+{
+public:
+    explicit HistoryRow(const QSqlQuery *query) : m_query(query) {}
+    explicit HistoryRow(const QVariantList *list) : m_list(list) {}
+    QVariant value(int i) const { return m_query ? m_query->value(i) : m_list->at(i); }
+
+private:
+    const QSqlQuery *m_query = nullptr;
+    const QVariantList *m_list = nullptr;
+};
+using HistoryVisitor = std::function<void(const HistoryRow &)>;
+
 // The SQL of one part for `schema` ("" live, "a0." ...).
 QString historyPart(const QString &select, const QString &schema);
 
 // Runs `h` on `live` (SQLite: with the attached `schemas`) and, when given, on `archives` (the
-// PostgreSQL case: an SQLite connection holding the same schemas). Rows as value lists.
-Result<QList<QVariantList>> runHistory(Db &live, const QStringList &liveSchemas, Db *archives,
-                                       const QStringList &archiveSchemas, const HistorySelect &h);
+// PostgreSQL case: an SQLite connection holding the same schemas); `visit` sees each row in order.
+Result<bool> runHistory(Db &live, const QStringList &liveSchemas, Db *archives, const QStringList &archiveSchemas,
+                        const HistorySelect &h, const HistoryVisitor &visit);
 
 // ATTACHes each archive file read-only to an SQLite connection as a0, a1, ...
 Result<bool> attachArchives(Db &db, const QStringList &archivePaths);

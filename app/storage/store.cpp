@@ -100,18 +100,18 @@ Error Store::Private::readOnlyError() const
     return makeError(QStringLiteral("9998"), {}, QStringLiteral("the store is open read-only"));
 }
 
-Result<QList<QVariantList>> Store::Private::history(const HistorySelect &select) const
+Result<bool> Store::Private::history(const HistorySelect &select, const HistoryVisitor &visit) const
 {
     auto live = reader();
     if (!live)
         return live.error();
     const QStringList archived = archiveSchemas(int(options.archives.size()));
     if (!archiveReaders)
-        return runHistory(**live, QStringList{QString()} + (dialect.isPostgres() ? QStringList() : archived), nullptr, {}, select);
+        return runHistory(**live, QStringList{QString()} + (dialect.isPostgres() ? QStringList() : archived), nullptr, {}, select, visit);
     auto archive = archiveReaders->forCurrentThread();
     if (!archive)
         return archive.error();
-    return runHistory(**live, {QString()}, *archive, archived, select);
+    return runHistory(**live, {QString()}, *archive, archived, select, visit);
 }
 
 Result<std::shared_ptr<Store>> Store::open(StoreOptions options)

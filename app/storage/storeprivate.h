@@ -56,7 +56,7 @@ public:
     Result<Db *> reader() const { return readers->forCurrentThread(); }
     Error readOnlyError() const;
     // A history select over the live database and the archives opened with it (historysources.h).
-    Result<QList<QVariantList>> history(const HistorySelect &select) const;
+    Result<bool> history(const HistorySelect &select, const HistoryVisitor &visit) const;
 
     template<typename T>
     QFuture<T> post(std::function<T(WriteContext &)> fn, int weight = 1)
