@@ -279,6 +279,17 @@ void TestUiConsole::modelsPassTester()
     QTRY_COMPARE(journal.rowCount(), shown + 1);
     QCOMPARE(journal.rowAt(0)->id, *added);
     QVERIFY(journal.rowAt(1)->id == newestShown);
+    // A filter that matched nothing yet: its first message still comes in on showNewer.
+    JournalFilter none;
+    none.meterNo = QStringLiteral("31019999999");
+    journal.setFilter(none);
+    QTRY_VERIFY(!journal.isLoading());
+    QCOMPARE(journal.rowCount(), 0);
+    const auto first = m_store->journal(ConsoleContext::deskActionEntry({}, QStringLiteral("print"), {}, none.meterNo)).result();
+    QVERIFY(first.ok());
+    journal.showNewer();
+    QTRY_COMPARE(journal.rowCount(), 1);
+    QCOMPARE(journal.rowAt(0)->id, *first);
 
     RegistryModel registry(&context);
     Tester t4(&registry, mode);

@@ -86,7 +86,11 @@ void JournalModel::appendPage(Result<JournalPage> r)
 void JournalModel::showNewer()
 {
     if (m_rows.isEmpty()) {
-        // Nothing shown yet: the first page (or the one on its way) is the newest anyway.
+        // Nothing shown yet: ask for the first page again. An empty answer marked the end, and a
+        // page on its way may have been read before this message was committed.
+        m_pageQuery.drop();
+        m_loading = false;
+        m_atEnd = false;
         requestPage();
         return;
     }
