@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A console follows other writers of its database, on SQLite and PostgreSQL: `meterdesk-cli serve`
 // (a real process) receives an upload and an alarm, and the console (the ConsoleSession that
-// `meterdesk --no-listener` runs, here offscreen in the test process) shows them in its registry,
-// its Alarms page, its critical-alarm banner and an open meter window within 2 s of the receiver's
-// answer. A command sent by `meterdesk-cli send` (another process) to the simulator (qinchuan-sim,
-// a third process) appears in the console's Commands page within 2 s, and its result, uploaded by
-// the simulator to the receiver, turns it to Succeeded there. Everything waits on conditions,
-// nothing on a fixed delay.
+// `meterdesk --no-listener` runs, here offscreen in the test process) shows them within 2 s of the
+// receiver's answer: the upload in its registry, an open meter window, the Journal page (shown, and
+// empty before) and the overview's counts; the alarm in its Alarms page, its critical-alarm banner,
+// the meter window and the overview's active alarms. A command sent by `meterdesk-cli send` (another
+// process) to the simulator (qinchuan-sim, a third process) appears within 2 s in the console's
+// Commands page, the meter window's Commands tab and the overview's command counts, and its result,
+// uploaded by the simulator to the receiver, turns it to Succeeded in both lists. Everything waits
+// on conditions, nothing on a fixed delay.
 #include "../server/rawhttp.h"
 #include "ui/app/consolesession.h"
 
@@ -18,12 +20,15 @@
 #include "storage/store.h"
 #include "ui/models/alarmmodel.h"
 #include "ui/models/commandmodel.h"
+#include "ui/models/journalmodel.h"
 #include "ui/models/registrymodel.h"
 #include "ui/views/alarmsview.h"
 #include "ui/widgets/alarmbanner.h"
 #include "ui/views/commandsview.h"
+#include "ui/views/journalview.h"
 #include "ui/views/meterdetailwindow.h"
 #include "ui/views/metersview.h"
+#include "ui/views/overviewview.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -157,6 +162,37 @@ private slots:
         window->showPage(MainWindow::AlarmsPage);
         AlarmModel *alarms = window->alarmsView()->model();
         QTRY_COMPARE_WITH_TIMEOUT(alarms->rowCount(), 0, 10000);
+        // The overview counts whatever page is shown (the status bar shows its numbers). Uploads are
+        // summed over the chart's days: the receiver and the console may see platform midnight pass
+        // at different instants (the faketime reruns start every process just before it).
+        OverviewView *overview = window->overviewView();
+        auto uploadsCounted = [&] {
+            qint64 n = 0;
+            for (const auto &day : overview->stats().uploadsPerDay)
+                n += day.second;
+            return n;
+        };
+        auto commandsCounted = [&] {
+            qint64 n = 0;
+            for (qint64 c : overview->stats().commandsByState)
+                n += c;
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(overview->stats().meterCount, qint64(1), 10000);
+        QCOMPARE(uploadsCounted(), qint64(0));
+        QVERIFY(overview->stats().activeAlarmsByType.isEmpty());
+        // The Journal page is shown while the upload arrives; a new database's journal is empty.
+        window->showPage(MainWindow::JournalPage);
+        auto *journal = qobject_cast<JournalModel *>(window->journalView()->exportModel());
+        QVERIFY(journal);
+        auto journaled = [&](const QString &endpoint) {
+            for (int r = 0; r < journal->rowCount(); ++r)
+                if (journal->rowAt(r)->endpoint.contains(endpoint) && journal->rowAt(r)->meterNo == kMeter)
+                    return journal->rowAt(r)->direction == JournalDirection::Inbound;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!journal->isLoading(), 10000);
+        QCOMPARE(journal->rowCount(), 0);
 
         // The receiver: another process on the same database.
         auto deskArgs = [&](QStringList args) {
@@ -181,22 +217,30 @@ private slots:
         clock.start();
         // The example's newest reading is 101.100 m3 (2024-11-04).
         QTRY_VERIFY2_WITH_TIMEOUT(registryText(RegistryModel::LastReading).contains(QLatin1String("101.100"))
-                                      && detail->readingText().contains(QLatin1String("101.100")),
-                                  qPrintable(registryText(RegistryModel::LastReading) + QStringLiteral(" | ") + detail->readingText()),
+                                      && detail->readingText().contains(QLatin1String("101.100"))
+                                      && journaled(QStringLiteral("meterDataUp")) && uploadsCounted() == 1,
+                                  qPrintable(registryText(RegistryModel::LastReading) + QStringLiteral(" | ") + detail->readingText()
+                                             + QStringLiteral(" | journal rows %1, uploads counted %2")
+                                                   .arg(journal->rowCount())
+                                                   .arg(uploadsCounted())),
                                   kFollowMs);
-        qInfo("upload -> registry and meter window: %lld ms", clock.elapsed());
+        qInfo("upload -> registry, meter window, Journal page and overview: %lld ms", clock.elapsed());
+        QCOMPARE(overview->stats().meterCount, qint64(1));
+
+        window->showPage(MainWindow::AlarmsPage); // shown while the alarm arrives
 
         QVERIFY(!detail->alarmText().contains(QLatin1String("1002")));
         QCOMPARE(post(listenerPort, QStringLiteral("sendAlarm")), QStringLiteral("0000"));
         clock.restart();
         // The example raises alarm type 1002 on the meter.
-        QTRY_VERIFY2_WITH_TIMEOUT(alarms->rowCount() > 0 && detail->alarmText().contains(QLatin1String("1002")),
+        QTRY_VERIFY2_WITH_TIMEOUT(alarms->rowCount() > 0 && detail->alarmText().contains(QLatin1String("1002"))
+                                      && overview->stats().activeAlarmsByType.value(QStringLiteral("1002")) == 1,
                                   qPrintable(detail->alarmText()), kFollowMs);
         QCOMPARE(alarms->index(0, AlarmModel::Meter).data(AlarmModel::MeterNoRole).toString(), kMeter);
         // 1002 is a gas leak (critical): the red banner shows it although another process stored it.
         const qint64 alarmId = alarms->rowAt(0)->id;
         QTRY_VERIFY_WITH_TIMEOUT(window->alarmBanner()->contains(alarmId), kFollowMs);
-        qInfo("alarm -> Alarms page and meter window: %lld ms", clock.elapsed());
+        qInfo("alarm -> Alarms page, banner, meter window and overview: %lld ms", clock.elapsed());
 
         // A command from another desk program, answered by the simulator through the receiver.
         QProcess sim;
@@ -221,16 +265,24 @@ private slots:
         QVERIFY2(send.exitCode() == 0, sent + send.readAllStandardError());
         const QString seq = QJsonDocument::fromJson(sent).object().value(QStringLiteral("commandSeq")).toString();
         QVERIFY2(!seq.isEmpty(), sent.constData());
-        auto commandState = [&]() -> std::optional<CommandState> {
-            for (int r = 0; r < commands->rowCount(); ++r)
-                if (commands->rowAt(r)->commandSeq == seq)
-                    return commands->rowAt(r)->state;
+        auto commandState = [&](const CommandModel *model) -> std::optional<CommandState> {
+            for (int r = 0; r < model->rowCount(); ++r)
+                if (model->rowAt(r)->commandSeq == seq)
+                    return model->rowAt(r)->state;
             return std::nullopt;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(commandState().has_value(), kFollowMs);
-        qInfo("send -> Commands page: %lld ms after send exited", clock.elapsed());
-        QTRY_COMPARE_WITH_TIMEOUT(commandState(), std::optional<CommandState>(CommandState::Succeeded), 10000);
-        qInfo("result -> Succeeded in the Commands page: %lld ms after send exited", clock.elapsed());
+        CommandModel *meterCommands = detail->commandModel(); // the meter window's Commands tab
+        QTRY_VERIFY2_WITH_TIMEOUT(commandState(commands).has_value() && commandState(meterCommands).has_value()
+                                      && commandsCounted() == 1,
+                                  qPrintable(QStringLiteral("Commands page %1 rows, meter window %2 rows, overview %3")
+                                                 .arg(commands->rowCount())
+                                                 .arg(meterCommands->rowCount())
+                                                 .arg(commandsCounted())),
+                                  kFollowMs);
+        qInfo("send -> Commands page, meter window and overview: %lld ms after send exited", clock.elapsed());
+        const std::optional<CommandState> succeeded(CommandState::Succeeded);
+        QTRY_VERIFY_WITH_TIMEOUT(commandState(commands) == succeeded && commandState(meterCommands) == succeeded, 10000);
+        qInfo("result -> Succeeded in the Commands page and meter window: %lld ms after send exited", clock.elapsed());
     }
 };
 

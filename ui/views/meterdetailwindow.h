@@ -54,6 +54,7 @@ public:
     QPushButton *actionButton(const QString &commandName) const;
     QPushButton *closeValveFirstButton() const { return m_closeValveFirst; }
     RechargeLedgerPage *ledgerPage() const { return m_ledger; }
+    CommandModel *commandModel() const { return m_commandModel; } // the Commands tab
 
 signals:
     void loaded();
