@@ -18,15 +18,22 @@
 
 namespace md::writeops {
 
-namespace {
-
-QString S(const char *s) { return QString::fromLatin1(s); }
-
 QVariantList readingValues(const Reading &r)
 {
     return {qint64(r.readingNum.units()), optUnits(r.standardNum), optUnits(r.workNum), optUnits(r.meterBalanceAmt),
             optUnits(r.totalUseAmt), optUnits(r.meterBalanceQty), optUnits(r.price), optUnits(r.ladderQty)};
 }
+
+QVariantList statusValues(qint64 meterId, const MeterStatus &st, const QVariant &journal)
+{
+    return {meterId, st.meterTime, st.receivedAt, textOrNull(st.valveStatus), textOrNull(st.signalStrength),
+            textOrNull(st.powerType), textOrNull(st.cellVoltage), textOrNull(st.temperature), textOrNull(st.pressure),
+            optUnits(st.totalRechargeAmt), optInt(st.totalRechargeCount), optUnits(st.totalRechargeQty), journal};
+}
+
+namespace {
+
+QString S(const char *s) { return QString::fromLatin1(s); }
 
 QString describe(const QVariantList &v)
 {
@@ -65,8 +72,6 @@ ReadingFate classifyExisting(WriteContext &ctx, qint64 meterId, const Reading &r
     return ReadingFate::Conflict;
 }
 
-const char *const kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, total_use_amt, "
-                                    "balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
 
 // "(?, ?, ...), (?, ?, ...)": `rows` tuples of `columns` placeholders.
 QString placeholders(int rows, int columns)
@@ -122,8 +127,8 @@ QSqlQuery *insertChunk(WriteContext &ctx, const QList<QPair<qint64, const Readin
     return ctx.db.run(sql(n), args);
 }
 
-const char *const kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
-                                   "temperature, pressure, total_recharge_amt, total_recharge_count, total_recharge_qty, journal_id";
+
+} // namespace
 
 QVariantList latestValues(const MeterLatest &m)
 {
@@ -147,7 +152,14 @@ QVariantList latestValues(const MeterLatest &m)
             r ? optUnits(r->price) : nullInt()};
 }
 
-} // namespace
+bool countExisting(WriteContext &ctx, qint64 meterId, const Reading &r, qint64 journalId, WriteOutcome &out)
+{
+    switch (classifyExisting(ctx, meterId, r, journalId)) {
+    case ReadingFate::Duplicate: ++out.readingsDuplicate; return true;
+    case ReadingFate::Conflict: ++out.readingsConflict; return true;
+    default: return false;
+    }
+}
 
 // A statement written with numbered parameters (?1, ?2, ... each may appear several times) as plain
 // `?` placeholders, with the number each one stands for in order: QtSql's SQLite driver refuses a
@@ -190,6 +202,22 @@ struct Positional
 bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint64 receivedAt)
 {
     static const Positional update = [] {
+        QStringList types(16, S("BIGINT"));
+        for (int i = 3; i <= 8; ++i) // valve_status .. pressure
+            types[i - 1] = S("TEXT");
+        return Positional(S("UPDATE meters SET %1 WHERE id = ?1").arg(latestAssignments()), types);
+    }();
+    for (const MeterLatest &row : rows) {
+        QVariantList values = latestValues(row);
+        values << receivedAt;
+        if (!ctx.db.run(update.sql, update.args(values)))
+            return false;
+    }
+    return true;
+}
+
+QString latestAssignments()
+{
         const QString statusNewer = S("?2 IS NOT NULL AND (last_meter_time IS NULL OR last_meter_time <= ?2)");
         const QString readingNewer = S("?11 IS NOT NULL AND (last_data_time IS NULL OR last_data_time <= ?11)");
         auto when = [](const QString &guard, const char *column, const QString &value) {
@@ -212,18 +240,7 @@ bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint6
             when(readingNewer, "balance_qty", coalesce(14, "balance_qty")),
             when(readingNewer, "price", coalesce(15, "price")),
             S("last_upload_at = CASE WHEN last_upload_at IS NULL OR last_upload_at < ?16 THEN ?16 ELSE last_upload_at END")};
-        QStringList types(16, S("BIGINT"));
-        for (int i = 3; i <= 8; ++i) // valve_status .. pressure
-            types[i - 1] = S("TEXT");
-        return Positional(S("UPDATE meters SET %1 WHERE id = ?1").arg(set.join(S(", "))), types);
-    }();
-    for (const MeterLatest &row : rows) {
-        QVariantList values = latestValues(row);
-        values << receivedAt;
-        if (!ctx.db.run(update.sql, update.args(values)))
-            return false;
-    }
-    return true;
+        return set.join(S(", "));
 }
 
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
@@ -234,13 +251,8 @@ bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStat
         n = nextChunk(int(rows.size()) - start);
         QVariantList args;
         args.reserve(n * 13);
-        for (int i = start; i < start + n; ++i) {
-            const auto &[meterId, st] = rows.at(i);
-            args << meterId << st->meterTime << st->receivedAt << textOrNull(st->valveStatus) << textOrNull(st->signalStrength)
-                 << textOrNull(st->powerType) << textOrNull(st->cellVoltage) << textOrNull(st->temperature)
-                 << textOrNull(st->pressure) << optUnits(st->totalRechargeAmt) << optInt(st->totalRechargeCount)
-                 << optUnits(st->totalRechargeQty) << journal;
-        }
+        for (int i = start; i < start + n; ++i)
+            args += statusValues(rows.at(i).first, *rows.at(i).second, journal);
         static const ChunkSql sql([](int rows) {
             return S("INSERT INTO statuses (%1) VALUES %2 ON CONFLICT (meter_id, meter_time) DO NOTHING RETURNING meter_id")
                 .arg(QLatin1String(kStatusColumns), placeholders(rows, 13));
@@ -279,11 +291,8 @@ bool insertReadings(WriteContext &ctx, const QList<QPair<qint64, const Reading *
                 ++out.readingsInserted;
                 continue;
             }
-            switch (classifyExisting(ctx, meterId, *r, journalId)) {
-            case ReadingFate::Duplicate: ++out.readingsDuplicate; break;
-            case ReadingFate::Conflict: ++out.readingsConflict; break;
-            default: return false;
-            }
+            if (!countExisting(ctx, meterId, *r, journalId, out))
+                return false;
         }
     }
     return true;

@@ -5,6 +5,7 @@
 
 #include "archive.h"
 #include "schema.h"
+#include "uploadgroup.h"
 #include "writeops.h"
 
 #include <QAtomicInteger>
@@ -185,7 +186,8 @@ Result<std::shared_ptr<Store>> Store::open(StoreOptions options)
         // than 64 subtransactions (the per-backend subxid cache overflows), so batch at most 60 there.
         const int maxItems = dialect.isPostgres() ? std::min(options.maxBatchItems, 60) : options.maxBatchItems;
         p->writer = std::make_unique<Writer>(opener, options.timeZone, Writer::Limits{std::max(1, maxItems), options.maxBatchRows},
-                                             p->notifier.get());
+                                             p->notifier.get(),
+                                             dialect.isPostgres() ? Writer::GroupApply(writeops::applyUploadGroup) : Writer::GroupApply());
         if (auto e = p->writer->openError())
             return *e;
     }
@@ -208,7 +210,12 @@ StoreNotifier *Store::notifier() const { return d->notifier.get(); }
 QFuture<WriteOutcome> Store::submit(UploadWrite write)
 {
     const int weight = 1 + write.readings.size() + write.statuses.size() + write.alarms.size();
-    return d->post<WriteOutcome>([w = std::move(write)](WriteContext &ctx) { return writeops::applyUpload(ctx, w); }, weight);
+    if (!d->writer)
+        return QtFuture::makeReadyFuture(FailureOf<WriteOutcome>::make(d->readOnlyError()));
+    auto task = std::make_unique<UploadTask>(std::move(write), weight);
+    QFuture<WriteOutcome> f = task->future();
+    d->writer->enqueue(std::move(task));
+    return f;
 }
 
 QFuture<Result<qint64>> Store::journal(JournalEntry entry)

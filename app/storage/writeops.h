@@ -28,6 +28,23 @@ bool updateMetersLatest(WriteContext &ctx, const QList<MeterLatest> &rows, qint6
 bool insertStatuses(WriteContext &ctx, const QList<QPair<qint64, const MeterStatus *>> &rows, qint64 journalId,
                     WriteOutcome &out);
 
+// readingwrites.cpp: the columns of a readings / statuses row, in the order of kReadingColumns /
+// kStatusColumns (a reading's meter_id, data_time and the last three are the caller's).
+inline constexpr const char *kReadingColumns = "meter_id, data_time, reading, standard_num, work_num, balance_amt, "
+                                               "total_use_amt, balance_qty, price, ladder_qty, command_seq, journal_id, received_at";
+inline constexpr const char *kStatusColumns = "meter_id, meter_time, received_at, valve_status, signal, power_type, cell_voltage, "
+                                              "temperature, pressure, total_recharge_amt, total_recharge_count, "
+                                              "total_recharge_qty, journal_id";
+QVariantList readingValues(const Reading &r); // reading .. ladder_qty
+QVariantList statusValues(qint64 meterId, const MeterStatus &st, const QVariant &journal);
+// A reading whose (meter, dataTime) was stored already: a duplicate, or a conflict flagged for
+// review; counted in `out`. False on a database error.
+bool countExisting(WriteContext &ctx, qint64 meterId, const Reading &r, qint64 journalId, WriteOutcome &out);
+// updateMetersLatest's assignments with numbered parameters: ?1 the id, ?2..?15 latestValues(), ?16
+// the upload time.
+QString latestAssignments();
+QVariantList latestValues(const MeterLatest &m);
+
 // The registry id of a meter (removed meters excluded); 0 when unknown, nullopt on a database error.
 std::optional<qint64> meterId(WriteContext &ctx, const QString &meterNo);
 bool addReviewFlag(WriteContext &ctx, const QString &kind, const QString &meterNo, const QString &key,

@@ -105,8 +105,8 @@ void Checkpointer::run()
     db.reset(); // closed on the thread that opened it
 }
 
-Writer::Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier)
-    : m_open(std::move(open)), m_time(timeZone), m_limits(limits), m_notifier(notifier)
+Writer::Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier, GroupApply group)
+    : m_open(std::move(open)), m_time(timeZone), m_limits(limits), m_notifier(notifier), m_group(std::move(group))
 {
     std::promise<void> opened;
     auto openedFuture = opened.get_future();
@@ -230,7 +230,31 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
             return failAll(m_db->lastError());
         ChangeSet all;
         bool replay = false;
+        size_t oneByOneUntil = 0; // items before it are applied alone (their group did not apply)
         for (size_t i = 0; i < batch.size() && !replay; ++i) {
+            if (!savepoints && m_group && i >= oneByOneUntil) {
+                const size_t end = uploadRunEnd(batch, i);
+                if (end - i > 1) {
+                    QList<const UploadWrite *> uploads;
+                    for (size_t k = i; k < end; ++k)
+                        uploads.append(batch[k]->upload());
+                    QList<WriteOutcome> outcomes;
+                    ctx.changes = ChangeSet{};
+                    const Grouped g = m_group(ctx, uploads, outcomes);
+                    if (g == Grouped::Failed) {
+                        replay = true;
+                        continue;
+                    }
+                    if (g == Grouped::Applied) {
+                        for (size_t k = i; k < end; ++k)
+                            batch[k]->setOutcome(std::move(outcomes[int(k - i)]));
+                        all.merge(ctx.changes);
+                        i = end - 1;
+                        continue;
+                    }
+                    oneByOneUntil = end;
+                }
+            }
             if (savepoints && !m_db->exec(QStringLiteral("SAVEPOINT item"))) {
                 const Error e = m_db->lastError();
                 m_db->exec(QStringLiteral("ROLLBACK"));
@@ -277,6 +301,14 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
         announce(all);
         return;
     }
+}
+
+size_t Writer::uploadRunEnd(const std::vector<std::unique_ptr<WriteTaskBase>> &batch, size_t begin) const
+{
+    size_t end = begin;
+    while (end < batch.size() && batch[end]->upload())
+        ++end;
+    return std::max(end, begin + 1);
 }
 
 // Cross-process change feed: one `changes` row per kind per batch, marked with this store's writer

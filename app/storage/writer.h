@@ -89,6 +89,10 @@ public:
     virtual bool apply(WriteContext &ctx) = 0;
     // After COMMIT (batchError null) or after the batch failed.
     virtual void resolve(const Error *batchError) = 0;
+    // An upload the writer may apply together with its neighbours (Writer::GroupApply); null: none.
+    virtual const UploadWrite *upload() const { return nullptr; }
+    // The outcome of a group apply, in place of apply()'s.
+    virtual void setOutcome(WriteOutcome) {}
 };
 
 bool itemSucceeded(const WriteOutcome &o);
@@ -135,11 +139,13 @@ public:
         m_promise.finish();
     }
 
+protected:
+    std::optional<T> m_result;
+
 private:
     std::function<T(WriteContext &)> m_fn;
     int m_weight;
     QPromise<T> m_promise;
-    std::optional<T> m_result;
 };
 
 class Writer
@@ -151,9 +157,15 @@ public:
         int maxRows = 20000;
     };
     using Opener = std::function<Result<std::unique_ptr<Db>>()>;
+    // Applies a run of consecutive uploads of a batch with one statement per table (PostgreSQL, where
+    // every statement is a round trip). NotApplicable: it wrote nothing, apply them one by one;
+    // Failed: a statement failed, the batch is replayed item by item in savepoints.
+    enum class Grouped { Applied, NotApplicable, Failed };
+    using GroupApply = std::function<Grouped(WriteContext &, const QList<const UploadWrite *> &, QList<WriteOutcome> &)>;
     // Opens the connection on the writer thread (Qt 6.4 cannot move a connection between threads)
-    // and waits for it: check openError().
-    Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier);
+    // and waits for it: check openError(). `group` is used only when a batch runs without savepoints
+    // (PostgreSQL's optimistic first attempt).
+    Writer(Opener open, QByteArray timeZone, Limits limits, StoreNotifier *notifier, GroupApply group = {});
     ~Writer(); // drains the queue, then stops
     std::optional<Error> openError() const { return m_openError; }
 
@@ -171,6 +183,8 @@ public:
 private:
     void run();
     void runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch);
+    // The end of the run of uploads starting at `begin` (at most begin + 1: no run).
+    size_t uploadRunEnd(const std::vector<std::unique_ptr<WriteTaskBase>> &batch, size_t begin) const;
     bool writeChangeRows(WriteContext &ctx, const ChangeSet &all);
     void announce(const ChangeSet &all);
     bool ensureConnection(Error &why);
@@ -187,6 +201,7 @@ private:
     PlatformTime m_time;
     Limits m_limits;
     StoreNotifier *m_notifier;
+    GroupApply m_group;
     QHash<QString, qint64> m_meterIds;
 
     std::mutex m_mutex;
