@@ -72,6 +72,9 @@ void releaseFreedMemory(qsizetype bodyBytes)
 #endif
 }
 
+// How late the listener may see another process's registry change (RegistryCache).
+constexpr int kRegistryPollMs = 200;
+
 qint64 nowSeconds()
 {
     return QDateTime::currentSecsSinceEpoch();
@@ -138,8 +141,9 @@ PipelineConfig PipelineConfig::from(const PlatformSettings &platform, const List
 
 UploadPipeline::UploadPipeline(std::shared_ptr<Store> store, PipelineConfig config, Notify notify)
     : m_store(std::move(store)), m_context(std::make_unique<QObject>()), m_config(std::move(config)),
-      m_codec(m_config.codec), m_notify(std::move(notify))
+      m_codec(m_config.codec), m_notify(std::move(notify)), m_registry(m_store)
 {
+    m_registry.watch(m_context.get(), kRegistryPollMs);
 }
 
 template<typename T, typename Make>
@@ -252,9 +256,10 @@ Result<void> UploadPipeline::checkMetersKnown(UploadMapper::Mapped &mapped, cons
     for (const auto &ref : refs)
         names.append(ref.meterNo);
     names.removeDuplicates();
-    // A read on this thread's own connection (WAL: never waits for the writer).
+    // Meters seen before come from the cache; the others are a read on this thread's own connection
+    // (WAL: never waits for the writer).
     QHash<QString, RegisteredIdentity> identities;
-    Result<QHash<QString, qint64>> found = m_store->lookupMeters(names, &identities);
+    Result<QHash<QString, qint64>> found = m_registry.lookup(names, &identities);
     if (!found)
         return found.error();
     QSet<QString> unknown;

@@ -14,6 +14,7 @@
 // Every refusal is journaled first and answered when the journal row is committed. Anything
 // unexpected answers 9999; nothing here may take the listener down.
 
+#include "registrycache.h"
 #include "uploadmapper.h"
 
 #include "core/result.h"
@@ -96,6 +97,7 @@ private:
     PipelineConfig m_config;
     MessageCodec m_codec;
     Notify m_notify;
+    mutable RegistryCache m_registry; // listener thread only (like m_context)
 };
 
 } // namespace md
