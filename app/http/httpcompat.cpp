@@ -134,6 +134,51 @@ bool addAsyncRoute(QHttpServer &server, const QString &path, AsyncHandler handle
 #endif
 }
 
+bool addDeferredRoute(QHttpServer &server, const QString &path, DeferredHandler handler)
+{
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+    QHttpServer *context = &server;
+    return addAsyncRoute(server, path, [handler, context](const QHttpServerRequest &request) {
+        DeferredResponse deferred = handler(request);
+        auto promise = std::make_shared<QPromise<QHttpServerResponse>>();
+        promise->start();
+        auto *watcher = new QFutureWatcher<void>(context);
+        QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, promise, answer = std::move(deferred.answer)] {
+            watcher->deleteLater();
+            promise->addResult(answer());
+            promise->finish();
+        });
+        watcher->setFuture(deferred.ready);
+        return promise->future();
+    });
+#else
+    // As addAsyncRoute's 6.4 path, with the answer made when the watched future is done.
+    return server.route(path, [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        DeferredResponse deferred = handler(request);
+        QTcpSocket *socket = ConnectionGuard::currentSocket();
+        ConnectionGuard *guard = ConnectionGuard::of(socket);
+        if (!guard || deferred.ready.isFinished()) {
+            deferred.ready.waitForFinished(); // no guard to pin with: answer in place (blocks this thread)
+            deferred.answer().write(std::move(responder));
+            return;
+        }
+        guard->pin();
+        auto *watcher = new QFutureWatcher<void>(guard);
+        QPointer<QTcpSocket> alive(socket);
+        auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QObject::connect(watcher, &QFutureWatcherBase::finished, guard,
+                         [watcher, shared, alive, guard, answer = std::move(deferred.answer)] {
+                             QHttpServerResponse response = answer();
+                             if (alive && alive->state() == QAbstractSocket::ConnectedState)
+                                 response.write(std::move(*shared));
+                             watcher->deleteLater();
+                             guard->unpin();
+                         });
+        watcher->setFuture(deferred.ready);
+    });
+#endif
+}
+
 void setResponseHeader(QHttpServerResponse &response, const QByteArray &name, const QByteArray &value)
 {
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)

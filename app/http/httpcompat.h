@@ -63,6 +63,19 @@ bool addRoute(QHttpServer &server, const QString &path, SyncHandler handler);
 // (which pins the socket until the answer is written); without one the answer is awaited in place.
 bool addAsyncRoute(QHttpServer &server, const QString &path, AsyncHandler handler);
 
+// An answer made on the server's thread once `ready` has finished (on any thread): `answer` runs
+// then, there, exactly once, also when the client has hung up meanwhile (nothing is written then).
+// Cheaper than an AsyncHandler whose future is a second one derived from the first: one watcher
+// per request and no second promise.
+struct DeferredResponse
+{
+    QFuture<void> ready;
+    std::function<QHttpServerResponse()> answer;
+};
+using DeferredHandler = std::function<DeferredResponse(const QHttpServerRequest &)>;
+// As addAsyncRoute, for deferred answers.
+bool addDeferredRoute(QHttpServer &server, const QString &path, DeferredHandler handler);
+
 void setResponseHeader(QHttpServerResponse &response, const QByteArray &name, const QByteArray &value);
 
 // Small helpers that read the same on both versions.

@@ -125,7 +125,7 @@ Result<ListenerAddress> ListenerWorker::open(const ListenerSettings &listener, c
         const MessageSpec *spec = catalog.upload(name);
         if (!spec)
             continue;
-        http::addAsyncRoute(*server, prefix + QLatin1Char('/') + name,
+        http::addDeferredRoute(*server, prefix + QLatin1Char('/') + name,
                             [pipeline, spec](const QHttpServerRequest &request) { return pipeline->handle(request, *spec); });
     }
     http::setMissingHandler(*server, server, [pipeline](const QHttpServerRequest &request) {

@@ -2,7 +2,6 @@
 #include "uploadpipeline.h"
 
 #include "uploadmapper.h"
-#include "core/whendone.h"
 #include "http/httpcompat.h"
 #include "protocol/catalog.h"
 #include "protocol/codecsettings.h"
@@ -14,7 +13,6 @@
 #include <QJsonObject>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QPromise>
 #include <QSet>
 
 #ifdef __GLIBC__
@@ -147,15 +145,9 @@ UploadPipeline::UploadPipeline(std::shared_ptr<Store> store, PipelineConfig conf
 }
 
 template<typename T, typename Make>
-QFuture<QHttpServerResponse> UploadPipeline::answerWhen(const QFuture<T> &future, Make &&make)
+http::DeferredResponse UploadPipeline::answerWhen(const QFuture<T> &future, Make &&make)
 {
-    auto promise = std::make_shared<QPromise<QHttpServerResponse>>();
-    promise->start();
-    whenFinished(future, m_context.get(), [promise, make = std::forward<Make>(make)](const QFuture<T> &done) mutable {
-        promise->addResult(make(done));
-        promise->finish();
-    });
-    return promise->future();
+    return {QFuture<void>(future), [future, make = std::forward<Make>(make)]() mutable { return make(future); }};
 }
 
 QHttpServerResponse UploadPipeline::reply(const Error &error, int httpStatus)
@@ -170,7 +162,7 @@ QHttpServerResponse UploadPipeline::accepted()
     return reply(Error{kOk, {}, {}});
 }
 
-QFuture<QHttpServerResponse> UploadPipeline::handle(const QHttpServerRequest &request, const MessageSpec &spec)
+http::DeferredResponse UploadPipeline::handle(const QHttpServerRequest &request, const MessageSpec &spec)
 {
     Inbound in = Inbound::capture(request, spec.name);
     try {
@@ -188,7 +180,7 @@ QFuture<QHttpServerResponse> UploadPipeline::handle(const QHttpServerRequest &re
             return refuse(in, checked.error(), 200);
         const qint64 checkedMs = in.timer.elapsed();
         in.json = QJsonObject(); // not needed any more: do not keep the tree alive while the writer works
-        QFuture<QHttpServerResponse> answer = store(in, std::move(checked.value()));
+        http::DeferredResponse answer = store(in, std::move(checked.value()));
         qCDebug(lcListenerTiming) << spec.name << in.body.size() << "bytes: json" << parsedJsonMs
                                   << "ms, checks and rows" << checkedMs - parsedJsonMs << "ms, queued"
                                   << in.timer.elapsed() - checkedMs << "ms";
@@ -316,7 +308,7 @@ void UploadPipeline::leaveOut(UploadWrite &w, const QSet<QString> &meterNos)
         w.parameters.reset();
 }
 
-QFuture<QHttpServerResponse> UploadPipeline::refuse(const Inbound &in, const Error &error, int httpStatus)
+http::DeferredResponse UploadPipeline::refuse(const Inbound &in, const Error &error, int httpStatus)
 {
     qCInfo(lcListener).noquote() << in.endpoint << "from" << in.remote << "refused" << error.code << error.path
                                  << error.detail;
@@ -333,7 +325,7 @@ QFuture<QHttpServerResponse> UploadPipeline::refuse(const Inbound &in, const Err
                       });
 }
 
-QFuture<QHttpServerResponse> UploadPipeline::store(const Inbound &inbound, UploadMapper::Mapped &&upload)
+http::DeferredResponse UploadPipeline::store(const Inbound &inbound, UploadMapper::Mapped &&upload)
 {
     Inbound in = inbound;
     in.meterNo = upload.meterNo;

@@ -20,6 +20,7 @@
 #include "core/result.h"
 #include "core/settings.h"
 #include "core/timeformat.h"
+#include "http/httpcompat.h"
 #include "protocol/codec.h"
 #include "protocol/security.h"
 
@@ -67,8 +68,8 @@ public:
 
     UploadPipeline(std::shared_ptr<Store> store, PipelineConfig config, Notify notify = {});
 
-    // A request on an upload route (any method).
-    QFuture<QHttpServerResponse> handle(const QHttpServerRequest &request, const MessageSpec &spec);
+    // A request on an upload route (any method): answered once its write is committed.
+    http::DeferredResponse handle(const QHttpServerRequest &request, const MessageSpec &spec);
     // A request no route took: 404 with a JSON body; the journal row is written after the answer
     // (the missing handler of QHttpServer cannot answer asynchronously on 6.4).
     QHttpServerResponse handleUnknownPath(const QHttpServerRequest &request);
@@ -83,13 +84,13 @@ private:
     Result<UploadMapper::Mapped> check(const Inbound &in, const MessageSpec &spec) const;
     Result<void> checkMetersKnown(UploadMapper::Mapped &mapped, const QJsonObject &body, const MessageSpec &spec) const;
     static void leaveOut(UploadWrite &write, const QSet<QString> &meterNos);
-    QFuture<QHttpServerResponse> refuse(const Inbound &in, const Error &error, int httpStatus);
-    QFuture<QHttpServerResponse> store(const Inbound &in, UploadMapper::Mapped &&upload);
-    // The answer once `future` is finished, built on the listener thread by make(future). Not
-    // QFuture::then(): Qt 6.4's continuations crashed here under load (QPromise::start on a
-    // moved-from interface, in the writer thread).
+    http::DeferredResponse refuse(const Inbound &in, const Error &error, int httpStatus);
+    http::DeferredResponse store(const Inbound &in, UploadMapper::Mapped &&upload);
+    // The answer once `future` is finished, built on the listener thread by make(future) (the
+    // route's watcher calls it). Not QFuture::then(): Qt 6.4's continuations crashed here under load
+    // (QPromise::start on a moved-from interface, in the writer thread).
     template<typename T, typename Make>
-    QFuture<QHttpServerResponse> answerWhen(const QFuture<T> &future, Make &&make);
+    static http::DeferredResponse answerWhen(const QFuture<T> &future, Make &&make);
     void notify(const Inbound &in, const QString &returnCode, int httpStatus) const;
 
     std::shared_ptr<Store> m_store;
