@@ -40,11 +40,22 @@ struct UploadFixture
     }
 
     QString databasePath() const { return dir.filePath(QStringLiteral("meterdesk.sqlite")); }
+    // MD_LISTENER_BACKEND=postgresql (ctest's *_pg entries): a fresh schema on MD_TEST_PG_URL, the
+    // same one for every reopen of this fixture; empty when there is no server (the suite skips).
+    // Otherwise the SQLite file.
+    QString database() const
+    {
+        if (qEnvironmentVariable("MD_LISTENER_BACKEND") != QLatin1String("postgresql"))
+            return databasePath();
+        const QString url = qEnvironmentVariable("MD_TEST_PG_URL");
+        return url.isEmpty() ? QString() : url + QStringLiteral("?schema=l_%1").arg(pgSchemaTag);
+    }
+    const qint64 pgSchemaTag = QDateTime::currentMSecsSinceEpoch();
 
     bool openStore(bool readOnly = false)
     {
         md::StoreOptions options;
-        options.database = databasePath();
+        options.database = database();
         options.readOnly = readOnly;
         auto opened = md::Store::open(options);
         if (!opened) {
