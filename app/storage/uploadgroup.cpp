@@ -242,6 +242,37 @@ bool updateLatest(WriteContext &ctx, const QList<Member> &members)
     return true;
 }
 
+// The ids of the group's meters the writer has not cached yet, in one statement (a meter that
+// uploads once a day is never in the cache). Unknown meters are left out (meterId() says 0 for them
+// with a statement of its own).
+bool cacheMeterIds(WriteContext &ctx, const QList<const UploadWrite *> &uploads)
+{
+    QSet<QString> missing;
+    auto want = [&](const QString &meterNo) {
+        if (!ctx.meterIdCache.contains(meterNo))
+            missing.insert(meterNo);
+    };
+    for (const UploadWrite *w : uploads) {
+        for (const MeterStatus &st : w->statuses)
+            want(st.meterNo);
+        for (const Reading &r : w->readings)
+            want(r.meterNo);
+    }
+    if (missing.size() < 2)
+        return true;
+    ArrayColumns names(types("T"));
+    for (const QString &meterNo : std::as_const(missing))
+        names.addRow({meterNo});
+    QSqlQuery *q = ctx.db.run(S("SELECT meter_no, id FROM meters WHERE meter_no = ANY(CAST(? AS TEXT[])) AND removed_at IS NULL"),
+                              names.args());
+    if (!q)
+        return false;
+    while (q->next())
+        ctx.meterIdCache.insert(q->value(0).toString(), q->value(1).toLongLong());
+    q->finish();
+    return true;
+}
+
 } // namespace
 
 Writer::Grouped applyUploadGroup(WriteContext &ctx, const QList<const UploadWrite *> &uploads, QList<WriteOutcome> &outcomes)
@@ -249,9 +280,12 @@ Writer::Grouped applyUploadGroup(WriteContext &ctx, const QList<const UploadWrit
     QList<Member> members;
     members.reserve(uploads.size());
     QSet<QPair<qint64, qint64>> readingKeys, statusKeys;
-    for (const UploadWrite *w : uploads) {
+    for (const UploadWrite *w : uploads)
         if (!groupable(*w))
             return Writer::Grouped::NotApplicable;
+    if (!cacheMeterIds(ctx, uploads))
+        return Writer::Grouped::Failed;
+    for (const UploadWrite *w : uploads) {
         Member m;
         m.write = w;
         m.receivedAt = w->journal.at ? w->journal.at / 1000 : ctx.now;
