@@ -145,6 +145,14 @@ bool insertJournals(WriteContext &ctx, QList<Member> &members)
     return seen == members.size();
 }
 
+// The rows into `table`; the statement returns the `key` of each row that was new.
+QSqlQuery *insertNew(WriteContext &ctx, const char *table, const char *columns, const char *key, const ArrayColumns &rows)
+{
+    return ctx.db.run(S("INSERT INTO %1 (%2) SELECT * FROM %3 ON CONFLICT (%4) DO NOTHING RETURNING %4")
+                          .arg(QLatin1String(table), QLatin1String(columns), rows.unnest(), QLatin1String(key)),
+                      rows.args());
+}
+
 bool insertStatuses(WriteContext &ctx, QList<Member> &members)
 {
     ArrayColumns rows(types("BBBTTTTTTBBBB"));
@@ -159,10 +167,7 @@ bool insertStatuses(WriteContext &ctx, QList<Member> &members)
     }
     if (!rows.rows())
         return true;
-    QSqlQuery *q = ctx.db.run(S("INSERT INTO statuses (%1) SELECT * FROM %2 ON CONFLICT (meter_id, meter_time) DO NOTHING "
-                                "RETURNING meter_id, meter_time")
-                                  .arg(QLatin1String(kStatusColumns), rows.unnest()),
-                              rows.args());
+    QSqlQuery *q = insertNew(ctx, "statuses", kStatusColumns, "meter_id, meter_time", rows);
     if (!q)
         return false;
     while (q->next())
@@ -185,10 +190,7 @@ bool insertReadings(WriteContext &ctx, QList<Member> &members)
     }
     if (!rows.rows())
         return true;
-    QSqlQuery *q = ctx.db.run(S("INSERT INTO readings (%1) SELECT * FROM %2 ON CONFLICT (meter_id, data_time) DO NOTHING "
-                                "RETURNING meter_id, data_time")
-                                  .arg(QLatin1String(kReadingColumns), rows.unnest()),
-                              rows.args());
+    QSqlQuery *q = insertNew(ctx, "readings", kReadingColumns, "meter_id, data_time", rows);
     if (!q)
         return false;
     QSet<QPair<qint64, qint64>> inserted;
