@@ -9,6 +9,7 @@
 #include "storage/storenotifier.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 
 using namespace md;
@@ -94,7 +95,9 @@ void TestChangeFeed::otherProcessesAreFollowed()
     send.start(QStringLiteral(MD_STORAGE_CHILD), {db, QStringLiteral("commands"), QStringLiteral("3")});
     QVERIFY(send.waitForFinished(20000));
     QCOMPARE(send.exitCode(), 0);
-    const QStringList seqs = QString::fromLatin1(send.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    // One per line; a Windows child's stdout (text mode) ends its lines with \r\n.
+    const QStringList seqs = QString::fromLatin1(send.readAllStandardOutput())
+                                 .split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     QCOMPARE(seqs.size(), 3);
     for (const QString &seq : seqs)
         QTRY_VERIFY_WITH_TIMEOUT(allKeys(commands).contains(seq), 5000);
