@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The staged Windows programs under Wine talking to Linux, with Chinese names everywhere:
 #   live-check.sh <build-dir> <stage-dir>      (the Linux qinchuan-sim: MD_LINUX_SIM or build/release)
-# - a Wine prefix whose Windows user is 张三 (profile C:\users\张三), a CJK font in its Fonts folder;
+# - a Wine prefix whose Windows user is 张三 (profile C:\users\张三), a CJK font in its Fonts folder
+#   (wine_prefix_init);
 # - meters imported from a CSV with a Chinese file name into a database under a Chinese folder;
 # - meterdesk-cli.exe serve receives the uploads the Linux simulator posts, and stores them;
 # - meterdesk-cli.exe send reaches the Linux simulator, prints its JSON and exits;
@@ -30,7 +31,6 @@ CLI="$STAGE/bin/meterdesk-cli.exe"
 export USER=张三 USERNAME=张三
 wine_prefix_init
 [ -d "$WINEPREFIX/drive_c/users/张三" ] && ok "Windows user profile C:\\users\\张三" || fail "no profile folder for 张三"
-cp /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
 
 # --- settings, a Chinese folder and a Chinese CSV name
 DATA="$WORK/数据 目录"

@@ -22,12 +22,16 @@ md_wine_dll_path() {
 
 # Creates $WINEPREFIX once (about 10 s). USERNAME, when set, names the Windows user (its profile
 # folder): it must be set before the prefix exists.
+# Every prefix gets a CJK font in C:\windows\Fonts, as a Chinese desk has Microsoft YaHei: Wine
+# brings none, and Qt finds only the fonts there (fonts-wine gives Wine its Tahoma, the Latin UI font).
 wine_prefix_init() {
-    [ -f "$WINEPREFIX/system.reg" ] && return 0
-    mkdir -p "$WINEPREFIX"
-    timeout -k 5 240 wine64 wineboot -i >/dev/null 2>&1 || true
-    timeout -k 5 120 wineserver -w || true
-    [ -f "$WINEPREFIX/system.reg" ] || { echo "wine: could not create the prefix $WINEPREFIX" >&2; return 1; }
+    if [ ! -f "$WINEPREFIX/system.reg" ]; then
+        mkdir -p "$WINEPREFIX"
+        timeout -k 5 240 wine64 wineboot -i >/dev/null 2>&1 || true
+        timeout -k 5 120 wineserver -w || true
+        [ -f "$WINEPREFIX/system.reg" ] || { echo "wine: could not create the prefix $WINEPREFIX" >&2; return 1; }
+    fi
+    cp -u /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
 }
 
 # wine_run SECONDS program.exe args...: the program under wine64, killed after SECONDS.

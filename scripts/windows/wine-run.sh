@@ -22,6 +22,10 @@ for name in $(compgen -e); do
     case $name in QT_*) export "WINE$name=${!name}" ;; esac
 done
 export WINEPATH; WINEPATH=$(md_wine_dll_path)
+# A test that reads a file back with a Linux tool (tst_receipt: pdftotext) runs it through this
+# shell, with the tool's output in a file: what a Unix program prints never reaches the pipes of
+# the Windows process that started it (tests/ui/pdfreadback.h).
+export MD_UNIX_SHELL=${MD_UNIX_SHELL:-'Z:\bin\sh'}
 limit=${MD_WINE_TIMEOUT:-300}
 out=$(mktemp "${TMPDIR:-/tmp}/wine-run.XXXXXX")
 trap 'rm -f "$out" "$out.log"' EXIT

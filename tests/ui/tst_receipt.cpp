@@ -5,6 +5,7 @@
 // the reprint from the ledger; "Open the valve now" after clearing arrears, sent only when chosen;
 // "Close the valve" first after a gas leak. MD_SCREENSHOT_DIR (+ MD_SCREENSHOT_QM) saves pictures.
 #include "formsworld.h"
+#include "pdfreadback.h"
 
 #include "storage/store.h"
 #include "ui/forms/commanddialog.h"
@@ -26,10 +27,8 @@
 #include <QLineEdit>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
-#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTranslator>
 
@@ -37,22 +36,8 @@ using namespace md;
 
 namespace {
 
-QString pdfText(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-enc"), QStringLiteral("UTF-8"), path, QStringLiteral("-")});
-    if (!p.waitForFinished(20000) || p.exitCode() != 0)
-        return QString();
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-QString pdfFonts(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdffonts"), {path});
-    p.waitForFinished(20000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
+QString pdfText(const QString &path) { return pdfreadback::text(path); }
+QString pdfFonts(const QString &path) { return pdfreadback::fonts(path); }
 
 // pdftotext breaks lines and may put spaces between table cells: compare without white space.
 QString squeeze(QString s)
@@ -122,8 +107,9 @@ private:
 private slots:
     void initTestCase()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
-            QFAIL("pdftotext is missing: scripts/deps.sh test installs poppler-utils");
+        const QString missing = pdfreadback::toolsMissing();
+        if (!missing.isEmpty())
+            QFAIL(qPrintable(missing + QStringLiteral(" missing: scripts/deps.sh test installs poppler-utils")));
         qputenv("USER", "counterclerk");
         qunsetenv("USERNAME");
         QVERIFY(m_world.setUp(3));
