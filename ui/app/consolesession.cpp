@@ -15,11 +15,30 @@
 #include "ui/models/consolecontext.h"
 
 #include <QDateTime>
+#include <QScreen>
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QStatusBar>
 
 namespace md {
+
+namespace {
+
+// The main window's own size is larger than many counters' screens (1366x768, 1280x800): there it
+// starts maximised, or its status bar would lie under the taskbar or off the screen. A saved
+// geometry, restored after this, wins.
+void fitToScreen(QWidget *window)
+{
+    const QScreen *screen = window->screen();
+    if (!screen)
+        return;
+    // The frame is unknown before the window is shown: room for a caption and borders.
+    const QSize room = screen->availableGeometry().size() - QSize(16, 40);
+    if (window->width() > room.width() || window->height() > room.height())
+        window->setWindowState(window->windowState() | Qt::WindowMaximized);
+}
+
+} // namespace
 
 ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, bool live, QString configPath,
                                QObject *parent)
@@ -39,6 +58,7 @@ ConsoleSession::ConsoleSession(std::shared_ptr<Store> store, Settings settings, 
     connect(m_window, &MainWindow::openArchivesRequested, this, &ConsoleSession::openArchivesRequested);
     if (!m_configPath.isEmpty())
         m_window->healthView()->setConfigPath(m_configPath);
+    fitToScreen(m_window);
 
     if (live && !m_configPath.isEmpty())
         rememberWindowState();
