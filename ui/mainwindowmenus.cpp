@@ -100,6 +100,8 @@ void MainWindow::retranslateUi()
 {
     // The platform adds the application's name (" — MeterDesk") itself: the title names the database.
     QString title = m_context->store() ? m_context->store()->databaseDisplayName() : QString();
+    if (!title.contains(QLatin1String("://")))
+        title = QDir::toNativeSeparators(title); // a file: C:\Users\... on Windows, as Explorer shows it
     if (m_context->isReadOnly())
         title += QLatin1Char(' ') + tr("[READ-ONLY offline review]");
     setWindowTitle(title);

@@ -16,6 +16,7 @@
 #include "ui/views/metersview.h"
 
 #include <QAbstractSocket>
+#include <QDir>
 #include <QFile>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -135,6 +136,8 @@ private slots:
         MainWindow window(&context);
         QVERIFY(!window.windowTitle().contains(QStringLiteral("MeterDesk")));
         QVERIFY(window.windowTitle().contains(QStringLiteral("desk.sqlite")));
+        // The file as the system writes paths (C:\Users\... on Windows).
+        QVERIFY(window.windowTitle().contains(QDir::toNativeSeparators(m_dir.filePath(QStringLiteral("desk.sqlite")))));
     }
 
     void listenerErrorsInOurWords_data()
