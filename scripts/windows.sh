@@ -40,8 +40,8 @@ timed() { local now; now=$(date +%s); printf 'windows: %-10s %4d s\n' "$1" $((no
 
 # --- packages (host Qt tools come from scripts/deps.sh)
 scripts/deps.sh
-packages=(g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine64 wixl msitools xvfb xauth
-          fonts-wqy-microhei qt6-translations-l10n qt6-l10n-tools xz-utils curl)
+packages=(g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64 wine64 fonts-wine wixl msitools xvfb xauth
+          fonts-wqy-microhei poppler-utils qt6-translations-l10n qt6-l10n-tools xz-utils curl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

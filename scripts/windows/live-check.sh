@@ -145,7 +145,10 @@ fi
 # stderr for its log.
 cat > "$WORK/shot.sh" <<'SH'
 #!/usr/bin/env bash
-MD_LOG_FILE="Z:${3//\//\\}\\gui.log" wine64 "$1" --demo --language zh_CN >"$3/gui.out" 2>&1 &
+# In a Wine desktop window of the screen's size: Wine draws the frame and caption as Windows would
+# (under a bare X server the window had neither, and sat 22 px low with its status bar cut off).
+MD_LOG_FILE="Z:${3//\//\\}\\gui.log" wine64 explorer /desktop=MeterDesk,1280x800 "$1" --demo --language zh_CN \
+    >"$3/gui.out" 2>&1 &
 pid=$!
 for _ in $(seq 1 "${MD_GUI_TIMEOUT:-150}"); do
     grep -q "console ready: the overview shows [1-9]" "$3/gui.log" 2>/dev/null && break
@@ -160,6 +163,13 @@ kill $pid 2>/dev/null
 SH
 chmod +x "$WORK/shot.sh"
 rm -f "$SHOT"
+# The desk's UI font: a Chinese Windows 10/11 draws its dialogs in Microsoft YaHei UI; the CJK font
+# stands in for it (Wine's own, Tahoma, has no Chinese, and its bold digits came out thin and cut).
+for f in "MS Shell Dlg" "MS Shell Dlg 2"; do
+    wine_run 60 reg add 'HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes' /v "$f" \
+        /d "WenQuanYi Micro Hei" /f >/dev/null 2>&1 || fail "font substitute for $f"
+done
+wine_stop
 timeout -k 5 180 xvfb-run -a -s "-screen 0 1280x800x24" "$WORK/shot.sh" "$STAGE/bin/meterdesk.exe" "$SHOT" "$WORK" || true
 wine_stop
 if [ -s "$SHOT" ] && [ "$(stat -c %s "$SHOT")" -gt 20000 ]; then

@@ -22,8 +22,10 @@ md_wine_dll_path() {
 
 # Creates $WINEPREFIX once (about 10 s). USERNAME, when set, names the Windows user (its profile
 # folder): it must be set before the prefix exists.
-# Every prefix gets a CJK font in C:\windows\Fonts, as a Chinese desk has Microsoft YaHei: Wine
-# brings none, and Qt finds only the fonts there (fonts-wine gives Wine its Tahoma, the Latin UI font).
+# Every prefix gets the fonts a Windows desk has in C:\windows\Fonts: Tahoma (what "MS Shell Dlg",
+# Qt's default UI font, stands for; from fonts-wine, which this Wine does not load by itself: without
+# it Latin text fell back to DejaVu Math TeX Gyre, a serif), Marlett (the caption buttons' glyphs)
+# and a CJK font (a Chinese desk has Microsoft YaHei; Wine brings none).
 wine_prefix_init() {
     if [ ! -f "$WINEPREFIX/system.reg" ]; then
         mkdir -p "$WINEPREFIX"
@@ -31,7 +33,8 @@ wine_prefix_init() {
         timeout -k 5 120 wineserver -w || true
         [ -f "$WINEPREFIX/system.reg" ] || { echo "wine: could not create the prefix $WINEPREFIX" >&2; return 1; }
     fi
-    cp -u /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
+    cp -u /usr/share/wine/fonts/tahoma.ttf /usr/share/wine/fonts/tahomabd.ttf /usr/share/wine/fonts/marlett.ttf \
+        /usr/share/fonts/truetype/wqy/wqy-microhei.ttc "$WINEPREFIX/drive_c/windows/Fonts/"
 }
 
 # wine_run SECONDS program.exe args...: the program under wine64, killed after SECONDS.
