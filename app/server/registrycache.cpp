@@ -12,6 +12,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcListener)
 
 namespace md {
 
+namespace {
+constexpr qsizetype kBatchLookup = 64;
+} // namespace
+
 RegistryCache::RegistryCache(std::shared_ptr<Store> store, qsizetype capacity)
     : m_store(std::move(store)), m_capacity(capacity)
 {
@@ -42,6 +46,11 @@ Result<QHash<QString, qint64>> RegistryCache::lookup(const QStringList &meterNos
         m_known.clear();
         m_ownChangesSeen = changes;
     }
+    // A batch (more meters than one look-up statement takes) is looked up as it is: one statement
+    // per 64 meters costs it little, and keeping a thousand meters per batch in the cache cost the
+    // listener more than it saved (its entries among the batch's short-lived parse trees).
+    if (meterNos.size() > kBatchLookup)
+        return m_store->lookupMeters(meterNos, identities);
     QHash<QString, qint64> found;
     QStringList missing;
     for (const QString &no : meterNos) {

@@ -14,7 +14,8 @@
 // So a meter another process removes or re-types is seen by the listener at most pollMs late. The
 // check was never transactional (it reads before the writer commits, which under load is tens of
 // ms later); the cache widens that window for other processes' changes only.
-// At most `capacity` meters are kept (about 150 bytes each); past that it starts over.
+// At most `capacity` meters are kept (about 150 bytes each); past that it starts over. A look-up
+// of more than 64 meters (a batch) bypasses the cache (registrycache.cpp says why).
 // Lives on one thread (the listener's): use it and call watch() there only.
 
 #include "core/result.h"
