@@ -125,8 +125,9 @@ if want test; then
     # The tests run on Qt's offscreen platform as under Linux (wine-run.sh hands ctest's QT_* over);
     # Xvfb is there for Wine itself (user32 wants a display). The windows platform plugin is what
     # the live step's console and the installed programs use.
+    # wine-tests.xml keeps every test's whole log (its skips and their reasons), passed ones too.
     (cd "$BUILD" && env -u MD_TEST_PG_URL xvfb-run -a ctest --output-on-failure --parallel "$JOBS" --timeout 300 \
-        -R "$regex" -E "${MD_WIN_TESTS_EXCLUDE:-^$}" --output-junit wine-tests.xml)
+        -R "$regex" -E "${MD_WIN_TESTS_EXCLUDE:-^$}" --test-output-size-passed 262144 --output-junit wine-tests.xml)
     rc=$?
     set -e
     wine_stop
