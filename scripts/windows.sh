@@ -28,8 +28,8 @@ WIN_TESTS=${MD_WIN_TESTS:-"fixeddecimal timeformat dictionary settings chineseam
     readingrows storeaccess storesearch storecopy storeprocesses storehistory changefeed archive archivereview
     healthrules healthstore commandvalidation platformclient commandservice clisend cliserve
     sim_meter sim_rejects sim_results ui_registry ui_console ui_archive ui_language ui_health forms_batch
-    forms_spec timeline uploadlistener listenerfaults commandflow sim_health forms settings_dialog receipt
-    deskpolish formsfaults formswritefail"}
+    forms_spec platform_zone timeline uploadlistener listenerfaults commandflow sim_health forms settings_dialog
+    receipt deskpolish formsfaults formswritefail"}
 WIN_TESTS=$(echo $WIN_TESTS)
 [ ${#steps[@]} -gt 0 ] || steps=(build stage test msi install live)
 want() { local s; for s in "${steps[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }

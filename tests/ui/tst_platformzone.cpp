@@ -60,7 +60,14 @@ void TestPlatformZone::deskZones()
 // zone that did not change would prove nothing).
 bool TestPlatformZone::setDeskZone(const QByteArray &tz)
 {
+#ifdef Q_OS_WIN
+    // The Windows C runtime reads TZ only as "<name><hours west of UTC>", not by zone name: the desk
+    // gets the zone's offset of now (whole hours: every zone below).
+    const int east = QTimeZone(tz).offsetFromUtc(QDateTime::currentDateTimeUtc());
+    qputenv("TZ", QByteArray("DSK") + QByteArray::number(-east / 3600));
+#else
     qputenv("TZ", tz);
+#endif
     tzset();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return QDateTime::currentDateTime().offsetFromUtc() == QTimeZone(tz).offsetFromUtc(now);
