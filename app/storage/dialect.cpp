@@ -176,6 +176,28 @@ Result<QString> Dialect::openConnection(const DatabaseLocation &loc, const QStri
     return name;
 }
 
+void appendArrayText(QString &literal, const QString &value)
+{
+    literal += QLatin1Char('"');
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            literal += QLatin1Char('\\');
+        literal += c;
+    }
+    literal += QLatin1Char('"');
+}
+
+QString postgresTextArray(const QStringList &values)
+{
+    QString literal = QStringLiteral("{");
+    for (const QString &v : values) {
+        if (literal.size() > 1)
+            literal += QLatin1Char(',');
+        appendArrayText(literal, v);
+    }
+    return literal + QLatin1Char('}');
+}
+
 bool isConnectionLoss(const QString &driverText)
 {
     static const char *lost[] = {"server closed", "no connection", "could not connect", "terminating connection",

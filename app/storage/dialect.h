@@ -60,6 +60,11 @@ private:
     Backend m_backend;
 };
 
+// PostgreSQL array literals for one array parameter (CAST(? AS TEXT[])): QPSQL sends parameters as
+// text, so a list of any length is one value. appendArrayText adds one quoted element.
+void appendArrayText(QString &literal, const QString &value);
+QString postgresTextArray(const QStringList &values); // {"a","b\"c"}
+
 // Maps a driver error to the spec's codes: 9998 for "cannot write now" (busy, locked, full, I/O,
 // read-only), else 9999.
 Error storageError(const QString &driverText, const QString &what);

@@ -197,6 +197,29 @@ Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos,
         return reader.error();
     Db &db = **reader;
     QHash<QString, qint64> found;
+    auto take = [&](QSqlQuery *q) {
+        while (q->next()) {
+            found.insert(q->value(0).toString(), q->value(1).toLongLong());
+            if (identities)
+                identities->insert(q->value(0).toString(), {q->value(2).toString(), q->value(3).toString()});
+        }
+        q->finish();
+    };
+    if (db.dialect().isPostgres()) {
+        // One statement for any number of names, each name a probe of the meter_no key. Written
+        // as a range (>= and <=) on purpose: pg_trgm's GIN index answers = too, and the planner
+        // chose it (a bitmap scan over trigrams that every meter number shares) for meter_no IN
+        // (...): 100-160 ms per 64 names with 8,000 meters, growing with the registry; the
+        // prepared statement's generic plan did the same for an = join (3.5 s for 1,000 names).
+        // The trigram index cannot answer a range, the B-tree on meter_no can.
+        QSqlQuery *q = db.run(S("SELECT m.meter_no, m.id, m.factory_code, m.meter_type FROM unnest(CAST(? AS TEXT[])) AS n (no) "
+                                "JOIN meters m ON m.meter_no >= n.no AND m.meter_no <= n.no WHERE m.removed_at IS NULL"),
+                              {postgresTextArray(meterNos)});
+        if (!q)
+            return db.lastError();
+        take(q);
+        return found;
+    }
     // One statement per chunk of up to 64 numbers (the usual upload names 1..100 meters); the
     // statement text per chunk size is cached like any other.
     constexpr int chunk = 64;
@@ -213,12 +236,7 @@ Result<QHash<QString, qint64>> Store::lookupMeters(const QStringList &meterNos,
                               args);
         if (!q)
             return db.lastError();
-        while (q->next()) {
-            found.insert(q->value(0).toString(), q->value(1).toLongLong());
-            if (identities)
-                identities->insert(q->value(0).toString(), {q->value(2).toString(), q->value(3).toString()});
-        }
-        q->finish();
+        take(q);
     }
     return found;
 }

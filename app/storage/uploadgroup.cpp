@@ -43,13 +43,7 @@ public:
             if (v.isNull()) {
                 t += QLatin1String("NULL");
             } else if (v.typeId() == QMetaType::QString) {
-                t += QLatin1Char('"');
-                for (const QChar c : v.toString()) {
-                    if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
-                        t += QLatin1Char('\\');
-                    t += c;
-                }
-                t += QLatin1Char('"');
+                appendArrayText(t, v.toString());
             } else {
                 t += QString::number(v.toLongLong());
             }
@@ -262,11 +256,10 @@ bool cacheMeterIds(WriteContext &ctx, const QList<const UploadWrite *> &uploads)
     }
     if (missing.size() < 2)
         return true;
-    ArrayColumns names(types("T"));
-    for (const QString &meterNo : std::as_const(missing))
-        names.addRow({meterNo});
-    QSqlQuery *q = ctx.db.run(S("SELECT meter_no, id FROM meters WHERE meter_no = ANY(CAST(? AS TEXT[])) AND removed_at IS NULL"),
-                              names.args());
+    // A range per name, so that only the meter_no B-tree can answer it (see Store::lookupMeters).
+    QSqlQuery *q = ctx.db.run(S("SELECT m.meter_no, m.id FROM unnest(CAST(? AS TEXT[])) AS n (no) "
+                                "JOIN meters m ON m.meter_no >= n.no AND m.meter_no <= n.no WHERE m.removed_at IS NULL"),
+                              {postgresTextArray(QStringList(missing.begin(), missing.end()))});
     if (!q)
         return false;
     while (q->next())

@@ -234,7 +234,7 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
         for (size_t i = 0; i < batch.size() && !replay; ++i) {
             if (!savepoints && m_group && i >= oneByOneUntil) {
                 const size_t end = uploadRunEnd(batch, i);
-                if (end - i > 1) {
+                if (end - i > 1 || (batch[i]->upload() && batch[i]->weight() >= kGroupAloneWeight)) {
                     QList<const UploadWrite *> uploads;
                     for (size_t k = i; k < end; ++k)
                         uploads.append(batch[k]->upload());
@@ -261,7 +261,7 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
                 return failAll(e);
             }
             ctx.changes = ChangeSet{};
-            const bool ok = batch[i]->apply(ctx);
+            const bool ok = (savepoints && applyAlone(ctx, *batch[i])) || batch[i]->apply(ctx);
             if (!ok && !savepoints) {
                 replay = true;
             } else if (!ok) {
@@ -301,6 +301,30 @@ void Writer::runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch)
         announce(all);
         return;
     }
+}
+
+// In its own savepoint: a big upload (a meterDataUpBatch names many meters) through the group
+// statements, a handful instead of one UPDATE per meter. False: apply it as usual (nothing of this
+// attempt is left).
+bool Writer::applyAlone(WriteContext &ctx, WriteTaskBase &task)
+{
+    if (!m_group || !task.upload() || task.weight() < kGroupAloneWeight)
+        return false;
+    QList<WriteOutcome> outcomes;
+    switch (m_group(ctx, {task.upload()}, outcomes)) {
+    case Grouped::Applied:
+        task.setOutcome(std::move(outcomes.first()));
+        return true;
+    case Grouped::Failed:
+        m_db->finishAll();
+        m_db->exec(QStringLiteral("ROLLBACK TO SAVEPOINT item"));
+        m_meterIds.clear();
+        break;
+    case Grouped::NotApplicable:
+        break;
+    }
+    ctx.changes = ChangeSet{};
+    return false;
 }
 
 size_t Writer::uploadRunEnd(const std::vector<std::unique_ptr<WriteTaskBase>> &batch, size_t begin) const

@@ -183,6 +183,9 @@ public:
 private:
     void run();
     void runBatch(std::vector<std::unique_ptr<WriteTaskBase>> &batch);
+    // An upload this heavy (rows) goes through the group statements even alone.
+    static constexpr int kGroupAloneWeight = 100;
+    bool applyAlone(WriteContext &ctx, WriteTaskBase &task);
     // The end of the run of uploads starting at `begin` (at most begin + 1: no run).
     size_t uploadRunEnd(const std::vector<std::unique_ptr<WriteTaskBase>> &batch, size_t begin) const;
     bool writeChangeRows(WriteContext &ctx, const ChangeSet &all);

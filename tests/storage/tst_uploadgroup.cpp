@@ -54,6 +54,8 @@ private slots:
     void burstMatchesOneByOne();
     void sharedKeyInBurst_data() { addBackendRows(); }
     void sharedKeyInBurst();
+    void batchUploadAlone_data() { addBackendRows(); }
+    void batchUploadAlone();
 };
 
 void TestUploadGroup::burstMatchesOneByOne()
@@ -172,6 +174,47 @@ void TestUploadGroup::sharedKeyInBurst()
     QCOMPARE(s.readingsInserted, 0);
     QCOMPARE(s.readingsDuplicate, 24);
     QCOMPARE(store->tableCounts()->value(QStringLiteral("readings")), 24);
+}
+
+// A meterDataUpBatch-sized upload on its own (30 meters): on PostgreSQL the group statements take
+// it alone (one UPDATE for its 30 meters rather than 30), with the answers of the usual path.
+void TestUploadGroup::batchUploadAlone()
+{
+    MD_FRESH_DATABASE(db);
+    auto store = openStore(db);
+    QVERIFY(store);
+    QList<MeterInfo> meters;
+    UploadWrite batch;
+    for (int m = 0; m < 30; ++m) {
+        const QString no = QStringLiteral("B%1").arg(m, 3, 10, QLatin1Char('0'));
+        meters << meter(no);
+        const UploadWrite one = meterDataUp(no, 1700000000, 4, 1000 * (m + 1));
+        if (m == 0)
+            batch.journal = one.journal;
+        batch.statuses += one.statuses;
+        batch.readings += one.readings;
+    }
+    QVERIFY(wait(store->upsertMeters(meters)).ok());
+    g_groupLog.clear();
+    const WriteOutcome first = wait(store->submit(batch));
+    QVERIFY2(first.ok, qPrintable(first.error.detail));
+    if (backend == QLatin1String("postgresql"))
+        QVERIFY2(g_groupLog.contains(QStringLiteral("applied a group of 1 uploads")), qPrintable(g_groupLog.join(QLatin1Char('\n'))));
+    QCOMPARE(first.readingsInserted, 120);
+    QCOMPARE(first.statusesInserted, 30);
+    QCOMPARE(first.meterNos.size(), 30);
+    const WriteOutcome again = wait(store->submit(batch));
+    QVERIFY(again.ok);
+    QCOMPARE(again.readingsInserted, 0);
+    QCOMPARE(again.readingsDuplicate, 120);
+    QVERIFY(again.journalId > first.journalId);
+    RegistryPageRequest page;
+    page.limit = 30;
+    auto registry = store->registryPage(page);
+    QVERIFY(registry.ok());
+    QCOMPARE(registry->size(), 30);
+    for (int m = 0; m < 30; ++m)
+        QCOMPARE(registry->at(m).lastReading->units(), 1000 * (m + 1) + 30);
 }
 
 QTEST_GUILESS_MAIN(TestUploadGroup)
