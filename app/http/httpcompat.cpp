@@ -104,32 +104,15 @@ bool addAsyncRoute(QHttpServer &server, const QString &path, AsyncHandler handle
     return server.route(path, std::move(view));
 #  endif
 #else
-    // 6.4: QHttpServer's own QFuture path captures a raw socket pointer and a reference to the
-    // request; a client that hangs up first makes it write to freed memory. So take the responder,
-    // pin the socket (its deleteLater() is held back) and write when the answer is ready.
-    return server.route(path, [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+    // 6.4: answered as a deferred route (which pins the socket); the answer is the future's result.
+    return addDeferredRoute(server, path, [handler](const QHttpServerRequest &request) {
         QFuture<QHttpServerResponse> future = handler(request);
-        QTcpSocket *socket = ConnectionGuard::currentSocket();
-        ConnectionGuard *guard = ConnectionGuard::of(socket);
-        if (!guard || future.isFinished()) {
-            future.waitForFinished(); // no guard to pin with: answer in place (blocks this thread)
-            future.takeResult().write(std::move(responder));
-            return;
-        }
-        guard->pin();
-        // A watcher rather than QFuture::then(context, ...): 6.4's context continuations crash
-        // (QPromise::start on a moved-from interface) when several are chained across threads.
-        auto *watcher = new QFutureWatcher<QHttpServerResponse>(guard);
-        QPointer<QTcpSocket> alive(socket);
-        auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QObject::connect(watcher, &QFutureWatcherBase::finished, guard, [watcher, shared, alive, guard] {
-            QFuture<QHttpServerResponse> done = watcher->future();
-            if (alive && alive->state() == QAbstractSocket::ConnectedState && done.isValid() && done.resultCount() > 0)
-                done.takeResult().write(std::move(*shared));
-            watcher->deleteLater();
-            guard->unpin();
-        });
-        watcher->setFuture(future);
+        return DeferredResponse{QFuture<void>(future), [future]() mutable {
+                                    // A future that finished without a result (cancelled) has no answer.
+                                    return future.resultCount() > 0
+                                               ? future.takeResult()
+                                               : QHttpServerResponse(QHttpServerResponder::StatusCode::InternalServerError);
+                                }};
     });
 #endif
 }
@@ -152,7 +135,9 @@ bool addDeferredRoute(QHttpServer &server, const QString &path, DeferredHandler 
         return promise->future();
     });
 #else
-    // As addAsyncRoute's 6.4 path, with the answer made when the watched future is done.
+    // 6.4: QHttpServer's own QFuture path captures a raw socket pointer and a reference to the
+    // request; a client that hangs up first makes it write to freed memory. So take the responder,
+    // pin the socket (its deleteLater() is held back) and write when the answer is ready.
     return server.route(path, [handler](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         DeferredResponse deferred = handler(request);
         QTcpSocket *socket = ConnectionGuard::currentSocket();
@@ -163,6 +148,8 @@ bool addDeferredRoute(QHttpServer &server, const QString &path, DeferredHandler 
             return;
         }
         guard->pin();
+        // A watcher rather than QFuture::then(context, ...): 6.4's context continuations crash
+        // (QPromise::start on a moved-from interface) when several are chained across threads.
         auto *watcher = new QFutureWatcher<void>(guard);
         QPointer<QTcpSocket> alive(socket);
         auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
