@@ -33,9 +33,10 @@ QList<QPair<QByteArray, QByteArray>> headerList(const QHttpServerRequest &reques
     QList<QPair<QByteArray, QByteArray>> list;
     const QHttpHeaders headers = request.headers();
     list.reserve(headers.size());
-    for (qsizetype i = 0; i < headers.size(); ++i)
+    for (qsizetype i = 0; i < headers.size(); ++i) {
         const QLatin1StringView headerName = headers.nameAt(i);
         list.append({QByteArray(headerName.data(), headerName.size()), headers.valueAt(i).toByteArray()});
+    }
     return list;
 #else
     return request.headers();
