@@ -7,7 +7,7 @@
 // --wait: follows the command (polling the database, where the receiver records results) until it is
 // terminal or the time is up. Exit 0: sent / accepted / succeeded; 1: rejected / failed / expired /
 // unreachable or a store failure; 2: usage or validation error (stderr names the field and the code).
-#include "clicommand.h"
+#include "cmd_storeaccess.h"
 
 #include "client/commandservice.h"
 #include "client/commandvalidation.h"
@@ -16,10 +16,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QTimer>
@@ -27,15 +25,9 @@
 namespace md::cli {
 namespace {
 
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 int fail(int code, const QString &text)
 {
-    err() << "meterdesk-cli send: " << text << Qt::endl;
+    errStream() << "meterdesk-cli send: " << text << Qt::endl;
     return code;
 }
 
@@ -93,8 +85,7 @@ int runSend(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("key=value"), QStringLiteral("command fields (plain values)"), QStringLiteral("[key=value ...]"));
     parser.addOption({QStringLiteral("meter"), QStringLiteral("meter number"), QStringLiteral("NO")});
     parser.addOption({QStringLiteral("wait"), QStringLiteral("follow the command until it finishes, at most SECONDS"), QStringLiteral("SECONDS")});
-    parser.addOption({QStringLiteral("config"), QStringLiteral("INI file (default: the per-user one)"), QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("database"), QStringLiteral("database path or postgresql:// URL"), QStringLiteral("PATH")});
+    addStoreOptions(parser);
     parser.addOption({QStringLiteral("operator"), QStringLiteral("operator name recorded with the command"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("resend"), QStringLiteral("resend the finished command SEQ (a recharge keeps its tradeNo)"), QStringLiteral("SEQ")});
     if (!parser.parse(QStringList{QStringLiteral("meterdesk-cli send")} + args))
@@ -129,15 +120,10 @@ int runSend(const QStringList &args)
             return fail(ExitUsage, QStringLiteral("--wait: expected whole seconds"));
     }
 
-    const QString configPath = parser.isSet(QStringLiteral("config")) ? parser.value(QStringLiteral("config")) : Settings::defaultConfigPath();
-    if (parser.isSet(QStringLiteral("config")) && !QFileInfo::exists(configPath))
-        return fail(ExitUsage, QStringLiteral("--config: no such file: %1").arg(configPath));
-    Result<Settings> loaded = Settings::load(configPath);
+    std::optional<Settings> loaded = loadSettings(parser, "send");
     if (!loaded)
-        return fail(ExitUsage, QStringLiteral("bad configuration %1: %2: %3").arg(configPath, loaded.error().path, loaded.error().detail));
-    Settings settings = loaded.value();
-    if (parser.isSet(QStringLiteral("database")))
-        settings.storage.database = parser.value(QStringLiteral("database"));
+        return ExitUsage;
+    Settings settings = *loaded;
     if (parser.isSet(QStringLiteral("operator")))
         settings.operatorName = parser.value(QStringLiteral("operator"));
 
@@ -153,13 +139,9 @@ int runSend(const QStringList &args)
             return fail(ExitUsage, describe(errors.first()));
     }
 
-    StoreOptions so;
-    so.database = settings.databaseOrDefault();
-    so.timeZone = settings.platform.timeZone;
-    auto opened = Store::open(so);
-    if (!opened)
-        return fail(ExitFailed, QStringLiteral("cannot open the database %1: %2").arg(so.database, opened.error().detail));
-    std::shared_ptr<Store> store = opened.value();
+    std::shared_ptr<Store> store = openStore(settings, "send");
+    if (!store)
+        return ExitFailed;
 
     CommandServiceOptions options;
     options.platform = settings.platform;

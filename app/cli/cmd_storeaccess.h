@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Shared by the subcommands that read the configuration and open the store (serve, meters,
-// history): the common options, the exit codes of clicommand.h, and error lines that name the key.
+// Shared by the subcommands that read the configuration and open the store (serve, send, meters,
+// history, health): the common options, the exit codes of clicommand.h, and error lines that name the key.
 
 #include "clicommand.h"
 

@@ -39,7 +39,6 @@ struct OverviewStats
 struct OverviewRequest
 {
     qint64 now = 0;        // 0: current time
-    qint64 dayStart = 0;   // start of today in the platform zone (epoch); 0: now - 86400
     int silentDays = 3;
     int days = 14;         // uploadsPerDay length
     PlatformTime time = PlatformTime(); // the platform zone: which day is today, day buckets

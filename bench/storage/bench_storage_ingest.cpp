@@ -3,6 +3,7 @@
 // one connection; (b) Store::submit of meterDataUp-sized writes (1 status + 24 readings + journal)
 // through the group-commit writer, with many submits in flight as the listener has.
 //   bench_storage_ingest [--postgres URL] [--raw-rows N] [--uploads N] [--in-flight N]
+#include "storage/dialect.h"
 #include "storage/store.h"
 
 #include <QCommandLineParser>
@@ -12,7 +13,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-#include <QUrl>
 
 #include <cstdio>
 
@@ -46,24 +46,17 @@ UploadWrite upload(const QString &meterNo, qint64 start)
     return w;
 }
 
+// One connection opened as the store's writer opens its own (WAL, synchronous FULL, the schema's
+// search_path): the ceiling is measured under the same session settings.
 QSqlDatabase rawConnection(const QString &database)
 {
-    QSqlDatabase db;
-    if (database.startsWith(QLatin1String("postgresql://"))) {
-        const QUrl url(database);
-        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("raw"));
-        db.setHostName(url.host());
-        db.setPort(url.port(5432));
-        db.setUserName(url.userName());
-        db.setDatabaseName(url.path().mid(1));
-        db.setPassword(qEnvironmentVariable("MD_PG_PASSWORD", qEnvironmentVariable("PGPASSWORD")));
-    } else {
-        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(database.mid(7));
-    }
-    if (!db.open())
-        qFatal("raw open: %s", qPrintable(db.lastError().text()));
-    return db;
+    auto location = parseDatabaseLocation(database);
+    if (!location)
+        qFatal("raw open: %s", qPrintable(location.error().detail));
+    auto opened = Dialect(location->backend).openConnection(*location, QStringLiteral("raw"), Dialect::Role::Writer, 10000);
+    if (!opened)
+        qFatal("raw open: %s", qPrintable(opened.error().detail));
+    return QSqlDatabase::database(*opened);
 }
 
 } // namespace
@@ -108,14 +101,7 @@ int main(int argc, char **argv)
 
     // (a) raw prepared inserts, 10k rows per transaction, same table and key as the store's.
     {
-        QSqlDatabase raw = rawConnection(database.section(QLatin1Char('?'), 0, 0));
-        QSqlQuery q(raw);
-        if (pg)
-            q.exec(QStringLiteral("SET search_path TO %1").arg(database.section(QStringLiteral("schema="), 1)));
-        else {
-            q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-            q.exec(QStringLiteral("PRAGMA synchronous = FULL"));
-        }
+        QSqlDatabase raw = rawConnection(database);
         const int rows = p.value(QStringLiteral("raw-rows")).toInt();
         QSqlQuery ins(raw);
         ins.prepare(QStringLiteral("INSERT INTO readings (meter_id, data_time, reading, balance_amt, price, received_at) "

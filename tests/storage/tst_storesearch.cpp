@@ -11,7 +11,6 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QUrl>
 
 using namespace md;
 using namespace md::testing;
@@ -66,22 +65,11 @@ std::shared_ptr<Store> openWith(const QString &database, int indexedMax)
 // A raw connection to the test database (to look at the schema behind the store's back).
 QSqlDatabase rawConnection(const QString &database, const QString &name)
 {
-    if (database.startsWith(QLatin1String("sqlite:"))) {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(database.mid(7));
-        db.open();
-        return db;
-    }
-    const QUrl url(database);
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-    db.setHostName(url.host());
-    db.setPort(url.port(5432));
-    db.setUserName(url.userName());
-    db.setDatabaseName(url.path().mid(1));
-    db.setPassword(qEnvironmentVariable("MD_PG_PASSWORD", qEnvironmentVariable("PGPASSWORD")));
-    if (db.open())
-        QSqlQuery(db).exec(QStringLiteral("SET search_path TO ") + url.query().section(QLatin1Char('='), 1));
-    return db;
+    auto location = parseDatabaseLocation(database);
+    if (!location)
+        return {};
+    auto opened = Dialect(location->backend).openConnection(*location, name, Dialect::Role::Writer, 10000);
+    return opened ? QSqlDatabase::database(*opened) : QSqlDatabase();
 }
 
 qint64 scalar(QSqlDatabase &db, const QString &sql)

@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulator.h"
 
+#include "protocol/codecsettings.h"
+
 namespace md::sim {
 
 namespace {
 
+// The platform's side of the same agreement: its settings mean for the codec what the desk's do.
 CodecOptions codecOptions(const SimulatorConfig &c)
 {
     PlatformSettings p;
     p.appSecret = c.credentials.appSecret;
     p.aesKey = c.aesKey;
-    CodecOptions o;
-    o.aesKey = p.effectiveAesKey();
-    o.encryptSensitive = c.encryptUploads;
-    o.signMode = c.signMode;
-    o.appSecret = c.credentials.appSecret;
-    o.time = PlatformTime(c.timeZone);
-    return o;
+    p.encryptSensitive = c.encryptUploads;
+    p.signMode = c.signMode;
+    p.timeZone = c.timeZone;
+    return codecOptionsFor(p);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "consoleapp.h"
 #include "consolesession.h"
 
+#include "storage/dialect.h"
 #include "storage/store.h"
 #include "tools/demo/demodata.h"
 #include "ui/i18n/languagemanager.h"
@@ -15,7 +16,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -170,9 +170,9 @@ int runConsole(int argc, char *argv[])
     if (demo && !parser.isSet(dbOption))
         database = QFileInfo(Settings::defaultDatabasePath()).absolutePath() + QStringLiteral("/meterdesk-demo.sqlite");
     const bool readOnly = parser.isSet(readOnlyOption);
-    const bool fresh = !database.contains(QLatin1String("://")) && !QFileInfo::exists(database);
-    if (!database.contains(QLatin1String("://")))
-        QDir().mkpath(QFileInfo(database).absolutePath());
+    // A new SQLite file gets the demo world (Store::open creates the file and its folder).
+    const auto location = parseDatabaseLocation(database);
+    const bool fresh = location && location->backend == Backend::Sqlite && !QFileInfo::exists(location->path);
 
     StoreOptions options;
     options.database = database;

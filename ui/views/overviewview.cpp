@@ -111,7 +111,6 @@ void OverviewView::refresh()
     OverviewRequest req;
     req.now = m_context->now();
     req.time = m_context->time();
-    req.dayStart = m_context->time().startOfDay(m_context->time().dateOf(req.now));
     req.silentDays = m_silentDays->value();
     req.days = 14;
     m_query.run([req](const Store &s) { return s.overview(req); }, [this](Result<OverviewStats> r) {
