@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+namespace md::cli {
 namespace {
 
 int runMigrate(const QStringList &args)
@@ -22,34 +23,35 @@ int runMigrate(const QStringList &args)
     p.addOption({QStringLiteral("to"), QStringLiteral("target (must be empty): sqlite:FILE or postgresql://..."), QStringLiteral("db")});
     if (!p.parse(QStringList{QStringLiteral("meterdesk-cli migrate")} + args)) {
         err << p.errorText() << '\n';
-        return md::cli::ExitUsage;
+        return ExitUsage;
     }
     if (p.isSet(QStringLiteral("help"))) {
         out << p.helpText();
-        return md::cli::ExitOk;
+        return ExitOk;
     }
     const QString from = p.value(QStringLiteral("from"));
     const QString to = p.value(QStringLiteral("to"));
     if (from.isEmpty() || to.isEmpty()) {
         err << "migrate: --from and --to are required\n";
-        return md::cli::ExitUsage;
+        return ExitUsage;
     }
-    auto report = md::copyDatabase(from, to, [&](const QString &table, qint64 rows) {
+    auto report = copyDatabase(from, to, [&](const QString &table, qint64 rows) {
         err << "  " << table << ": " << rows << " rows\r";
         err.flush();
     });
     err << '\n';
     if (!report) {
         err << "migrate failed: " << report.error().code << ' ' << report.error().path << ' ' << report.error().detail << '\n';
-        return md::cli::ExitFailed;
+        return ExitFailed;
     }
     for (auto it = report->sourceCounts.constBegin(); it != report->sourceCounts.constEnd(); ++it)
         out << it.key().leftJustified(16) << ' ' << it.value() << " -> " << report->targetCounts.value(it.key())
             << (it.value() == report->targetCounts.value(it.key()) ? "" : "  MISMATCH") << '\n';
     out << (report->countsMatch ? "all tables copied, counts match\n" : "COUNTS DIFFER\n");
-    return report->countsMatch ? md::cli::ExitOk : md::cli::ExitFailed;
+    return report->countsMatch ? ExitOk : ExitFailed;
 }
 
-const md::cli::Registrar reg{"migrate", "copy a database (e.g. SQLite -> PostgreSQL) and check counts", &runMigrate};
+const Registrar reg{"migrate", "copy a database (e.g. SQLite -> PostgreSQL) and check counts", &runMigrate};
 
 } // namespace
+} // namespace md::cli

@@ -3,9 +3,7 @@
 
 #include "protocol/catalog.h"
 
-namespace md {
-
-namespace CommandNames {
+namespace md::CommandNames {
 
 QStringList all()
 {
@@ -61,6 +59,4 @@ QStringList serviceFilledFields(const QString &name)
     return fields;
 }
 
-} // namespace CommandNames
-
-} // namespace md
+} // namespace md::CommandNames

@@ -9,9 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace md {
-
-namespace CommandNames {
+namespace md::CommandNames {
 // The nine /prepose/ names in catalogue order.
 QStringList all();
 bool isKnown(const QString &name);
@@ -30,6 +28,4 @@ bool carriesCommandSeq(const QString &name);
 // recharge, rechargeCount / totalRechargeAmt (from the ledger), rechargeTime (now, when not given),
 // meterType and meterInfo's registry fields (from the registry, when not given).
 QStringList serviceFilledFields(const QString &name);
-} // namespace CommandNames
-
-} // namespace md
+} // namespace md::CommandNames

@@ -37,7 +37,9 @@ struct ValidationContext
     bool serviceFillsFields = true;
 };
 
-namespace CommandValidation {
+} // namespace md
+
+namespace md::CommandValidation {
 
 // Every problem found, in field order (empty: valid). The first one is what a CLI reports.
 QList<Error> validate(const QString &name, const QJsonObject &params, const ValidationContext &context = ValidationContext());
@@ -57,5 +59,4 @@ QList<Error> checkValveOperate(const QJsonObject &params);
 // Single-value helper shared with forms.
 bool isValidTradeNo(const QString &text); // 1..32 characters of [A-Za-z0-9_-]
 
-} // namespace CommandValidation
-} // namespace md
+} // namespace md::CommandValidation

@@ -29,7 +29,9 @@ struct AlarmTypeInfo
     bool closesValve;
 };
 
-namespace Dictionary {
+} // namespace md
+
+namespace md::Dictionary {
 
 // Return codes: 0000, 1001..1302, 9001..9999.
 const QList<DictEntry> &returnCodes();
@@ -52,5 +54,4 @@ const DictEntry *find(const QList<DictEntry> &list, const QString &code);
 QString displayName(const QList<DictEntry> &list, const QString &code);
 QString alarmDisplayName(const QString &code);
 
-} // namespace Dictionary
-} // namespace md
+} // namespace md::Dictionary

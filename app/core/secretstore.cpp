@@ -122,12 +122,10 @@ QString defaultSecretsFile(const QString &iniPath)
 
 } // namespace
 
-namespace secretbackends {
-std::unique_ptr<SecretStore> file(const QString &path)
+std::unique_ptr<SecretStore> secretbackends::file(const QString &path)
 {
     return std::make_unique<FileSecretStore>(path);
 }
-} // namespace secretbackends
 
 std::unique_ptr<SecretStore> SecretStore::open(const QString &iniPath)
 {

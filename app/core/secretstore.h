@@ -45,10 +45,10 @@ public:
 // MD_APP_SECRET / MD_AES_KEY, else $CREDENTIALS_DIRECTORY/<name>; empty when neither is set.
 QString secretOverride(const QString &name);
 
-namespace secretbackends {
+} // namespace md
+
+namespace md::secretbackends {
 std::unique_ptr<SecretStore> file(const QString &path);
 std::unique_ptr<SecretStore> dpapi(const QString &iniPath);    // nullptr off Windows
 std::unique_ptr<SecretStore> keychain(const QString &iniPath); // nullptr without QtKeychain or keyring
-} // namespace secretbackends
-
-} // namespace md
+} // namespace md::secretbackends

@@ -73,12 +73,11 @@ private:
 
 } // namespace
 
-namespace secretbackends {
-std::unique_ptr<SecretStore> dpapi(const QString &iniPath)
+std::unique_ptr<SecretStore> secretbackends::dpapi(const QString &iniPath)
 {
     return std::make_unique<DpapiSecretStore>(iniPath);
 }
-} // namespace secretbackends
+
 } // namespace md
 
 #else

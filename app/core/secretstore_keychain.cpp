@@ -84,8 +84,7 @@ private:
 
 } // namespace
 
-namespace secretbackends {
-std::unique_ptr<SecretStore> keychain(const QString &iniPath)
+std::unique_ptr<SecretStore> secretbackends::keychain(const QString &iniPath)
 {
     if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
         return nullptr; // no session: a server, a CI runner, an ssh login
@@ -94,7 +93,7 @@ std::unique_ptr<SecretStore> keychain(const QString &iniPath)
         return nullptr;
     return store;
 }
-} // namespace secretbackends
+
 } // namespace md
 
 #else

@@ -28,7 +28,9 @@ struct AuthHeaders
     QByteArray authorization; // Base64(appId + ":" + timestamp)
 };
 
-namespace Auth {
+} // namespace md
+
+namespace md::Auth {
 
 QByteArray accessToken(const QString &appId, const QString &appSecret, const QByteArray &timestamp,
                        TokenCase tokenCase = TokenCase::Upper);
@@ -51,9 +53,9 @@ std::optional<qint64> signedTime(const Credentials &credentials, const QByteArra
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
-} // namespace Auth
+} // namespace md::Auth
 
-namespace Signature {
+namespace md::Signature {
 
 // key=value pairs of the top-level fields except `sign`, null and "" skipped, sorted by key, joined with
 // '&'; arrays and objects as compact JSON with keys sorted at every level, non-ASCII raw UTF-8.
@@ -61,7 +63,9 @@ QByteArray canonical(const QJsonObject &body);
 QByteArray sign(const QJsonObject &body, const QString &appSecret); // upper-case hex MD5
 bool verify(const QJsonObject &body, const QString &appSecret);     // compares body["sign"]
 
-} // namespace Signature
+} // namespace md::Signature
+
+namespace md {
 
 class AesEcb
 {

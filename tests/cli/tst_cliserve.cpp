@@ -18,6 +18,7 @@
 #include <QTest>
 
 using namespace md;
+using namespace md::testing;
 
 class TestCliServe : public QObject
 {

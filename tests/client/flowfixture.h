@@ -12,11 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace md;
+namespace md::testing {
 
-namespace {
-
-const Credentials creds{QStringLiteral("QC20230001"), QStringLiteral("0123456789abcdefSECRET")};
+inline const Credentials creds{QStringLiteral("QC20230001"), QStringLiteral("0123456789abcdefSECRET")};
 
 template<typename T>
 T await(QFuture<T> f, int ms = 15000)
@@ -26,7 +24,7 @@ T await(QFuture<T> f, int ms = 15000)
     return f.result();
 }
 
-[[maybe_unused]] QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
+inline QJsonObject obj(std::initializer_list<std::pair<const char *, const char *>> kv)
 {
     QJsonObject o;
     for (const auto &[k, v] : kv)
@@ -34,15 +32,13 @@ T await(QFuture<T> f, int ms = 15000)
     return o;
 }
 
-[[maybe_unused]] qint64 handledCount(sim::Simulator &s)
+inline qint64 handledCount(sim::Simulator &s)
 {
     qint64 n = 0;
     for (qint64 c : s.endpoint().replyCounts())
         n += c;
     return n;
 }
-
-} // namespace
 
 class FlowFixture : public QObject
 {
@@ -147,3 +143,4 @@ inline void FlowFixture::setUpWorld(int meters)
     QVERIFY(await(m_store->upsertMeters(rows)).ok());
 }
 
+} // namespace md::testing

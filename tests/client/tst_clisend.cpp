@@ -6,6 +6,9 @@
 #include <QJsonDocument>
 #include <QProcess>
 
+using namespace md;
+using namespace md::testing;
+
 class TestCliSend : public FlowFixture
 {
     Q_OBJECT

@@ -10,6 +10,9 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 
+using namespace md;
+using namespace md::testing;
+
 class TestCommandBatch : public FlowFixture
 {
     Q_OBJECT

@@ -5,6 +5,9 @@
 
 #include "core/timeformat.h"
 
+using namespace md;
+using namespace md::testing;
+
 class TestCommandFlow : public FlowFixture
 {
     Q_OBJECT

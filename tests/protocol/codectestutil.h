@@ -12,7 +12,7 @@
 #include <functional>
 #include <optional>
 
-namespace md::codectest {
+namespace md::testing {
 
 inline const QByteArray kKey = "s3cr3t-KEY-01234";
 inline const QString kSecret = QStringLiteral("s3cr3t-KEY-0123456789");
@@ -138,4 +138,4 @@ inline void forEveryMessage(const std::function<void(const MessageSpec &)> &fn)
         fn(m);
 }
 
-} // namespace md::codectest
+} // namespace md::testing

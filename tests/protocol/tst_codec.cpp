@@ -10,7 +10,7 @@
 #include <algorithm>
 
 using namespace md;
-using namespace md::codectest;
+using namespace md::testing;
 
 class TestCodec : public QObject
 {

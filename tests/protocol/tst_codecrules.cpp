@@ -7,7 +7,7 @@
 #include <QTest>
 
 using namespace md;
-using namespace md::codectest;
+using namespace md::testing;
 
 class TestCodecRules : public QObject
 {

@@ -9,7 +9,7 @@
 #include <QTest>
 
 using namespace md;
-using namespace md::codectest;
+using namespace md::testing;
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include <QPair>
 #include <QTcpSocket>
 
-namespace rawhttp {
+namespace md::testing::rawhttp {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
@@ -106,4 +106,4 @@ inline qint64 procStatusKiB(const char *key)
     return 0;
 }
 
-} // namespace rawhttp
+} // namespace md::testing::rawhttp

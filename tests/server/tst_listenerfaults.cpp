@@ -24,6 +24,7 @@
 #include <cstdio>
 
 using namespace md;
+using namespace md::testing;
 
 class TestListenerFaults : public QObject
 {

@@ -14,6 +14,7 @@
 #include <vector>
 
 using namespace md;
+using namespace md::testing;
 
 class TestListenerFlood : public QObject
 {

@@ -22,6 +22,7 @@
 #include <openssl/x509v3.h>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 

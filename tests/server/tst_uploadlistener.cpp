@@ -12,6 +12,7 @@
 #include <QThread>
 
 using namespace md;
+using namespace md::testing;
 
 class TestUploadListener : public QObject
 {

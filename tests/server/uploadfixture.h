@@ -20,6 +20,8 @@
 
 #include <memory>
 
+namespace md::testing {
+
 struct UploadFixture
 {
     QTemporaryDir dir;
@@ -158,3 +160,5 @@ struct UploadFixture
         return post(upload, QJsonDocument(body).toJson(QJsonDocument::Compact), headers());
     }
 };
+
+} // namespace md::testing

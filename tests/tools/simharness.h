@@ -25,9 +25,8 @@
 
 #include <memory>
 
-namespace simtest {
+namespace md::testing {
 
-using namespace md;
 using namespace md::sim;
 
 inline const Credentials kCreds{QStringLiteral("QC20230001"), QStringLiteral("s3cr3t-KEY-0123456789")};
@@ -240,4 +239,4 @@ inline Answer SimHarness::control(const QJsonObject &switches)
     return rawPost(QStringLiteral("/sim/control"), QJsonDocument(switches).toJson(), {});
 }
 
-} // namespace simtest
+} // namespace md::testing

@@ -12,7 +12,7 @@
 #include "uploadbodies.h"
 #include "uploadposter.h"
 
-namespace simtest {
+namespace md::testing {
 
 struct ScenarioWorld
 {
@@ -87,4 +87,4 @@ struct ScenarioWorld
     }
 };
 
-} // namespace simtest
+} // namespace md::testing

@@ -9,7 +9,7 @@
 
 using namespace md;
 using namespace md::sim;
-using namespace simtest;
+using namespace md::testing;
 
 class TestSimHealth : public QObject
 {

@@ -29,7 +29,7 @@ qint64 dayLitres(quint32 seed, int base, QDate d)
 }
 } // namespace
 
-class TstSimMeter : public QObject
+class TestSimMeter : public QObject
 {
     Q_OBJECT
 private slots:
@@ -44,7 +44,7 @@ private slots:
     void registryCsvRoundTrip();
 };
 
-void TstSimMeter::seasonsArePlausible_data()
+void TestSimMeter::seasonsArePlausible_data()
 {
     QTest::addColumn<QDate>("from");
     QTest::addColumn<qint64>("minAvgLitres"); // average per household and day over 200 meters
@@ -56,7 +56,7 @@ void TstSimMeter::seasonsArePlausible_data()
     QTest::newRow("december") << QDate(2025, 12, 1) << qint64(850) << qint64(2100);
 }
 
-void TstSimMeter::seasonsArePlausible()
+void TestSimMeter::seasonsArePlausible()
 {
     QFETCH(QDate, from);
     QFETCH(qint64, minAvgLitres);
@@ -78,7 +78,7 @@ void TstSimMeter::seasonsArePlausible()
              qPrintable(QStringLiteral("average %1 litres/day").arg(avg)));
 }
 
-void TstSimMeter::winterAboveSummer()
+void TestSimMeter::winterAboveSummer()
 {
     qint64 winter = 0, summer = 0;
     for (quint32 seed = 1; seed <= 100; ++seed) {
@@ -90,7 +90,7 @@ void TstSimMeter::winterAboveSummer()
     QVERIFY2(winter > summer * 18 / 10, qPrintable(QStringLiteral("%1 vs %2").arg(winter).arg(summer)));
 }
 
-void TstSimMeter::peaksAboveNight()
+void TestSimMeter::peaksAboveNight()
 {
     // Weekdays: 07-08 and 18-19 well above 02-03; weekends: the morning peak comes later.
     qint64 night = 0, morning = 0, evening = 0, weekendEarly = 0, weekdayEarly = 0;
@@ -108,7 +108,7 @@ void TstSimMeter::peaksAboveNight()
     QVERIFY(weekdayEarly > weekendEarly);
 }
 
-void TstSimMeter::readingMonotonicAndStepIndependent_data()
+void TestSimMeter::readingMonotonicAndStepIndependent_data()
 {
     QTest::addColumn<QDate>("from");
     QTest::addColumn<int>("stepSeconds");
@@ -118,7 +118,7 @@ void TstSimMeter::readingMonotonicAndStepIndependent_data()
     QTest::newRow("spring, 5 h steps") << QDate(2026, 4, 1) << 18000;
 }
 
-void TstSimMeter::readingMonotonicAndStepIndependent()
+void TestSimMeter::readingMonotonicAndStepIndependent()
 {
     QFETCH(QDate, from);
     QFETCH(int, stepSeconds);
@@ -146,7 +146,7 @@ void TstSimMeter::readingMonotonicAndStepIndependent()
     }
 }
 
-void TstSimMeter::arrearsClosesValveAndRechargeCreditsOnce()
+void TestSimMeter::arrearsClosesValveAndRechargeCreditsOnce()
 {
     const qint64 start = epochOf(QDate(2026, 1, 5));
     MeterIdentity id;
@@ -184,7 +184,7 @@ void TstSimMeter::arrearsClosesValveAndRechargeCreditsOnce()
     QCOMPARE(m.balance, after - Money::fromUnits(1000000));
 }
 
-void TstSimMeter::ladderPriceAndBilling()
+void TestSimMeter::ladderPriceAndBilling()
 {
     Tariff t = defaultTariff();
     QCOMPARE(t.priceFor(Volume::fromUnits(0)).units(), qint64(24800));
@@ -205,7 +205,7 @@ void TstSimMeter::ladderPriceAndBilling()
     QCOMPARE(m.totalUse, b0 - m.balance);
 }
 
-void TstSimMeter::registryCsvRoundTrip()
+void TestSimMeter::registryCsvRoundTrip()
 {
     QTemporaryDir dir;
     MeterWorld world(kTime);
@@ -230,5 +230,5 @@ void TstSimMeter::registryCsvRoundTrip()
     QCOMPARE(f.readLine().trimmed(), QByteArray("meterNo,meterType,userNo,addrDes,factoryCode,userName"));
 }
 
-QTEST_GUILESS_MAIN(TstSimMeter)
+QTEST_GUILESS_MAIN(TestSimMeter)
 #include "tst_sim_meter.moc"

@@ -6,9 +6,10 @@
 
 #include "simharness.h"
 
-using namespace simtest;
+using namespace md;
+using namespace md::testing;
 
-class TstSimRejects : public QObject, public SimHarness
+class TestSimRejects : public QObject, public SimHarness
 {
     Q_OBJECT
 private slots:
@@ -23,7 +24,7 @@ private slots:
 
 // What the spec allows is accepted: volume recharges, no upper limits it does not state, optional
 // changeprice fields left out, a resend's old recharge time, long supplement ranges.
-void TstSimRejects::accepts_data()
+void TestSimRejects::accepts_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QJsonObject>("plain");
@@ -52,7 +53,7 @@ void TstSimRejects::accepts_data()
         << QJsonObject{} << "meterDataSupplement";
 }
 
-void TstSimRejects::accepts()
+void TestSimRejects::accepts()
 {
     QFETCH(QString, name);
     QFETCH(QJsonObject, plain);
@@ -74,7 +75,7 @@ void TstSimRejects::accepts()
     }
 }
 
-void TstSimRejects::rejects_data()
+void TestSimRejects::rejects_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QJsonObject>("plain");
@@ -142,7 +143,7 @@ void TstSimRejects::rejects_data()
         << "level2";
 }
 
-void TstSimRejects::rejects()
+void TestSimRejects::rejects()
 {
     QFETCH(QString, name);
     QFETCH(QJsonObject, plain);
@@ -159,7 +160,7 @@ void TstSimRejects::rejects()
     QVERIFY(m_receiver->got.isEmpty()); // a rejected command has no result upload
 }
 
-void TstSimRejects::controlRejectsUnknownSwitch()
+void TestSimRejects::controlRejectsUnknownSwitch()
 {
     const Answer a = control({{"noSuchSwitch", true}});
     QCOMPARE(a.status, 400);
@@ -169,5 +170,5 @@ void TstSimRejects::controlRejectsUnknownSwitch()
     QCOMPARE(m_sim->faults().switches().noReply, NoReply::Off);
 }
 
-QTEST_GUILESS_MAIN(TstSimRejects)
+QTEST_GUILESS_MAIN(TestSimRejects)
 #include "tst_sim_rejects.moc"

@@ -6,9 +6,10 @@
 
 #include "simharness.h"
 
-using namespace simtest;
+using namespace md;
+using namespace md::testing;
 
-class TstSimResults : public QObject, public SimHarness
+class TestSimResults : public QObject, public SimHarness
 {
     Q_OBJECT
 private slots:
@@ -26,7 +27,7 @@ private slots:
     void meterInfoRegistersAndRemoves();
 };
 
-void TstSimResults::validValveOperatePostsSignedResult()
+void TestSimResults::validValveOperatePostsSignedResult()
 {
     const Answer a = post("valveOperate", valve("SIM000003", "0", 20));
     QCOMPARE(a.code(), QStringLiteral("0000"));
@@ -44,14 +45,14 @@ void TstSimResults::validValveOperatePostsSignedResult()
     QCOMPARE(m_sim->world().find("SIM000003")->valve, QStringLiteral("0"));
 }
 
-void TstSimResults::closeValvePostsCloseResult()
+void TestSimResults::closeValvePostsCloseResult()
 {
     QCOMPARE(post("valveOperate", valve("SIM000003", "1", 21)).code(), QStringLiteral("0000"));
     QTRY_COMPARE_WITH_TIMEOUT(m_receiver->named("closeVResult").size(), 1, 5000);
     QCOMPARE(m_sim->world().find("SIM000003")->valve, QStringLiteral("1"));
 }
 
-void TstSimResults::rechargeCreditsOnceAndEncryptsResult()
+void TestSimResults::rechargeCreditsOnceAndEncryptsResult()
 {
     SimulatedMeter *m = m_sim->world().find("SIM000001");
     const Money before = m->totalRechargeAmt;
@@ -81,7 +82,7 @@ void TstSimResults::rechargeCreditsOnceAndEncryptsResult()
     QCOMPARE(m->totalRechargeAmt, before);
 }
 
-void TstSimResults::duplicatedAndDroppedResults()
+void TestSimResults::duplicatedAndDroppedResults()
 {
     QCOMPARE(control({{"duplicateResults", true}}).code(), QString()); // answers the switch state
     QVERIFY(m_sim->faults().switches().duplicateResults);
@@ -97,7 +98,7 @@ void TstSimResults::duplicatedAndDroppedResults()
     QCOMPARE(m_sim->poster().stats().dropped, qint64(1));
 }
 
-void TstSimResults::wrongSecretSignsWrong()
+void TestSimResults::wrongSecretSignsWrong()
 {
     QCOMPARE(control({{"wrongSecret", true}, {"failRatePercent", 100}}).status, 200);
     QCOMPARE(post("getParameter",
@@ -118,7 +119,7 @@ void TstSimResults::wrongSecretSignsWrong()
              QStringLiteral("01"));
 }
 
-void TstSimResults::replyFaults()
+void TestSimResults::replyFaults()
 {
     QCOMPARE(control({{"http500", true}}).status, 200);
     Answer a = post("valveOperate", valve("SIM000001", "1", 60));
@@ -139,7 +140,7 @@ void TstSimResults::replyFaults()
     QTRY_VERIFY_WITH_TIMEOUT(m_receiver->named("closeVResult").size() >= 1, 5000);
 }
 
-void TstSimResults::scheduledReadingsAndGasLeak()
+void TestSimResults::scheduledReadingsAndGasLeak()
 {
     SimulatedMeter *m = m_sim->world().find("SIM000003");
     QList<AlarmChange> ignored;
@@ -167,7 +168,7 @@ void TstSimResults::scheduledReadingsAndGasLeak()
     QCOMPARE(m->valve, QStringLiteral("1")); // a leak closes the valve
 }
 
-void TstSimResults::supplementCarriesDailyReadings()
+void TestSimResults::supplementCarriesDailyReadings()
 {
     const QDate today = kTime.dateOf(QDateTime::currentSecsSinceEpoch());
     const QJsonObject plain{{"meterNo", "SIM000002"},
@@ -193,7 +194,7 @@ void TstSimResults::supplementCarriesDailyReadings()
     QVERIFY(a.message().contains("beginDate"));
 }
 
-void TstSimResults::retriesWhileListenerDown()
+void TestSimResults::retriesWhileListenerDown()
 {
     QTcpServer probe;
     QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
@@ -226,7 +227,7 @@ void TstSimResults::retriesWhileListenerDown()
     QCOMPARE(poster.stats().undelivered, qint64(1));
 }
 
-void TstSimResults::meterInfoRegistersAndRemoves()
+void TestSimResults::meterInfoRegistersAndRemoves()
 {
     const QJsonObject info{{"meterNo", "NEW00001"}, {"meterType", "QC-G6"},
                            {"userNo", "CD99"},      {"addrDes", "成都市青羊区金府路1号"},
@@ -248,5 +249,5 @@ void TstSimResults::meterInfoRegistersAndRemoves()
     QCOMPARE(post("valveOperate", valve("NEW00001", "0", 94)).code(), QStringLiteral("1003"));
 }
 
-QTEST_GUILESS_MAIN(TstSimResults)
+QTEST_GUILESS_MAIN(TestSimResults)
 #include "tst_sim_results.moc"

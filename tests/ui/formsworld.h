@@ -21,6 +21,8 @@
 
 #include <memory>
 
+namespace md::testing {
+
 struct FormsWorld
 {
     QTemporaryDir dir;
@@ -148,3 +150,5 @@ inline int commandCount(const FormsWorld &w, const QString &name, const QString 
     auto page = w.store->commands(f);
     return page.ok() ? int(page->rows.size()) : -1;
 }
+
+} // namespace md::testing

@@ -41,6 +41,7 @@
 #include <QTest>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 const QString kMeter = QStringLiteral("20240001"); // the meter the catalogue's example uploads name

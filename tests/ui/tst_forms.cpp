@@ -37,6 +37,7 @@
 #include <QTranslator>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 

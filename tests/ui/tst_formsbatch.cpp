@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 
 using namespace md;
+using namespace md::testing;
 
 class TestFormsBatch : public QObject
 {

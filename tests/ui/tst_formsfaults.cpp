@@ -27,6 +27,7 @@
 #include <QTimer>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 

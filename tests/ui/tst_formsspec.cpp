@@ -26,6 +26,7 @@
 #include <QPushButton>
 
 using namespace md;
+using namespace md::testing;
 
 class TestFormsSpec : public QObject
 {

@@ -33,6 +33,7 @@
 #include <QUuid>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 

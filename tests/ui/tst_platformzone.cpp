@@ -23,6 +23,7 @@
 #include <ctime>
 
 using namespace md;
+using namespace md::testing;
 
 class TestPlatformZone : public QObject
 {

@@ -33,6 +33,7 @@
 #include <QTranslator>
 
 using namespace md;
+using namespace md::testing;
 
 namespace {
 

@@ -62,13 +62,17 @@ struct ReadingPoint
 // A faulty meter (scenarios.h): what goes wrong from SimulatedMeter::scenarioFrom on.
 enum class Scenario { None, NightLeak, Backwards, Stuck, BatteryFall, Silent, MissedRecharge };
 
+} // namespace md::sim
+
 // The consumption profile: litres used by a household in one clock hour. Integer arithmetic only.
-namespace Profile {
+namespace md::sim::Profile {
 // Hour weights (morning and evening peaks; weekends flatter and later), month factors (winter
 // higher), a per-day factor (some days away from home) and per-hour jitter, all from the seed.
 qint64 litresInHour(quint32 seed, int baseLitresPerDay, QDate localDate, int localHour);
 int monthPercent(int month);
-} // namespace Profile
+} // namespace md::sim::Profile
+
+namespace md::sim {
 
 class SimulatedMeter
 {

@@ -14,10 +14,11 @@ namespace md {
 
 class RechargeForm;
 
-namespace LargeRecharge {
+} // namespace md
+
+namespace md::LargeRecharge {
 
 // The question for the form's current figure, or null when it is not above the threshold.
 QMessageBox *question(const RechargeForm &form, const RechargeSettings &limits, QWidget *parent);
 
-} // namespace LargeRecharge
-} // namespace md
+} // namespace md::LargeRecharge

@@ -17,6 +17,11 @@ class QPushButton;
 class QTabWidget;
 class QTableView;
 
+namespace md::timeline {
+class ReadingTimeline;
+class AlarmTimeline;
+} // namespace md::timeline
+
 namespace md {
 
 class AlarmModel;
@@ -25,10 +30,6 @@ class ConsoleContext;
 class JournalView;
 class RechargeLedgerPage;
 class TextTableModel;
-namespace timeline {
-class ReadingTimeline;
-class AlarmTimeline;
-}
 
 class MeterDetailWindow : public QWidget
 {

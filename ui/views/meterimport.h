@@ -20,7 +20,9 @@ namespace md {
 
 class ConsoleContext;
 
-namespace MeterImport {
+} // namespace md
+
+namespace md::MeterImport {
 
 struct RowError
 {
@@ -41,5 +43,4 @@ Parsed parse(const QString &text, const PlatformTime &time);
 Parsed parseBytes(const QByteArray &bytes, const PlatformTime &time);
 void start(QWidget *parent, ConsoleContext *context, const QString &path);
 
-} // namespace MeterImport
-} // namespace md
+} // namespace md::MeterImport

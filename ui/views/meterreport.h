@@ -10,9 +10,9 @@ namespace md {
 class MeterDetailWindow;
 class PlatformTime;
 
-namespace MeterReport {
+} // namespace md
+
+namespace md::MeterReport {
 // The window must be loaded (MeterDetailWindow::isLoaded()).
 bool write(const MeterDetailWindow &window, const PlatformTime &time, const QString &path, QString *error = nullptr);
-}
-
-} // namespace md
+} // namespace md::MeterReport
