@@ -15,7 +15,9 @@ UploadTask::UploadTask(UploadWrite write, int weight)
 {
 }
 
-namespace writeops {
+} // namespace md
+
+namespace md::writeops {
 
 namespace {
 
@@ -336,6 +338,4 @@ Writer::Grouped applyUploadGroup(WriteContext &ctx, const QList<const UploadWrit
     return Writer::Grouped::Applied;
 }
 
-} // namespace writeops
-
-} // namespace md
+} // namespace md::writeops

@@ -23,7 +23,9 @@ private:
     UploadWrite m_write;
 };
 
-namespace writeops {
+} // namespace md
+
+namespace md::writeops {
 
 // NotApplicable (nothing written) when an upload carries more than journal, statuses and readings
 // (alarms, results, recharges, parameters, review notes, quarantine, a replay), names a meter the
@@ -31,6 +33,4 @@ namespace writeops {
 // within one statement would decide which one is new).
 Writer::Grouped applyUploadGroup(WriteContext &ctx, const QList<const UploadWrite *> &uploads, QList<WriteOutcome> &outcomes);
 
-} // namespace writeops
-
-} // namespace md
+} // namespace md::writeops

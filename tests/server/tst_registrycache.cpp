@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 
 using namespace md;
+using namespace md::testing;
 
 class TestRegistryCache : public QObject
 {

@@ -21,7 +21,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 
-namespace pdfreadback {
+namespace md::testing::pdfreadback {
 
 struct ToolRun
 {
@@ -102,4 +102,4 @@ inline QString fonts(const QString &pdf)
     return QString::fromUtf8(runTool(QStringLiteral("pdffonts"), {QStringLiteral("{pdf}")}, pdf).output);
 }
 
-} // namespace pdfreadback
+} // namespace md::testing::pdfreadback
