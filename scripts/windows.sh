@@ -26,6 +26,7 @@ steps=("$@")
 WIN_TESTS=${MD_WIN_TESTS:-"fixeddecimal timeformat dictionary settings chineseamount operatoridentity textdecode
     commandstate whendone vectors catalog codec codecrules roundtrip auth robustness fieldformat storeingest
     readingrows storeaccess storesearch storecopy storeprocesses storehistory changefeed archive archivereview
+    uploadgroup registrycache
     healthrules healthstore commandvalidation platformclient commandservice clisend cliserve
     sim_meter sim_rejects sim_results ui_registry ui_console ui_archive ui_language ui_health forms_batch
     forms_spec platform_zone timeline uploadlistener listenerfaults commandflow sim_health forms settings_dialog
