@@ -12,6 +12,7 @@
 // writer's thread only appends and fsyncs the WAL; the writer's own automatic checkpoint stays as a
 // safety net at a much larger WAL.
 
+#include "checkpointer.h"
 #include "connection.h"
 #include "writes.h"
 
@@ -34,27 +35,6 @@
 namespace md {
 
 class StoreNotifier;
-
-// Copies committed WAL frames into the database file (PRAGMA wal_checkpoint(PASSIVE): never blocks
-// the writer or a reader) at most every `interval` ms while commits come in. Durability does not
-// depend on it: every COMMIT has fsynced the WAL already.
-class Checkpointer
-{
-public:
-    Checkpointer(std::function<Result<std::unique_ptr<Db>>()> open, int intervalMs);
-    ~Checkpointer();
-    void committed(); // a commit added frames to the WAL
-
-private:
-    void run();
-    std::function<Result<std::unique_ptr<Db>>()> m_open;
-    int m_intervalMs;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_pending = false;
-    bool m_stopping = false;
-    std::thread m_thread;
-};
 
 // What one item changed; merged into the batch's set when the item succeeded.
 struct ChangeSet
