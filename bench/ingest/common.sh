@@ -7,8 +7,9 @@ CLI=$BUILD/app/cli/meterdesk-cli
 BARE=$BUILD/bench/ingest/bench_bare_http
 TOOL=$BUILD/bench/ingest/bench_ingest_tool
 STORAGE_BENCH=$BUILD/bench/storage/bench_storage_ingest
-APPID=bench-app
-SECRET=bench-secret-0123456789
+source "$HERE/serve-ini.sh"
+APPID=$BENCH_APPID
+SECRET=$BENCH_SECRET
 WORK=$(mktemp -d /tmp/md-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -25,17 +26,7 @@ for tool in wrk curl; do
     command -v "$tool" > /dev/null || { echo "missing $tool: scripts/deps.sh bench installs it" >&2; exit 2; }
 done
 
-cat > "$WORK/md.ini" <<INI
-[platform]
-appId=$APPID
-appSecret=$SECRET
-signMode=lenient
-[listener]
-host=127.0.0.1
-port=0
-[storage]
-database=$WORK/meterdesk.sqlite
-INI
+write_serve_ini "$WORK/md.ini" "$WORK/meterdesk.sqlite"
 
 register_meters() { # FIRST COUNT
     "$TOOL" meters "$1" "$2" > "$WORK/meters-$1.csv"

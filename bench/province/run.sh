@@ -22,25 +22,16 @@ METERS=${MD_PROVINCE_METERS:-1000000}
 MONTH_METERS=${MD_MONTH_METERS:-10000}
 MONTH_DAYS=${MD_MONTH_DAYS:-30}
 IN_FLIGHT=${MD_IN_FLIGHT:-2}
-APPID=bench-app
-SECRET=bench-secret-0123456789
+source "$HERE/../ingest/serve-ini.sh"
+APPID=$BENCH_APPID
+SECRET=$BENCH_SECRET
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/md-province.XXXXXX")
 SERVE_PID=
 cleanup() { [ -n "$SERVE_PID" ] && kill "$SERVE_PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 config() { # NAME -> $WORK/NAME.ini with database $WORK/NAME.sqlite
-    cat > "$WORK/$1.ini" <<INI
-[platform]
-appId=$APPID
-appSecret=$SECRET
-signMode=lenient
-[listener]
-host=127.0.0.1
-port=0
-[storage]
-database=$WORK/$1.sqlite
-INI
+    write_serve_ini "$WORK/$1.ini" "$WORK/$1.sqlite"
 }
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
